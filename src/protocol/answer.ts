@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto'
+import sjson from 'secure-json-parse'
+import { ERRMSG, type Errcode } from './errors.js'
+import type { CryptoProfile, Secrets } from './profile.js'
+import { signaturesEqual } from './sign.js'
+
+/** The receiver's wire answer (PROTOCOL.md B): HTTP 200, JSON; `data` only on success. */
+export interface Answer {
+  errcode: number
+  errmsg: string
+  data?: string
+  timestamp?: string
+  nonce?: string
+  msg_signature?: string
+}
+
+export function newNonce (): string {
+  return randomBytes(8).toString('hex')
+}
+
+export function buildSuccessAnswer (answer: Record<string, unknown>, secrets: Secrets, profile: CryptoProfile, nowMs: number, nonce = newNonce()): Answer {
+  const data = profile.encrypt(JSON.stringify(answer), secrets)
+  const timestamp = String(Math.floor(nowMs / 1000))
+  return { errcode: 0, errmsg: ERRMSG[0], data, timestamp, nonce, msg_signature: profile.sign({ token: secrets.token, timestamp, nonce, encrypt: data }) }
+}
+
+export function buildFailureAnswer (errcode: Errcode, errmsg: string): Answer {
+  return { errcode, errmsg }
+}
+
+/** What a sender (the emulator, `check`) learns from an answer. */
+export interface AnswerCheck {
+  httpStatus: number
+  errcode: number | undefined
+  errmsg: string | undefined
+  /** null when the answer has no data (expected for failures). */
+  signatureOk: boolean | null
+  data: unknown
+  problems: string[]
+}
+
+export function checkAnswer (httpStatus: number, body: string, secrets: Secrets, profile: CryptoProfile): AnswerCheck {
+  const out: AnswerCheck = { httpStatus, errcode: undefined, errmsg: undefined, signatureOk: null, data: undefined, problems: [] }
+  if (httpStatus !== 200) out.problems.push(`HTTP status ${httpStatus}; the answer should be HTTP 200 with an errcode`)
+  let parsed: unknown
+  try {
+    parsed = sjson.parse(body, undefined, { protoAction: 'remove', constructorAction: 'remove' })
+  } catch {
+    out.problems.push(`answer is not JSON: ${JSON.stringify(body.slice(0, 120))}`)
+    return out
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
+    out.problems.push('answer is not a JSON object')
+    return out
+  }
+  const a = parsed as Record<string, unknown>
+  if (typeof a.errcode === 'number') out.errcode = a.errcode
+  else out.problems.push(`answer has no numeric errcode (got ${JSON.stringify(a.errcode)})`)
+  if (typeof a.errmsg === 'string') out.errmsg = a.errmsg
+  if (typeof a.data !== 'string') {
+    if (out.errcode === 0) out.problems.push('errcode 0 but no encrypted "data" in the answer')
+    return out
+  }
+  const { timestamp, nonce } = a
+  const sig = a.msg_signature
+  if (typeof timestamp !== 'string' || typeof nonce !== 'string' || typeof sig !== 'string') {
+    out.signatureOk = false
+    out.problems.push('answer "data" is not signed: timestamp, nonce and msg_signature must be strings')
+  } else {
+    out.signatureOk = signaturesEqual(profile.sign({ token: secrets.token, timestamp, nonce, encrypt: a.data }), sig.toLowerCase())
+    if (!out.signatureOk) out.problems.push('answer msg_signature does not match its data, timestamp and nonce')
+  }
+  try {
+    const plain = profile.decrypt(a.data, secrets).msg
+    try {
+      out.data = JSON.parse(plain)
+    } catch {
+      out.problems.push(`answer data decrypts but is not JSON: ${plain.slice(0, 120)}`)
+    }
+  } catch (err) {
+    out.problems.push(`answer data does not decrypt: ${(err as Error).message}`)
+  }
+  return out
+}

@@ -1,0 +1,135 @@
+import sjson from 'secure-json-parse'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { NotificationError } from './errors.js'
+
+export type Query = Record<string, string | string[] | undefined>
+export type EnvelopeFormat = 'json' | 'form' | 'xml'
+
+/** Canonical names first; the rest are accepted by this tolerant reader with a warning. */
+export const CIPHERTEXT_FIELDS = ['encrypt', 'Encrypt', 'data'] as const
+export const SIGNATURE_PARAMS = ['msg_signature', 'signature', 'sig'] as const
+export const NONCE_PARAMS = ['wxnontaxstr', 'nonce'] as const
+export const TIMESTAMP_PARAMS = ['timestamp'] as const
+
+export interface Envelope {
+  format: EnvelopeFormat
+  contentType: string | undefined
+  encrypt: string
+  encryptField: string
+  appid: string | undefined
+  signature: string | undefined
+  signatureParam: string | undefined
+  nonce: string | undefined
+  nonceParam: string | undefined
+  timestamp: string | undefined
+  warnings: string[]
+}
+
+export interface EnvelopeInput { body: Buffer; contentType: string | undefined; query: Query }
+
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, processEntities: true })
+
+export function parseEnvelope (input: EnvelopeInput): Envelope {
+  const warnings: string[] = []
+  if (input.body.length === 0) throw new NotificationError('BODY_EMPTY', 'request body is empty: a delivery carries {"appid","encrypt"}')
+  const format = formatOf(input.contentType, input.body, warnings)
+  const fields = parseFields(format, input.body)
+  const encryptHit = pick(fields, CIPHERTEXT_FIELDS, 'body field', warnings)
+  if (encryptHit === undefined) {
+    throw new NotificationError('ENVELOPE_NO_CIPHERTEXT',
+      `${format} body has no ciphertext field (looked for ${CIPHERTEXT_FIELDS.join(', ')}; found ${Object.keys(fields).join(', ') || 'none'})`,
+      { fields: Object.keys(fields) })
+  }
+  const query = flattenQuery(input.query, warnings)
+  const sig = pickParam(query, fields, SIGNATURE_PARAMS, warnings)
+  const nonce = pickParam(query, fields, NONCE_PARAMS, warnings)
+  const ts = pickParam(query, fields, TIMESTAMP_PARAMS, warnings)
+  return {
+    format,
+    contentType: input.contentType,
+    encrypt: encryptHit.value,
+    encryptField: encryptHit.name,
+    appid: fields.appid ?? fields.AppId ?? fields.ToUserName,
+    signature: sig?.value,
+    signatureParam: sig?.name,
+    nonce: nonce?.value,
+    nonceParam: nonce?.name,
+    timestamp: ts?.value,
+    warnings,
+  }
+}
+
+function formatOf (contentType: string | undefined, body: Buffer, warnings: string[]): EnvelopeFormat {
+  const mime = contentType?.split(';')[0]?.trim().toLowerCase()
+  if (mime === 'application/json' || mime?.endsWith('+json')) return 'json'
+  if (mime === 'application/x-www-form-urlencoded') return 'form'
+  if (mime === 'text/xml' || mime === 'application/xml') return 'xml'
+  if (mime) {
+    throw new NotificationError('CONTENT_TYPE_UNSUPPORTED',
+      `content-type "${mime}" is not supported: WeChat sends application/json (also accepted: form-urlencoded, XML)`,
+      { contentType })
+  }
+  const first = body.toString('utf8', 0, Math.min(body.length, 64)).trimStart()[0]
+  const sniffed: EnvelopeFormat = first === '{' ? 'json' : first === '<' ? 'xml' : 'form'
+  warnings.push(`no content-type header; read the body as ${sniffed}`)
+  return sniffed
+}
+
+function parseFields (format: EnvelopeFormat, body: Buffer): Record<string, string> {
+  const text = body.toString('utf8')
+  try {
+    if (format === 'form') return Object.fromEntries(new URLSearchParams(text))
+    if (format === 'json') return stringFields(sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }), 'JSON')
+    const valid = XMLValidator.validate(text)
+    if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`)
+    const doc: unknown = xml.parse(text)
+    const root = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).xml : undefined
+    return stringFields(root, 'XML <xml> root')
+  } catch (err) {
+    if (err instanceof NotificationError) throw err
+    throw new NotificationError('ENVELOPE_UNPARSEABLE', `${format} body does not parse: ${(err as Error).message}`,
+      { format, head: text.slice(0, 80) })
+  }
+}
+
+function stringFields (v: unknown, what: string): Record<string, string> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw new NotificationError('ENVELOPE_UNPARSEABLE', `${what} is not an object of fields (got ${Array.isArray(v) ? 'array' : typeof v})`)
+  }
+  const out: Record<string, string> = {}
+  for (const [k, val] of Object.entries(v)) {
+    if (typeof val === 'string') out[k] = val
+    else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val)
+  }
+  return out
+}
+
+function flattenQuery (query: Query, warnings: string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(query)) {
+    if (Array.isArray(v)) {
+      warnings.push(`query parameter "${k}" appears ${v.length} times; used the first`)
+      if (v[0] !== undefined) out[k] = v[0]
+    } else if (v !== undefined) out[k] = v
+  }
+  return out
+}
+
+function pick (src: Record<string, string>, names: readonly string[], where: string, warnings: string[]) {
+  for (const name of names) {
+    const value = src[name]
+    if (value === undefined) continue
+    if (name !== names[0]) warnings.push(`${where} "${name}" used; the canonical name is "${names[0]}"`)
+    return { name, value }
+  }
+  return undefined
+}
+
+/** Query first (where WeChat puts them); a body field is a fallback, with a warning. */
+function pickParam (query: Record<string, string>, body: Record<string, string>, names: readonly string[], warnings: string[]) {
+  const fromQuery = pick(query, names, 'query parameter', warnings)
+  if (fromQuery) return fromQuery
+  const fromBody = pick(body, names, 'body field', warnings)
+  if (fromBody) warnings.push(`"${fromBody.name}" was read from the body; WeChat puts it in the URL query`)
+  return fromBody
+}

@@ -1,0 +1,52 @@
+/** Receiver errcodes (PROTOCOL.md A). The errcode is what WeChat records; HTTP status stays 200. */
+export const ERRCODE = {
+  OK: 0,
+  FORMAT: 210,
+  DECRYPT: 298,
+  SYSTEM: 299,
+  SIGNATURE: 300,
+} as const
+export type Errcode = (typeof ERRCODE)[keyof typeof ERRCODE]
+
+export const ERRMSG: Record<Errcode, string> = {
+  0: 'ok',
+  210: 'data format error',
+  298: 'decryption failed',
+  299: 'system error',
+  300: 'signature error',
+}
+
+/** Stable reasons. Each maps to exactly one errcode, in one place. */
+export const REASON_ERRCODE = {
+  BODY_EMPTY: 210,
+  CONTENT_TYPE_UNSUPPORTED: 210,
+  ENVELOPE_UNPARSEABLE: 210,
+  ENVELOPE_NO_CIPHERTEXT: 210,
+  PAYLOAD_NOT_UTF8: 210,
+  PAYLOAD_NOT_JSON_OBJECT: 210,
+  SIGNATURE_MISSING: 300,
+  SIGNATURE_MISMATCH: 300,
+  TIMESTAMP_MISSING: 300,
+  NONCE_MISSING: 300,
+  CIPHERTEXT_NOT_BASE64: 298,
+  CIPHERTEXT_LENGTH: 298,
+  PADDING_INVALID: 298,
+  DECLARED_LENGTH_INVALID: 298,
+  APPID_MISMATCH: 298,
+  RECORD_FAILED: 299,
+  INTERNAL: 299,
+} as const satisfies Record<string, Errcode>
+export type Reason = keyof typeof REASON_ERRCODE
+
+export class NotificationError extends Error {
+  override readonly name = 'NotificationError'
+  readonly errcode: Errcode
+  readonly reason: Reason
+  readonly details: Record<string, unknown>
+  constructor (reason: Reason, message: string, details: Record<string, unknown> = {}) {
+    super(message)
+    this.reason = reason
+    this.details = details
+    this.errcode = REASON_ERRCODE[reason]
+  }
+}

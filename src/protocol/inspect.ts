@@ -1,0 +1,121 @@
+import { parseEnvelope, type Envelope, type EnvelopeInput } from './envelope.js'
+import { ERRCODE, ERRMSG, NotificationError, type Errcode, type Reason } from './errors.js'
+import type { CryptoProfile, Secrets } from './profile.js'
+import { checkSignature, refineCause, type SignatureCheck } from './signature-check.js'
+
+/** WeChat documents no freshness window; past this a timestamp is only a warning (PROTOCOL.md B). */
+export const TIMESTAMP_WARN_S = 300
+
+export type DeliveryKind = 'payment_notification' | 'query_fee' | 'unknown'
+
+export type Decryption =
+  | { ok: true; appid: string; cipherBytes: number; padByte: number; declaredLength: number; plaintext: string }
+  | { ok: false; reason: Reason; message: string; details: Record<string, unknown> }
+
+export interface Inspection {
+  errcode: Errcode
+  /** The failure that decided the errcode, with its explanation. */
+  reason?: Reason
+  message?: string
+  envelope?: Omit<Envelope, 'warnings'>
+  signature?: SignatureCheck
+  decryption?: Decryption
+  payload?: Record<string, unknown>
+  kind: DeliveryKind
+  warnings: string[]
+}
+
+export interface InspectContext { secrets: Secrets; profile: CryptoProfile; nowMs: number }
+
+/**
+ * envelope → signature → decrypt → payload. Decryption runs even after a bad signature, so the
+ * log can show what a rejected delivery carried; the errcode follows the first failing step.
+ */
+export function inspectDelivery (input: EnvelopeInput, ctx: InspectContext): Inspection {
+  const warnings: string[] = []
+  let env: Envelope
+  try {
+    env = parseEnvelope(input)
+  } catch (err) {
+    return failed(asNotificationError(err), { kind: 'unknown', warnings })
+  }
+  const { warnings: envWarnings, ...envelope } = env
+  warnings.push(...envWarnings)
+  timestampWarning(env.timestamp, ctx.nowMs, warnings)
+  const signature = checkSignature(env, ctx.secrets.token, ctx.profile)
+  warnings.push(...signature.warnings)
+  const decryption = decrypt(env.encrypt, ctx)
+  refineCause(signature, decryption.ok)
+  if (env.appid !== undefined && env.appid !== ctx.secrets.appid) {
+    warnings.push(`envelope appid "${env.appid}" differs from the configured WECHAT_APPID "${ctx.secrets.appid}"`)
+  }
+  const result: Inspection = { errcode: ERRCODE.OK, envelope, signature, decryption, kind: 'unknown', warnings }
+  let payloadError: NotificationError | undefined
+  if (decryption.ok) {
+    try {
+      result.payload = parsePayload(decryption.plaintext)
+      result.kind = kindOf(result.payload)
+    } catch (err) {
+      payloadError = asNotificationError(err)
+    }
+  }
+  if (!signature.ok) return failed(new NotificationError(signature.reason ?? 'SIGNATURE_MISMATCH', signature.cause ?? 'signature check failed'), result)
+  if (!decryption.ok) return failed(new NotificationError(decryption.reason, decryption.message, decryption.details), result)
+  if (payloadError) return failed(payloadError, result)
+  return result
+}
+
+export function errmsgFor (i: Pick<Inspection, 'errcode' | 'message'>): string {
+  return i.message ? `${ERRMSG[i.errcode]}: ${i.message}` : ERRMSG[i.errcode]
+}
+
+function failed (err: NotificationError, partial: Omit<Inspection, 'errcode'>): Inspection {
+  return { ...partial, errcode: err.errcode, reason: err.reason, message: err.message }
+}
+
+function decrypt (encrypt: string, ctx: InspectContext): Decryption {
+  try {
+    const d = ctx.profile.decrypt(encrypt, ctx.secrets)
+    return { ok: true, appid: d.appid, cipherBytes: d.cipherBytes, padByte: d.padByte, declaredLength: d.declaredLength, plaintext: d.msg }
+  } catch (err) {
+    const e = asNotificationError(err)
+    return { ok: false, reason: e.reason, message: e.message, details: e.details }
+  }
+}
+
+function parsePayload (plaintext: string): Record<string, unknown> {
+  let v: unknown
+  try {
+    v = JSON.parse(plaintext)
+  } catch (err) {
+    throw new NotificationError('PAYLOAD_NOT_JSON_OBJECT', `decrypted message is not JSON (${(err as Error).message}): ${plaintext.slice(0, 200)}`, { plaintext })
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw new NotificationError('PAYLOAD_NOT_JSON_OBJECT', `decrypted message is JSON but not an object: ${plaintext.slice(0, 200)}`, { plaintext })
+  }
+  return v as Record<string, unknown>
+}
+
+function kindOf (p: Record<string, unknown>): DeliveryKind {
+  if ('order_id' in p) return 'payment_notification'
+  if ('payment_notice_no' in p || 'service_id' in p) return 'query_fee'
+  return 'unknown'
+}
+
+function timestampWarning (ts: string | undefined, nowMs: number, warnings: string[]): void {
+  if (ts === undefined || ts === '') return
+  if (!/^\d+$/.test(ts)) {
+    warnings.push(`timestamp "${ts}" is not unix seconds (signed as received)`)
+    return
+  }
+  const skew = Math.round(nowMs / 1000) - Number(ts)
+  if (Math.abs(skew) > TIMESTAMP_WARN_S) {
+    warnings.push(`timestamp is ${Math.abs(skew)} s ${skew > 0 ? 'in the past' : 'in the future'} (over ${TIMESTAMP_WARN_S} s; a warning only: WeChat documents no window)`)
+  }
+}
+
+/** Anything thrown that is not ours is a bug in the receiver: 299, so WeChat retries. */
+function asNotificationError (err: unknown): NotificationError {
+  if (err instanceof NotificationError) return err
+  return new NotificationError('INTERNAL', `receiver error: ${(err as Error)?.message ?? String(err)}`)
+}
