@@ -1,0 +1,59 @@
+import { EventEmitter } from 'node:events'
+import { readFileSync } from 'node:fs'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Logger } from 'pino'
+import { adminRoutes } from './admin-routes.js'
+import { createMemoryStore } from './capture/memory-store.js'
+import type { CaptureStore } from './capture/record.js'
+import { ConfigError, type Config } from './config.js'
+import { createLogger } from './log/logger.js'
+import { createWxBizMsgCryptProfile, type CryptoProfile } from './protocol/profile.js'
+import { receiverPlugin } from './receiver/plugin.js'
+
+export interface AppDeps {
+  store: CaptureStore
+  profile: CryptoProfile
+  now: () => number
+  events: EventEmitter
+  logger: Logger
+}
+
+export interface NontaxContext { config: Config; store: CaptureStore; events: EventEmitter; profile: CryptoProfile }
+
+declare module 'fastify' {
+  interface FastifyInstance { nontax: NontaxContext }
+}
+
+/** Builds the receiver app; never listens (server.ts does), so tests drive it on port 0. */
+export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Promise<FastifyInstance> {
+  const store = deps.store ?? createMemoryStore(config.limits.maxCapturesInMemory)
+  const events = deps.events ?? new EventEmitter()
+  const profile = deps.profile ?? createWxBizMsgCryptProfile()
+  const now = deps.now ?? Date.now
+  const options: FastifyServerOptions & { https?: { cert: Buffer; key: Buffer } } = {
+    loggerInstance: deps.logger ?? createLogger(config),
+    // One record per delivery is logged by the receiver itself; Fastify's per-request lines would double it.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.limits.bodyLimitBytes,
+    requestTimeout: config.limits.requestTimeoutMs,
+    keepAliveTimeout: config.limits.keepAliveTimeoutMs,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }
+  if (config.tls) options.https = readTls(config.tls)
+  const app = Fastify(options) as unknown as FastifyInstance
+  app.server.headersTimeout = config.limits.headersTimeoutMs
+  app.decorate('nontax', { config, store, events, profile })
+  await app.register(receiverPlugin, { notifyPath: config.notifyPath, secrets: config.secrets, profile, store, events, now })
+  await app.register(adminRoutes, { store, adminToken: config.adminToken })
+  app.addHook('onClose', async () => { await store.close() })
+  return app
+}
+
+function readTls (tls: { certFile: string; keyFile: string }) {
+  try {
+    return { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }
+  } catch (err) {
+    throw new ConfigError([`TLS_CERT_FILE/TLS_KEY_FILE cannot be read (${(err as Error).message}); run "npm run certs" to write a self-signed pair into certs/`])
+  }
+}

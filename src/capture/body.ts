@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto'
+import type { RecordedBody } from './record.js'
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+export function recordBody (raw: Buffer): RecordedBody {
+  let encoding: RecordedBody['encoding'] = 'utf8'
+  let text: string
+  try {
+    text = utf8.decode(raw)
+  } catch {
+    encoding = 'base64'
+    text = raw.toString('base64')
+  }
+  return { encoding, text, bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') }
+}
+
+export function bodyBytes (b: RecordedBody): Buffer {
+  return Buffer.from(b.text, b.encoding)
+}

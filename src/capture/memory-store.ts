@@ -1,0 +1,37 @@
+import type { CaptureRecord, CaptureStore, ListFilter } from './record.js'
+
+export function orderKey (orderId: string, status: string): string {
+  return `${orderId}\u0000${status}`
+}
+
+/** Newest-first filter shared by every store. */
+export function applyFilter (records: Iterable<CaptureRecord>, f: ListFilter = {}): CaptureRecord[] {
+  const out: CaptureRecord[] = []
+  for (const r of records) {
+    if (f.sinceMs !== undefined && Date.parse(r.receivedAt) < f.sinceMs) continue
+    if (f.errcode !== undefined && r.answer.body.errcode !== f.errcode) continue
+    if (f.orderId !== undefined && r.inspection.payload?.order_id !== f.orderId) continue
+    out.push(r)
+  }
+  out.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0))
+  return f.limit === undefined ? out : out.slice(0, f.limit)
+}
+
+/** Bounded in-memory store: the newest `max` records; memory stays flat however long it runs. */
+export function createMemoryStore (max = 1000): CaptureStore {
+  const records = new Map<string, CaptureRecord>()
+  const orders = new Map<string, string>()
+  return {
+    async append (r) {
+      records.set(r.id, r)
+      const p = r.inspection.payload
+      if (p?.order_id !== undefined && r.answer.body.errcode === 0) orders.set(orderKey(String(p.order_id), String(p.status)), r.id)
+      while (records.size > max) records.delete(records.keys().next().value as string)
+      while (orders.size > max * 4) orders.delete(orders.keys().next().value as string)
+    },
+    async list (f) { return applyFilter(records.values(), f) },
+    async get (id) { return records.get(id) },
+    findOrder (orderId, status) { return orders.get(orderKey(orderId, status)) },
+    async close () {},
+  }
+}

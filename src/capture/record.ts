@@ -1,0 +1,56 @@
+import type { Answer } from '../protocol/answer.js'
+import type { Inspection } from '../protocol/inspect.js'
+
+/** Which of WeChat's two version-1 tests a delivery looks like (PROTOCOL.md B). */
+export type TestKind = 'crypto' | 'signature' | 'other'
+
+export interface RecordedBody {
+  /** utf8 when the bytes are valid UTF-8, else base64; `text` decodes back to the exact bytes. */
+  encoding: 'utf8' | 'base64'
+  text: string
+  bytes: number
+  sha256: string
+}
+
+/** One delivery as received and answered. Holds no secrets: the token is masked in the inspection. */
+export interface CaptureRecord {
+  id: string
+  receivedAt: string
+  remoteAddress: string
+  method: string
+  /** Path and query exactly as on the request line. */
+  url: string
+  path: string
+  query: Record<string, string | string[]>
+  /** Lower-case names; authorization, cookie and admin-token headers replaced by "[redacted]". */
+  headers: Record<string, string | string[]>
+  contentType: string | undefined
+  body: RecordedBody
+  wxnontaxstr: string | undefined
+  inspection: Inspection
+  test: TestKind
+  /** Id of an earlier capture with the same order_id + status (WeChat retries; answered 0 again, not applied twice). */
+  duplicateOf: string | undefined
+  answer: { status: number; body: Answer }
+  durationMs: number
+  /** Forward mode: what the user's handler answered. */
+  forwarded?: unknown
+}
+
+export interface ListFilter {
+  sinceMs?: number
+  errcode?: number
+  orderId?: string
+  limit?: number
+}
+
+export interface CaptureStore {
+  /** Resolves once the record is durable; rejects when it cannot be (the receiver then answers 299). */
+  append (record: CaptureRecord): Promise<void>
+  /** Newest first. */
+  list (filter?: ListFilter): Promise<CaptureRecord[]>
+  get (id: string): Promise<CaptureRecord | undefined>
+  /** Id of a recorded delivery with this order_id + status, if any. */
+  findOrder (orderId: string, status: string): string | undefined
+  close (): Promise<void>
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+import { ENCODING_AES_KEY_RE } from './protocol/cipher.js'
+import type { Secrets } from './protocol/profile.js'
+
+export type Env = Record<string, string | undefined>
+
+export interface Config {
+  /** embedded: no WeChat credentials, so the built-in emulator plays WeChat. */
+  mode: 'embedded' | 'real'
+  wechat: { appid: string; appsecret: string | undefined; accessToken: string | undefined; apiBase: string }
+  secrets: Secrets
+  publicUrl: string | undefined
+  notifyPath: string
+  host: string
+  port: number
+  tls: { certFile: string; keyFile: string } | undefined
+  logLevel: string
+  logFormat: 'pretty' | 'json'
+  mockVersion: number
+  waitTimeoutMs: number
+  captureDir: string
+  limits: {
+    bodyLimitBytes: number
+    requestTimeoutMs: number
+    headersTimeoutMs: number
+    keepAliveTimeoutMs: number
+    maxCapturesInMemory: number
+    maxEventLoopDelayMs: number
+  }
+  adminToken: string | undefined
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  readonly problems: string[]
+  constructor (problems: string[]) {
+    super(`configuration is not valid:\n${problems.map(p => `  - ${p}`).join('\n')}\nSee .env.example and the README's "Configuration" section.`)
+    this.problems = problems
+  }
+}
+
+const int = (name: string, min: number, max: number, example: string) =>
+  z.string().optional().refine(v => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max),
+    { message: `${name} must be an integer ${min}-${max} (e.g. ${name}=${example})` })
+
+const schema = z.object({
+  WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/i, 'WECHAT_APPID must look like wx followed by 16 hex characters (e.g. WECHAT_APPID=wx1234567890abcdef)').optional(),
+  WECHAT_APPSECRET: z.string().regex(/^[0-9a-zA-Z]{16,64}$/, 'WECHAT_APPSECRET must be the 32-character AppSecret from the console (letters and digits)').optional(),
+  WECHAT_ACCESS_TOKEN: z.string().min(16, 'WECHAT_ACCESS_TOKEN is too short to be an access_token').optional(),
+  WECHAT_API_BASE: z.url({ message: 'WECHAT_API_BASE must be a URL (e.g. WECHAT_API_BASE=https://api.weixin.qq.com)' }).optional(),
+  NONTAX_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'NONTAX_TOKEN must be 3-32 letters or digits, as the console accepts (e.g. NONTAX_TOKEN=MyToken123)').optional(),
+  NONTAX_ENCODING_AES_KEY: z.string().regex(ENCODING_AES_KEY_RE, 'NONTAX_ENCODING_AES_KEY must be exactly 43 characters of A-Z, a-z, 0-9, as the console generates it').optional(),
+  PUBLIC_URL: z.url({ message: 'PUBLIC_URL must be an absolute https URL of your tunnel (e.g. PUBLIC_URL=https://abc123.ngrok-free.app)' }).optional(),
+  NOTIFY_PATH: z.string().regex(/^\/[\w\-./]*$/, 'NOTIFY_PATH must start with "/" (e.g. NOTIFY_PATH=/nontax/notify)').optional(),
+  HOST: z.string().min(1).optional(),
+  PORT: int('PORT', 0, 65535, '3000'),
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
+  LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'LOG_FORMAT must be "pretty" or "json"' }).optional(),
+  MOCK_VERSION: int('MOCK_VERSION', 0, 100, '1'),
+  WAIT_TIMEOUT_MS: int('WAIT_TIMEOUT_MS', 100, 3_600_000, '30000'),
+  CAPTURE_DIR: z.string().min(1).optional(),
+  BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1024, 104_857_600, '1048576'),
+  REQUEST_TIMEOUT_MS: int('REQUEST_TIMEOUT_MS', 100, 600_000, '10000'),
+  HEADERS_TIMEOUT_MS: int('HEADERS_TIMEOUT_MS', 100, 600_000, '5000'),
+  KEEP_ALIVE_TIMEOUT_MS: int('KEEP_ALIVE_TIMEOUT_MS', 0, 600_000, '5000'),
+  MAX_CAPTURES_IN_MEMORY: int('MAX_CAPTURES_IN_MEMORY', 1, 1_000_000, '1000'),
+  MAX_EVENT_LOOP_DELAY_MS: int('MAX_EVENT_LOOP_DELAY_MS', 10, 60_000, '200'),
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+})
+
+/** Empty strings in .env mean "not set", as most .env tools treat them. */
+function clean (env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v?.trim()]))
+}
+
+export interface LoadOptions { isTTY?: boolean; forceEmulator?: boolean }
+
+export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
+  const parsed = schema.safeParse(clean(rawEnv))
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(i => i.message))
+  const e = parsed.data
+  const problems: string[] = []
+  const hasCredentials = e.WECHAT_APPSECRET !== undefined || e.WECHAT_ACCESS_TOKEN !== undefined
+  const mode = hasCredentials && !opts.forceEmulator ? 'real' : 'embedded'
+  if (mode === 'real') {
+    if (!e.WECHAT_APPID) problems.push('WECHAT_APPID is required with WECHAT_APPSECRET or WECHAT_ACCESS_TOKEN (e.g. WECHAT_APPID=wx1234567890abcdef)')
+    if (!e.NONTAX_TOKEN) problems.push('NONTAX_TOKEN is required against real WeChat: the Token configured for the notification URL')
+    if (!e.NONTAX_ENCODING_AES_KEY) problems.push('NONTAX_ENCODING_AES_KEY is required against real WeChat: the 43-character EncodingAESKey from the console')
+  }
+  if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) {
+    problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both (npm run certs writes certs/cert.pem and certs/key.pem) or neither')
+  }
+  if (e.PUBLIC_URL && !/^https?:\/\//.test(e.PUBLIC_URL)) problems.push(`PUBLIC_URL must start with https:// (got "${e.PUBLIC_URL}")`)
+  if (problems.length > 0) throw new ConfigError(problems)
+  const demo = demoSecrets()
+  return {
+    mode,
+    wechat: {
+      appid: e.WECHAT_APPID ?? demo.appid,
+      appsecret: mode === 'real' ? e.WECHAT_APPSECRET : demo.appsecret,
+      accessToken: mode === 'real' ? e.WECHAT_ACCESS_TOKEN : undefined,
+      apiBase: (e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+    },
+    secrets: {
+      appid: e.WECHAT_APPID ?? demo.appid,
+      token: e.NONTAX_TOKEN ?? demo.token,
+      encodingAESKey: e.NONTAX_ENCODING_AES_KEY ?? demo.encodingAESKey,
+    },
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    notifyPath: e.NOTIFY_PATH ?? '/nontax/notify',
+    host: e.HOST ?? '127.0.0.1',
+    port: e.PORT === undefined ? 3000 : Number(e.PORT),
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT ?? (opts.isTTY ? 'pretty' : 'json'),
+    mockVersion: e.MOCK_VERSION === undefined ? 1 : Number(e.MOCK_VERSION),
+    waitTimeoutMs: e.WAIT_TIMEOUT_MS === undefined ? 30_000 : Number(e.WAIT_TIMEOUT_MS),
+    captureDir: e.CAPTURE_DIR ?? './captures',
+    limits: {
+      bodyLimitBytes: numOr(e.BODY_LIMIT_BYTES, 1_048_576),
+      requestTimeoutMs: numOr(e.REQUEST_TIMEOUT_MS, 10_000),
+      headersTimeoutMs: numOr(e.HEADERS_TIMEOUT_MS, 5_000),
+      keepAliveTimeoutMs: numOr(e.KEEP_ALIVE_TIMEOUT_MS, 5_000),
+      maxCapturesInMemory: numOr(e.MAX_CAPTURES_IN_MEMORY, 1_000),
+      maxEventLoopDelayMs: numOr(e.MAX_EVENT_LOOP_DELAY_MS, 200),
+    },
+    adminToken: e.ADMIN_TOKEN,
+  }
+}
+
+const numOr = (v: string | undefined, d: number) => (v === undefined ? d : Number(v))
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+export function randomAlnum (n: number): string {
+  return [...randomBytes(n)].map(b => ALNUM[b % ALNUM.length]).join('')
+}
+
+/** Fresh per run: demo secrets are never committed, so nothing in git can be mistaken for a real key. */
+export function demoSecrets () {
+  return {
+    appid: 'wx' + randomBytes(8).toString('hex'),
+    appsecret: randomBytes(16).toString('hex'),
+    token: randomAlnum(32),
+    encodingAESKey: randomAlnum(43),
+  }
+}
+
+/** The secret values of a config, for masking and for the no-leak tests. */
+export function secretValues (c: Config): string[] {
+  return [c.wechat.appsecret, c.wechat.accessToken, c.secrets.token, c.secrets.encodingAESKey, c.adminToken].filter((s): s is string => !!s)
+}

@@ -1,0 +1,130 @@
+import type { CaptureRecord, TestKind } from '../capture/record.js'
+
+/** What the sender (the emulator) concluded about one of our answers, when we have it. */
+export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string }
+
+export interface VerdictRow {
+  index: number
+  captureId: string
+  wxnontaxstr: string | undefined
+  test: TestKind
+  signatureOk: boolean
+  decrypted: boolean
+  errcode: number
+  expectedErrcode: number | undefined
+  ok: boolean
+  duplicateOf: string | undefined
+  note: string
+}
+
+export interface Verdict {
+  pass: boolean
+  mode: 'embedded' | 'real'
+  version: number
+  callbackUrl: string
+  expected: number
+  received: number
+  timedOut: boolean
+  rows: VerdictRow[]
+  reasons: string[]
+  hints: string[]
+  assumption: string
+}
+
+export interface VerdictInput {
+  mode: 'embedded' | 'real'
+  version: number
+  callbackUrl: string
+  records: CaptureRecord[]
+  timedOut: boolean
+  senderReports?: SenderReport[]
+  assumption: string
+  waitTimeoutMs: number
+}
+
+export const expectedDeliveries = (version: number) => (version === 1 ? 2 : 1)
+
+const EXPECTED_ERRCODE: Record<TestKind, number | undefined> = { crypto: 0, signature: 300, other: undefined }
+
+export function computeVerdict (v: VerdictInput): Verdict {
+  const expected = expectedDeliveries(v.version)
+  const rows = v.records.map(toRow)
+  const reasons: string[] = []
+  const hints: string[] = []
+  for (const r of rows) if (!r.ok) reasons.push(`delivery ${r.index} (${r.wxnontaxstr ?? 'no wxnontaxstr'}): ${r.note}`)
+  const count = (t: TestKind) => rows.filter(r => r.test === t).length
+  const wanted: TestKind[] = v.version === 1 ? ['crypto', 'signature'] : ['crypto']
+  for (const t of wanted) {
+    if (count(t) === 0 && rows.length > 0) reasons.push(`no delivery behaved as the ${t} test (${t === 'crypto' ? 'correctly signed and decryptable' : 'decryptable with a wrong signature'})`)
+  }
+  reasons.push(...diagnoseKeys(rows))
+  for (const s of v.senderReports ?? []) {
+    if (!s.ok) reasons.push(`the sender rejected our answer to delivery ${s.index}: ${[s.error, ...s.problems].filter(Boolean).join('; ')}`)
+  }
+  if (v.records.length < expected) {
+    reasons.push(`received ${v.records.length} of ${expected} deliveries within ${v.waitTimeoutMs} ms`)
+    hints.push(...timeoutHints(v))
+  }
+  return {
+    pass: reasons.length === 0,
+    mode: v.mode,
+    version: v.version,
+    callbackUrl: v.callbackUrl,
+    expected,
+    received: v.records.length,
+    timedOut: v.timedOut,
+    rows,
+    reasons: [...new Set(reasons)],
+    hints,
+    assumption: v.assumption,
+  }
+}
+
+function toRow (r: CaptureRecord, i: number): VerdictRow {
+  const ins = r.inspection
+  const expectedErrcode = EXPECTED_ERRCODE[r.test]
+  const errcode = r.answer.body.errcode
+  const ok = expectedErrcode !== undefined && errcode === expectedErrcode
+  const note = ok
+    ? r.test === 'crypto' ? 'decrypted and verified; answered 0 with signed, encrypted data' : 'bad signature detected; answered 300, payload not acted on'
+    : expectedErrcode === undefined ? `neither test: ${ins.message ?? 'unexpected delivery'}` : `answered ${errcode}, expected ${expectedErrcode}: ${ins.message ?? ''}`
+  return {
+    index: i + 1,
+    captureId: r.id,
+    wxnontaxstr: r.wxnontaxstr,
+    test: r.test,
+    signatureOk: ins.signature?.ok === true,
+    decrypted: ins.decryption?.ok === true,
+    errcode,
+    expectedErrcode,
+    ok,
+    duplicateOf: r.duplicateOf,
+    note: r.duplicateOf ? `${note} (duplicate of ${r.duplicateOf})` : note,
+  }
+}
+
+/** When every delivery fails the same way, name the setting that is wrong. */
+function diagnoseKeys (rows: VerdictRow[]): string[] {
+  if (rows.length === 0) return []
+  if (rows.every(r => !r.decrypted)) {
+    return ['no delivery decrypted: NONTAX_ENCODING_AES_KEY (or WECHAT_APPID) differs from what WeChat encrypts with; copy the EncodingAESKey from the console again']
+  }
+  if (rows.every(r => !r.signatureOk) && rows.every(r => r.decrypted)) {
+    return ['every delivery decrypted but none passed the signature check: NONTAX_TOKEN differs from the Token WeChat signs with']
+  }
+  return []
+}
+
+function timeoutHints (v: VerdictInput): string[] {
+  if (v.mode === 'embedded') {
+    return [`the built-in emulator could not deliver to ${v.callbackUrl}: see its report above (connection refused? receiver answering too slowly?)`]
+  }
+  return [
+    `WeChat was asked to deliver to ${v.callbackUrl}; check that this URL reaches this machine: curl -X POST '${v.callbackUrl}' should print errcode 210`,
+    'is the tunnel running (ngrok http 3000 / cloudflared tunnel --url http://127.0.0.1:3000) and pointing at this PORT?',
+    'does PUBLIC_URL match the tunnel\'s current address? Free ngrok URLs change at every restart',
+    'does the path match NOTIFY_PATH? The tunnel forwards the path unchanged',
+    'WeChat calls from its own servers: a corporate firewall, an IP allow-list on the tunnel, or a tunnel interstitial page (ngrok free plan browser warning) can block it',
+    'a longer WAIT_TIMEOUT_MS helps when WeChat is slow to deliver',
+  ]
+}
