@@ -20,12 +20,12 @@ export function loggerOptions (s: LogSettings): LoggerOptions {
 }
 
 /** One pipeline, two renderings: json lines for jq, or pino-pretty with deliveries drawn as blocks. */
-export function createLogger (s: LogSettings, destination?: DestinationStream): Logger {
-  if (s.logFormat === 'json') return pino(loggerOptions(s), destination ?? pino.destination({ dest: 1, sync: true }))
+export function createLogger (s: LogSettings, destination: DestinationStream | 1 | 2 = 1): Logger {
+  if (s.logFormat === 'json') return pino(loggerOptions(s), typeof destination === 'number' ? pino.destination({ dest: destination, sync: true }) : destination)
   const pretty = prettyStream({
-    destination: destination ?? 1,
+    destination,
     sync: true,
-    colorize: destination === undefined && process.stdout.isTTY === true,
+    colorize: typeof destination === 'number' && (destination === 1 ? process.stdout : process.stderr).isTTY === true,
     translateTime: 'HH:MM:ss.l',
     ignore: 'pid,hostname,delivery,reqId',
     messageFormat: (log, messageKey) => {

@@ -1,0 +1,14 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+/** parseArgs with strict checking, its errors turned into one usage message. */
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>> (argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals })
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+}

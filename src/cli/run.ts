@@ -1,0 +1,52 @@
+import closeWithGrace from 'close-with-grace'
+import { loadConfig } from '../config.js'
+import { createLogger } from '../log/logger.js'
+import { startLoop } from '../run/loop.js'
+import { formatVerdict } from '../verdict/print-verdict.js'
+import { parseFlags } from './args.js'
+import type { Io } from './io.js'
+
+export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator]
+  --once       exit after the verdict: 0 when both deliveries behaved as expected, 1 otherwise
+  --json       print the verdict as one JSON object on stdout (logs go to stderr)
+  --emulator   use the built-in WeChat emulator even when credentials are configured`
+
+/** npm start: receiver + trigger + verdict; keeps receiving until Ctrl-C unless --once. */
+export async function runRun (argv: string[], io: Io): Promise<number> {
+  const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' } })
+  const config = loadConfig(io.env, { isTTY: io.isTTY, forceEmulator: values.emulator === true })
+  const logger = createLogger(config, values.json ? 2 : 1)
+  const say = values.json ? io.err : io.out
+  say(config.mode === 'embedded'
+    ? 'Running against the BUILT-IN WeChat EMULATOR: no WeChat credentials are configured (set WECHAT_APPID + WECHAT_APPSECRET or WECHAT_ACCESS_TOKEN in .env to use real WeChat). Demo appid and keys were generated for this run.'
+    : `Running against REAL WeChat at ${config.wechat.apiBase} for appid ${config.wechat.appid}.`)
+  const loop = await startLoop({ config, logger })
+  let verdictPass = false
+  try {
+    const verdict = await loop.run()
+    verdictPass = verdict.pass
+    if (values.json) io.out(JSON.stringify(verdict))
+    else io.out(formatVerdict(verdict))
+  } catch (err) {
+    await loop.close()
+    throw err
+  }
+  if (values.once) {
+    await loop.close()
+    return verdictPass ? 0 : 1
+  }
+  say(`Still receiving at ${loop.callbackUrl}. Press Ctrl-C to stop.`)
+  await untilSignal(async () => loop.close())
+  return verdictPass ? 0 : 1
+}
+
+/** Resolves after a graceful close on SIGINT/SIGTERM; a second signal forces the exit (close-with-grace). */
+export function untilSignal (close: () => Promise<void>): Promise<void> {
+  return new Promise(resolve => {
+    closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+      if (err) process.stderr.write(`fatal: ${err.message}\n`)
+      await close()
+      resolve()
+    })
+  })
+}

@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify'
+import type { Logger } from 'pino'
+import { buildApp } from '../app.js'
+import type { CaptureRecord, CaptureStore } from '../capture/record.js'
+import type { Config } from '../config.js'
+import { buildEmulator, type EmulatorInstance } from '../emulator/app.js'
+import { createWxBizMsgCryptProfile, type CryptoProfile, type Secrets } from '../protocol/profile.js'
+import { listen } from '../server.js'
+import { computeVerdict, expectedDeliveries, type SenderReport, type Verdict } from '../verdict/verdict.js'
+import { createWechatClient } from '../wechat/client.js'
+import { resolvePublicUrl } from './public-url.js'
+
+export interface LoopOptions {
+  config: Config
+  logger: Logger
+  profile?: CryptoProfile
+  store?: CaptureStore
+  /** Tests: the emulator encrypts and signs with these instead of the receiver's secrets. */
+  emulatorSecrets?: Partial<Secrets>
+  ngrokApi?: string
+}
+
+export interface Loop {
+  app: FastifyInstance
+  receiverUrl: string
+  callbackUrl: string
+  emulatorUrl: string | undefined
+  /** Triggers mocknotification, waits for the deliveries, resolves with the verdict. Rejects when the trigger call fails. */
+  run (): Promise<Verdict>
+  close (): Promise<void>
+}
+
+/** Starts the receiver (and in embedded mode the emulator); `run()` does one trigger-and-verdict round. */
+export async function startLoop (o: LoopOptions): Promise<Loop> {
+  const { config, logger } = o
+  const profile = o.profile ?? createWxBizMsgCryptProfile()
+  const app = await buildApp(config, { logger, profile, ...(o.store ? { store: o.store } : {}) })
+  const closers: Array<() => Promise<unknown>> = [() => app.close()]
+  const close = async () => { for (const c of closers.reverse()) await c() }
+  try {
+    const receiverUrl = await listen(app, config)
+    let emulator: EmulatorInstance | undefined
+    let apiBase = config.wechat.apiBase
+    if (config.mode === 'embedded') {
+      const emu = await buildEmulator({
+        accounts: [{ appid: config.wechat.appid, appsecret: config.wechat.appsecret ?? '', secrets: { ...config.secrets, ...o.emulatorSecrets } }],
+        profile,
+        insecureTls: true,
+      })
+      emulator = emu
+      closers.push(() => emu.close())
+      apiBase = await emu.listen({ port: 0, host: '127.0.0.1' })
+    }
+    const pub = await resolvePublicUrl(config, receiverUrl, o.ngrokApi)
+    const callbackUrl = pub.base + config.notifyPath
+    logger.info({ receiverUrl, callbackUrl, source: pub.source }, `receiver listening on ${receiverUrl}${config.notifyPath}; WeChat will deliver to ${callbackUrl} (${pub.note})`)
+    const client = createWechatClient({
+      baseUrl: apiBase,
+      appid: config.wechat.appid,
+      ...(config.wechat.appsecret ? { appsecret: config.wechat.appsecret } : {}),
+      ...(config.wechat.accessToken ? { accessToken: config.wechat.accessToken } : {}),
+      log: logger,
+    })
+    const run = () => triggerAndWait({ config, app, emulator, callbackUrl, logger, profile, trigger: () => client.mockNotification({ url: callbackUrl, version: config.mockVersion }) })
+    return { app, receiverUrl, callbackUrl, emulatorUrl: emulator ? apiBase : undefined, run, close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
+interface RoundInput {
+  config: Config
+  app: FastifyInstance
+  emulator: EmulatorInstance | undefined
+  callbackUrl: string
+  logger: Logger
+  profile: CryptoProfile
+  trigger: () => Promise<unknown>
+}
+
+async function triggerAndWait (r: RoundInput): Promise<Verdict> {
+  const expected = expectedDeliveries(r.config.mockVersion)
+  const records: CaptureRecord[] = []
+  const reports: SenderReport[] = []
+  let wake = () => {}
+  const done = () => records.length >= expected && (!r.emulator || reports.length >= expected)
+  const onDelivery = (rec: CaptureRecord) => { records.push(rec); wake() }
+  const onReport = (rep: SenderReport) => { reports.push(rep); wake() }
+  r.app.nontax.events.on('delivery', onDelivery)
+  r.emulator?.emulator.events.on('report', onReport)
+  let timer: NodeJS.Timeout | undefined
+  try {
+    r.logger.info({ url: r.callbackUrl, version: r.config.mockVersion }, `calling nontax/mocknotification (version ${r.config.mockVersion}): expecting ${expected} deliveries within ${r.config.waitTimeoutMs} ms`)
+    await r.trigger()
+    r.logger.info('WeChat answered errcode 0; waiting for the deliveries')
+    const timedOut = await new Promise<boolean>(resolve => {
+      timer = setTimeout(() => resolve(true), r.config.waitTimeoutMs)
+      wake = () => { if (done()) resolve(false) }
+      wake()
+    })
+    return computeVerdict({
+      mode: r.config.mode,
+      version: r.config.mockVersion,
+      callbackUrl: r.callbackUrl,
+      records: records.slice(0, Math.max(expected, records.length)),
+      timedOut,
+      senderReports: r.emulator ? reports : undefined,
+      assumption: r.profile.assumption,
+      waitTimeoutMs: r.config.waitTimeoutMs,
+    })
+  } finally {
+    clearTimeout(timer)
+    r.app.nontax.events.off('delivery', onDelivery)
+    r.emulator?.emulator.events.off('report', onReport)
+  }
+}
