@@ -63,11 +63,14 @@ export function decryptMessage (encrypt: string, aes: AesKey, expectedAppid: str
       { cipherBytes: cipherBytes.length, padByte, declaredLength, available: Math.max(available, 0) })
   }
   const msgBytes = content.subarray(HEADER_BYTES, HEADER_BYTES + declaredLength)
-  const appid = content.subarray(HEADER_BYTES + declaredLength).toString('utf8')
+  const appidBytes = content.subarray(HEADER_BYTES + declaredLength)
+  const appid = appidBytes.toString('utf8')
   if (appid !== expectedAppid) {
+    // Under a wrong key these bytes are noise: show them as hex rather than as control characters.
+    const shown = /^[\x20-\x7e]*$/.test(appid) ? `"${appid}",` : `${appidBytes.length} unprintable bytes (hex ${appidBytes.subarray(0, 24).toString('hex')}), so the key is probably wrong,`
     throw new NotificationError('APPID_MISMATCH',
-      `appid inside the ciphertext is "${appid}", expected "${expectedAppid}": the message was encrypted for another account, or WECHAT_APPID is wrong`,
-      { cipherBytes: cipherBytes.length, padByte, declaredLength, appidFound: appid, appidExpected: expectedAppid })
+      `appid inside the ciphertext is ${shown} expected "${expectedAppid}": the message was encrypted for another account, or WECHAT_APPID is wrong`,
+      { cipherBytes: cipherBytes.length, padByte, declaredLength, appidFound: /^[\x20-\x7e]*$/.test(appid) ? appid : `hex:${appidBytes.toString('hex')}`, appidExpected: expectedAppid })
   }
   let msg: string
   try {

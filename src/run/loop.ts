@@ -54,6 +54,7 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
     const pub = await resolvePublicUrl(config, receiverUrl, o.ngrokApi)
     const callbackUrl = pub.base + config.notifyPath
     logger.info({ receiverUrl, callbackUrl, source: pub.source }, `receiver listening on ${receiverUrl}${config.notifyPath}; WeChat will deliver to ${callbackUrl} (${pub.note})`)
+    logger.info({ profile: profile.name }, `ASSUMED protocol: ${profile.assumption}`)
     const client = createWechatClient({
       baseUrl: apiBase,
       appid: config.wechat.appid,

@@ -7,8 +7,9 @@ export function formatVerdict (v: Verdict): string {
   const lines: string[] = ['', `== Verdict: ${v.pass ? 'PASS' : 'FAIL'} (${v.received}/${v.expected} deliveries, version ${v.version}, ${v.mode === 'embedded' ? 'built-in WeChat emulator' : 'real WeChat'}) ==`]
   lines.push(`   callback URL: ${v.callbackUrl}`)
   if (v.rows.length > 0) {
-    const head = ['#', 'test', 'wxnontaxstr', 'signature ok', 'decrypted', 'answered', 'expected', 'result']
-    const body = v.rows.map(r => [String(r.index), r.test, r.wxnontaxstr ?? '-', yn(r.signatureOk), yn(r.decrypted), String(r.errcode), r.expectedErrcode === undefined ? '?' : String(r.expectedErrcode), r.ok ? 'ok' : 'WRONG'])
+    const head = ['#', 'test', 'wxnontaxstr', 'signature ok', 'decrypted', 'answered', 'expected', 'sender accepted', 'result']
+    const body = v.rows.map(r => [String(r.index), r.test, r.wxnontaxstr ?? '-', yn(r.signatureOk), yn(r.decrypted), String(r.errcode),
+      r.expectedErrcode === undefined ? '?' : String(r.expectedErrcode), r.senderOk === undefined ? 'n/a' : yn(r.senderOk), r.ok && r.senderOk !== false ? 'ok' : 'WRONG'])
     const widths = head.map((h, i) => Math.max(h.length, ...body.map(b => (b[i] ?? '').length)))
     const fmt = (cells: string[]) => '   ' + cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')
     lines.push(fmt(head), fmt(widths.map(w => '-'.repeat(w))), ...body.map(fmt))

@@ -14,6 +14,8 @@ export interface VerdictRow {
   expectedErrcode: number | undefined
   ok: boolean
   duplicateOf: string | undefined
+  /** Embedded mode: did the sender accept our answer (answer signature valid, data decrypts)? */
+  senderOk: boolean | undefined
   note: string
 }
 
@@ -48,7 +50,7 @@ const EXPECTED_ERRCODE: Record<TestKind, number | undefined> = { crypto: 0, sign
 
 export function computeVerdict (v: VerdictInput): Verdict {
   const expected = expectedDeliveries(v.version)
-  const rows = v.records.map(toRow)
+  const rows = v.records.map((r, i) => toRow(r, i, v.senderReports?.find(s => s.wxnontaxstr === r.wxnontaxstr)))
   const reasons: string[] = []
   const hints: string[] = []
   for (const r of rows) if (!r.ok) reasons.push(`delivery ${r.index} (${r.wxnontaxstr ?? 'no wxnontaxstr'}): ${r.note}`)
@@ -80,7 +82,7 @@ export function computeVerdict (v: VerdictInput): Verdict {
   }
 }
 
-function toRow (r: CaptureRecord, i: number): VerdictRow {
+function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined): VerdictRow {
   const ins = r.inspection
   const expectedErrcode = EXPECTED_ERRCODE[r.test]
   const errcode = r.answer.body.errcode
@@ -99,6 +101,7 @@ function toRow (r: CaptureRecord, i: number): VerdictRow {
     expectedErrcode,
     ok,
     duplicateOf: r.duplicateOf,
+    senderOk: sender?.ok,
     note: r.duplicateOf ? `${note} (duplicate of ${r.duplicateOf})` : note,
   }
 }

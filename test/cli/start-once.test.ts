@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const root = new URL('../..', import.meta.url).pathname
+
+/** What a new user runs: the real CLI in a child process, with no .env and no credentials. */
+async function start (args: string[], env: Record<string, string> = {}) {
+  const cwd = mkdtempSync(join(tmpdir(), 'nontax-start-'))
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', join(root, 'src/main.ts'), 'run', ...args], {
+      cwd, env: { PATH: process.env.PATH, PORT: '0', CAPTURE_DIR: join(cwd, 'captures'), ...env }, timeout: 30_000,
+    })
+    return { code: 0, stdout: r.stdout, stderr: r.stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('npm start -- --once (the real CLI, child process)', () => {
+  it('exits 0 with a PASS verdict on the built-in emulator, saying so on the first line', async () => {
+    const r = await start(['--once'], { LOG_FORMAT: 'pretty' })
+    expect(r.stdout.split('\n')[0]).toMatch(/^Running against the BUILT-IN WeChat EMULATOR: no WeChat credentials are configured/)
+    expect(r.stdout).toMatch(/== Verdict: PASS \(2\/2 deliveries/)
+    expect(r.stdout).toMatch(/signature: FAIL \(SIGNATURE_MISMATCH\)/)
+    expect(r.stdout).toMatch(/ASSUMED protocol/)
+    expect(r.code).toBe(0)
+  })
+
+  it('--json prints the verdict as one JSON object on stdout', async () => {
+    const r = await start(['--once', '--json'])
+    const v = JSON.parse(r.stdout) as { pass: boolean; rows: unknown[] }
+    expect(v).toMatchObject({ pass: true, rows: [{ test: 'crypto', errcode: 0 }, { test: 'signature', errcode: 300 }] })
+    expect(r.code).toBe(0)
+  })
+
+  it('exits 2 with the variable named on a bad configuration', async () => {
+    const r = await start(['--once'], { PORT: 'abc' })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('PORT must be an integer 0-65535 (e.g. PORT=3000)')
+  })
+})
