@@ -3,7 +3,14 @@ import type { Config } from './config.js'
 
 /** Listens and returns the base URL (http or https) as a client on this machine reaches it. */
 export async function listen (app: FastifyInstance, config: Pick<Config, 'host' | 'port' | 'tls'>): Promise<string> {
-  await app.listen({ host: config.host, port: config.port })
+  try {
+    await app.listen({ host: config.host, port: config.port })
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') throw new Error(`port ${config.port} on ${config.host} is already in use (another receiver still running?); stop it or set PORT to a free port`)
+    if (code === 'EADDRNOTAVAIL') throw new Error(`HOST ${config.host} is not an address of this machine; use 127.0.0.1 (behind a tunnel) or 0.0.0.0`)
+    throw err
+  }
   const addr = app.server.address()
   const port = typeof addr === 'object' && addr !== null ? addr.port : config.port
   const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host

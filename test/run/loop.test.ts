@@ -49,3 +49,16 @@ describe('the embedded loop over real loopback HTTP', () => {
     expect(v).toMatchObject({ pass: true, expected: 1, received: 1 })
   })
 })
+
+describe('HTTPS receiver', () => {
+  it('runs the loop over HTTPS with the pair npm run certs writes', async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { writeSelfSignedCerts } = await import('../../src/certs.js')
+    const { certFile, keyFile } = await writeSelfSignedCerts(mkdtempSync(join(tmpdir(), 'nontax-certs-')))
+    const { l } = await loop({ TLS_CERT_FILE: certFile, TLS_KEY_FILE: keyFile })
+    expect(l.callbackUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/nontax\/notify$/)
+    expect((await l.run()).pass).toBe(true)
+  })
+})
