@@ -1,0 +1,117 @@
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import { request } from 'undici'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import type { EmulatorInstance } from '../../src/emulator/app.js'
+import type { TriggerSummary } from '../../src/emulator/report.js'
+import { closedPortUrl, newAccount, startEmulator, startReceiver } from './helpers.js'
+
+async function tokenFor (base: string, appid: string, secret: string): Promise<string> {
+  const res = await request(`${base}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid, secret }) })
+  return ((await res.body.json()) as { access_token: string }).access_token
+}
+
+/** Calls mocknotification and waits for the trigger's deliveries (the listener is set before the call). */
+async function trigger (app: EmulatorInstance, base: string, body: Record<string, unknown>, token: string): Promise<{ answer: unknown; summary: TriggerSummary }> {
+  const done = once(app.emulator.events, 'trigger-done') as Promise<[TriggerSummary]>
+  const res = await request(`${base}/nontax/mocknotification?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) })
+  const answer = await res.body.json()
+  const [summary] = await done
+  return { answer, summary }
+}
+
+describe('emulator deliveries', () => {
+  it('version 1 sends the crypto test then the signature test; a correct receiver passes both', async () => {
+    const { app, base, account } = await startEmulator()
+    const rx = await startReceiver(account.secrets, 'correct')
+    const token = await tokenFor(base, account.appid, account.appsecret)
+    const reportEvents: number[] = []
+    app.emulator.events.on('report', r => reportEvents.push(r.index))
+    const { answer, summary } = await trigger(app, base, { appid: account.appid, url: rx.url, version: 1 }, token)
+
+    expect(answer).toEqual({ errcode: 0, errmsg: 'ok' })
+    expect(reportEvents).toEqual([1, 2])
+    expect(summary.ok).toBe(true)
+    const [crypto, sig] = summary.reports
+    expect(crypto).toMatchObject({ index: 1, total: 2, test: 'crypto', expectedErrcode: 0, httpStatus: 200, ok: true, problems: [], warnings: [] })
+    expect(crypto?.answer).toMatchObject({ errcode: 0, signatureOk: true, data: { order_id: crypto?.orderId, status: 3 } })
+    expect(sig).toMatchObject({ index: 2, test: 'signature', expectedErrcode: 300, ok: true, problems: [] })
+    expect(sig?.answer).toMatchObject({ errcode: 300, signatureOk: null })
+    expect(crypto?.wxnontaxstr).not.toBe(sig?.wxnontaxstr)
+    expect(app.emulator.reports()).toEqual(summary.reports)
+    const listed = await request(`${base}/_emulator/reports`)
+    expect(((await listed.body.json()) as { reports: unknown[] }).reports).toEqual(JSON.parse(JSON.stringify(summary.reports)))
+
+    // What went over the wire: PROTOCOL.md B's delivery shape, a fresh UTF-8 payment notification each time.
+    expect(rx.seen).toHaveLength(2)
+    for (const d of rx.seen) {
+      expect(d.contentType).toBe('application/json')
+      expect(Object.keys(d.query).sort()).toEqual(['msg_signature', 'timestamp', 'wxnontaxstr'])
+      expect(d.query.wxnontaxstr).toMatch(/^[0-9a-f]{16}$/)
+      expect(d.query.msg_signature).toMatch(/^[0-9a-f]{40}$/)
+      expect(Object.keys(JSON.parse(d.body))).toEqual(['appid', 'encrypt'])
+    }
+    expect(rx.seen[0]?.inspection.signature?.ok).toBe(true)
+    expect(rx.seen[1]?.inspection.signature?.ok).toBe(false)
+    const [p1, p2] = rx.seen.map(d => d.inspection.payload)
+    expect(p1).toMatchObject({ appid: account.appid, department_name: '深圳市南山区交通运输局', items: [{ item_name: '机动车违章罚款（测试）' }] })
+    expect(p1?.order_id).not.toBe(p2?.order_id)
+    expect(p1?.trans_id).not.toBe(p2?.trans_id)
+  })
+
+  it('a receiver that answers 0 to everything fails both tests, saying what was expected', async () => {
+    const { app, base, account } = await startEmulator()
+    const rx = await startReceiver(account.secrets, 'always-ok')
+    const { summary } = await trigger(app, base, { appid: account.appid, url: rx.url, version: 1 }, await tokenFor(base, account.appid, account.appsecret))
+    const [crypto, sig] = summary.reports
+    expect(summary.ok).toBe(false)
+    expect(crypto?.ok).toBe(false)
+    expect(crypto?.problems).toContain('errcode 0 but no encrypted "data" in the answer')
+    expect(sig?.ok).toBe(false)
+    expect(sig?.problems[0]).toMatch(/^expected errcode 300 \(signature error\).*got 0: the receiver accepted a forged notification/)
+  })
+
+  it('a receiver with another EncodingAESKey fails the crypto test with the likely cause', async () => {
+    const { app, base, account } = await startEmulator()
+    const wrongKey = { ...account.secrets, encodingAESKey: newAccount().secrets.encodingAESKey }
+    const rx = await startReceiver(wrongKey, 'correct')
+    const { summary } = await trigger(app, base, { appid: account.appid, url: rx.url, version: 1 }, await tokenFor(base, account.appid, account.appsecret))
+    expect(summary.reports[0]?.ok).toBe(false)
+    expect(summary.reports[0]?.problems[0]).toMatch(/^expected errcode 0 .* got 298 .*NONTAX_ENCODING_AES_KEY/)
+  })
+
+  it('any version other than 1 sends one correctly signed delivery', async () => {
+    const { app, base, account } = await startEmulator()
+    const rx = await startReceiver(account.secrets, 'correct')
+    const { summary } = await trigger(app, base, { appid: account.appid, url: rx.url, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
+    expect(summary.reports).toHaveLength(1)
+    expect(summary.reports[0]).toMatchObject({ test: 'other', total: 1, expectedErrcode: 0, ok: true })
+    expect(rx.seen).toHaveLength(1)
+  })
+
+  it('reports a refused connection per delivery instead of an answer', async () => {
+    const { app, base, account } = await startEmulator()
+    const url = `${await closedPortUrl()}/notify`
+    const { answer, summary } = await trigger(app, base, { appid: account.appid, url, version: 1 }, await tokenFor(base, account.appid, account.appsecret))
+    expect(answer).toEqual({ errcode: 0, errmsg: 'ok' }) // WeChat accepts the trigger; only the deliveries fail
+    expect(summary.reports).toHaveLength(2)
+    for (const r of summary.reports) {
+      expect(r.ok).toBe(false)
+      expect(r.answer).toBeUndefined()
+      expect(r.error).toMatch(/connection refused.*ECONNREFUSED/)
+      expect(r.problems[0]).toMatch(/is the receiver running/)
+    }
+  })
+
+  it('reports a receiver that never answers as a timeout', async () => {
+    const { app, base, account } = await startEmulator({ deliveryTimeoutMs: 200 })
+    const silent = createServer(() => { /* never answers */ })
+    silent.listen(0, '127.0.0.1')
+    await once(silent, 'listening')
+    onTestFinished(() => { silent.closeAllConnections(); silent.close() })
+    const { port } = silent.address() as { port: number }
+    const { summary } = await trigger(app, base, { appid: account.appid, url: `http://127.0.0.1:${port}/notify`, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
+    expect(summary.reports[0]?.error).toMatch(/no complete answer within 200 ms/)
+    expect(summary.reports[0]?.durationMs).toBeLessThan(2000)
+  })
+})
