@@ -4,6 +4,7 @@ import { createLogger } from '../log/logger.js'
 import { startLoop } from '../run/loop.js'
 import { formatVerdict } from '../verdict/print-verdict.js'
 import { parseFlags } from './args.js'
+import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
 
 export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator]
@@ -20,7 +21,8 @@ export async function runRun (argv: string[], io: Io): Promise<number> {
   say(config.mode === 'embedded'
     ? 'Running against the BUILT-IN WeChat EMULATOR: no WeChat credentials are configured (set WECHAT_APPID + WECHAT_APPSECRET or WECHAT_ACCESS_TOKEN in .env to use real WeChat). Demo appid and keys were generated for this run.'
     : `Running against REAL WeChat at ${config.wechat.apiBase} for appid ${config.wechat.appid}.`)
-  const loop = await startLoop({ config, logger })
+  const store = await openCaptureStore(config, logger)
+  const loop = await startLoop({ config, logger, store })
   let verdictPass = false
   try {
     const verdict = await loop.run()
