@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import { EnvHttpProxyAgent } from 'undici'
 import { buildApp } from '../app.js'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Config } from '../config.js'
@@ -61,6 +62,8 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
       ...(config.wechat.appsecret ? { appsecret: config.wechat.appsecret } : {}),
       ...(config.wechat.accessToken ? { accessToken: config.wechat.accessToken } : {}),
       log: logger,
+      // Bank and bureau networks often reach the internet only through HTTPS_PROXY; the emulator is loopback.
+      ...(config.mode === 'real' ? { dispatcher: new EnvHttpProxyAgent() } : {}),
     })
     const run = () => triggerAndWait({ config, app, emulator, callbackUrl, logger, profile, trigger: () => client.mockNotification({ url: callbackUrl, version: config.mockVersion }) })
     return { app, receiverUrl, callbackUrl, emulatorUrl: emulator ? apiBase : undefined, run, close }

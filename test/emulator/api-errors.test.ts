@@ -56,6 +56,17 @@ describe('emulator /cgi-bin/stable_token', () => {
 
 type Acc = { appid: string; appsecret: string }
 
+describe('emulator, other requests', () => {
+  it('answers 43002 to GET on POST-only APIs and 404 without echoing the query elsewhere', async () => {
+    const { base } = await startEmulator()
+    expect(await get(`${base}/nontax/mocknotification?access_token=abc`)).toEqual({ errcode: 43002, errmsg: expect.stringMatching(/^require POST method rid: /) })
+    expect(await get(`${base}/cgi-bin/stable_token`)).toMatchObject({ errcode: 43002 })
+    const res = await request(`${base}/nontax/nosuchapi?access_token=sekrit-token-value`)
+    expect(res.statusCode).toBe(404)
+    expect(await res.body.text()).not.toContain('sekrit')
+  })
+})
+
 describe('emulator GET /cgi-bin/token', () => {
   it('issues a new token per call and checks the secret', async () => {
     const { base, account } = await startEmulator()

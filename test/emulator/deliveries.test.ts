@@ -4,6 +4,8 @@ import { request } from 'undici'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { EmulatorInstance } from '../../src/emulator/app.js'
 import type { TriggerSummary } from '../../src/emulator/report.js'
+import Fastify from 'fastify'
+import { generate } from 'selfsigned'
 import { closedPortUrl, newAccount, startEmulator, startReceiver } from './helpers.js'
 
 async function tokenFor (base: string, appid: string, secret: string): Promise<string> {
@@ -113,5 +115,49 @@ describe('emulator deliveries', () => {
     const { summary } = await trigger(app, base, { appid: account.appid, url: `http://127.0.0.1:${port}/notify`, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
     expect(summary.reports[0]?.error).toMatch(/no complete answer within 200 ms/)
     expect(summary.reports[0]?.durationMs).toBeLessThan(2000)
+  })
+
+  it('closing the emulator mid-delivery aborts it at once and reports why', async () => {
+    const { app, base, account } = await startEmulator({ deliveryTimeoutMs: 10_000 })
+    const silent = createServer(() => { /* never answers */ })
+    silent.listen(0, '127.0.0.1')
+    await once(silent, 'listening')
+    onTestFinished(() => { silent.closeAllConnections(); silent.close() })
+    const { port } = silent.address() as { port: number }
+    const token = await tokenFor(base, account.appid, account.appsecret)
+    const done = once(app.emulator.events, 'trigger-done') as Promise<[TriggerSummary]>
+    const gotRequest = once(silent, 'request')
+    await request(`${base}/nontax/mocknotification?access_token=${token}`, { method: 'POST', body: JSON.stringify({ appid: account.appid, url: `http://127.0.0.1:${port}/n`, version: 2 }) }).then(r => r.body.dump())
+    await gotRequest
+    const started = Date.now()
+    await app.close()
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect((await done)[0].reports[0]).toMatchObject({ ok: false, error: 'not answered: the emulator was closing' })
+  })
+
+  it('delivers to an https receiver with a self-signed certificate only when insecureTls is set', async () => {
+    const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], { keySize: 2048, algorithm: 'sha256' })
+    const rx = Fastify({ https: { key: pems.private, cert: pems.cert } })
+    rx.post('/n', async () => ({ errcode: 300, errmsg: 'signature error' }))
+    onTestFinished(() => rx.close())
+    const url = `${await rx.listen({ port: 0, host: '127.0.0.1' })}/n`
+    expect(url).toMatch(/^https:/)
+    for (const insecureTls of [true, false]) {
+      const { app, base, account } = await startEmulator({ insecureTls })
+      const { summary } = await trigger(app, base, { appid: account.appid, url, version: 1 }, await tokenFor(base, account.appid, account.appsecret))
+      const sig = summary.reports[1]
+      if (insecureTls) expect(sig).toMatchObject({ test: 'signature', httpStatus: 200, ok: true })
+      else expect(sig?.error).toMatch(/^TLS handshake failed \(.*SELF_SIGNED.*\): the certificate is not trusted/)
+    }
+  })
+
+  it('keeps URL credentials out of the report', async () => {
+    const { app, base, account } = await startEmulator()
+    const rx = await startReceiver(account.secrets)
+    const withCreds = rx.url.replace('http://', 'http://user:hunter2pass@')
+    const { summary } = await trigger(app, base, { appid: account.appid, url: withCreds, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
+    expect(summary.reports[0]?.ok).toBe(true)
+    expect(JSON.stringify([app.emulator.reports(), app.emulator.triggers(), summary])).not.toContain('hunter2pass')
+    expect(summary.reports[0]?.url.startsWith(rx.url + '?wxnontaxstr=')).toBe(true)
   })
 })

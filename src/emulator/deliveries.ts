@@ -1,0 +1,82 @@
+import { request, type Dispatcher } from 'undici'
+import { checkAnswer } from '../protocol/answer.js'
+import { buildDelivery, deliveryUrl } from '../protocol/delivery.js'
+import { maskSecrets } from '../protocol/mask.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import { describeNetworkError } from '../wechat/network-error.js'
+import { buildPaymentNotification } from './payload.js'
+import { expectedErrcodeOf, gradeAnswer, type DeliveryReport, type DeliveryTest, type TriggerSummary } from './report.js'
+
+export interface Trigger { triggerId: string; secrets: Secrets; url: string; version: number }
+
+export interface DeliveryDeps {
+  profile: CryptoProfile
+  now: () => number
+  dispatcher: Dispatcher
+  timeoutMs: number
+  fixture: Record<string, unknown>
+  /** Aborted when the emulator closes. */
+  signal: AbortSignal
+}
+
+/**
+ * version 1: the crypto test, then the signature test (PROTOCOL.md A/B: WeChat notifies twice).
+ * Any other version: one correctly signed delivery; WeChat does not document it, so this is assumed.
+ */
+export function testsFor (version: number): DeliveryTest[] {
+  return version === 1 ? ['crypto', 'signature'] : ['other']
+}
+
+/** Sends the deliveries one after the other, as WeChat would, reporting each as soon as it is answered. */
+export async function runTrigger (t: Trigger, deps: DeliveryDeps, onReport: (r: DeliveryReport) => void): Promise<TriggerSummary> {
+  const startedAt = new Date(deps.now()).toISOString()
+  const tests = testsFor(t.version)
+  const reports: DeliveryReport[] = []
+  for (const [i, test] of tests.entries()) {
+    const r = await sendOne(t, test, i + 1, tests.length, deps)
+    reports.push(r)
+    onReport(r)
+  }
+  return { triggerId: t.triggerId, appid: t.secrets.appid, url: shownUrl(t.url, t.secrets), version: t.version, startedAt, finishedAt: new Date(deps.now()).toISOString(), reports, ok: reports.every(r => r.ok) }
+}
+
+async function sendOne (t: Trigger, test: DeliveryTest, index: number, total: number, deps: DeliveryDeps): Promise<DeliveryReport> {
+  const nowMs = deps.now()
+  const payload = buildPaymentNotification(deps.fixture, t.secrets.appid, nowMs)
+  const d = buildDelivery({ payload, secrets: t.secrets, profile: deps.profile, nowMs, badSignature: test === 'signature' })
+  const url = deliveryUrl(t.url, d.query)
+  const expectedErrcode = expectedErrcodeOf(test)
+  const base = { triggerId: t.triggerId, index, total, test, wxnontaxstr: d.query.wxnontaxstr ?? '', url: shownUrl(url, t.secrets), orderId: payload.order_id, sentAt: new Date(nowMs).toISOString(), expectedErrcode }
+  const started = performance.now()
+  try {
+    const res = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': d.contentType },
+      body: d.body,
+      dispatcher: deps.dispatcher,
+      headersTimeout: deps.timeoutMs,
+      bodyTimeout: deps.timeoutMs,
+      signal: AbortSignal.any([deps.signal, AbortSignal.timeout(deps.timeoutMs)]),
+    })
+    const text = await res.body.text()
+    const answer = checkAnswer(res.statusCode, text, t.secrets, deps.profile)
+    const grade = gradeAnswer(test, answer, payload.order_id)
+    return { ...base, durationMs: elapsed(started), httpStatus: res.statusCode, answer, ...grade }
+  } catch (err) {
+    const error = deps.signal.aborted ? 'not answered: the emulator was closing' : describeNetworkError(err, deps.timeoutMs).text
+    const problem = `no answer from ${new URL(t.url).origin}: ${error}; is the receiver running, and does the url (scheme, host, port, path) point at it?`
+    return { ...base, durationMs: elapsed(started), error, ok: false, problems: [problem], warnings: [] }
+  }
+}
+
+/** The report is shown and logged: drop URL credentials and mask the account's secrets should a url carry them. */
+export function shownUrl (url: string, s: Secrets): string {
+  const u = new URL(url)
+  u.username = ''
+  u.password = ''
+  return maskSecrets(u.toString(), [s.token, s.encodingAESKey])
+}
+
+function elapsed (startedMs: number): number {
+  return Math.round(performance.now() - startedMs)
+}

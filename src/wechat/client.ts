@@ -1,0 +1,126 @@
+import type { Dispatcher } from 'undici'
+import { maskSecrets } from '../protocol/mask.js'
+import { explainErrcode, parseCallerIp, parseRid, type ErrcodeContext } from './errcodes.js'
+import { WechatApiError } from './errors.js'
+import { callApi, type HttpContext, type WechatLog } from './http.js'
+
+export { WechatApiError, type WechatErrorCode } from './errors.js'
+export { explainErrcode } from './errcodes.js'
+
+export interface WechatClientOptions {
+  /** e.g. https://api.weixin.qq.com, or the emulator's http://127.0.0.1:PORT */
+  baseUrl: string
+  appid: string
+  appsecret?: string
+  /** WECHAT_ACCESS_TOKEN: used first, before any appid+secret token. */
+  accessToken?: string
+  /** Tests and embedded mode pass their own; no setGlobalDispatcher. */
+  dispatcher?: Dispatcher
+  /** Per request, connect to last body byte (default 10000). */
+  timeoutMs?: number
+  now?: () => number
+  log?: WechatLog
+}
+
+export interface MockNotificationBody { url: string; version: number }
+export interface MockNotificationAnswer { errcode: 0; errmsg: string }
+
+export interface WechatClient {
+  getAccessToken (opts?: { refresh?: boolean }): Promise<string>
+  mockNotification (body: MockNotificationBody): Promise<MockNotificationAnswer>
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000
+/** WeChat renews a stable token in its last 5 minutes (getStableAccessToken docs); renew ours before that. */
+const RENEW_MARGIN_S = 300
+const TOKEN_INVALID = new Set([40001, 42001])
+
+export function createWechatClient (o: WechatClientOptions): WechatClient {
+  const now = o.now ?? Date.now
+  let envToken = o.accessToken
+  let cached: { token: string; renewAtMs: number } | undefined
+  let inflight: Promise<string> | undefined
+  // Every token seen, so a token echoed back in an answer is masked too (bounded: a few per run).
+  const seenTokens: string[] = o.accessToken ? [o.accessToken] : []
+  const secrets = () => [o.appsecret, ...seenTokens.slice(-8)]
+  const http: HttpContext = { baseUrl: o.baseUrl, dispatcher: o.dispatcher, timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS, log: o.log, secrets }
+
+  function fail (errcode: number, rawErrmsg: string, ctx: ErrcodeContext): WechatApiError {
+    const errmsg = maskSecrets(rawErrmsg, secrets())
+    const callerIp = errcode === 40164 ? parseCallerIp(errmsg) : undefined
+    const message = maskSecrets(explainErrcode(errcode, errmsg, ctx), secrets())
+    return new WechatApiError('WECHAT_ERRCODE', message, { path: ctx.path, errcode, errmsg, httpStatus: 200, ...(callerIp ? { callerIp } : {}), ...rid(errmsg) })
+  }
+
+  function baseCtx (path: string): ErrcodeContext {
+    return { path, appid: o.appid, baseUrl: o.baseUrl, canRefresh: o.appsecret !== undefined }
+  }
+
+  /**
+   * POST /cgi-bin/stable_token, never GET /cgi-bin/token: every /cgi-bin/token call issues a new token
+   * and retires the previous one, which would break the account's production services that use it.
+   * stable_token is isolated from it, and force_refresh stays false so we never retire anyone's stable token.
+   */
+  async function fetchStableToken (): Promise<string> {
+    const path = '/cgi-bin/stable_token'
+    const ans = await callApi(http, { method: 'POST', path, body: { grant_type: 'client_credential', appid: o.appid, secret: o.appsecret, force_refresh: false } })
+    if (typeof ans.errcode === 'number' && ans.errcode !== 0) throw fail(ans.errcode, String(ans.errmsg ?? ''), baseCtx(path))
+    const { access_token: token, expires_in: expiresIn } = ans
+    if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || expiresIn <= 0) {
+      throw new WechatApiError('WECHAT_BAD_ANSWER', `POST ${o.baseUrl}${path} answered without access_token/expires_in (fields: ${Object.keys(ans).join(', ')}); check WECHAT_API_BASE`, { path, httpStatus: 200 })
+    }
+    seenTokens.push(token)
+    const renewInS = expiresIn > 2 * RENEW_MARGIN_S ? expiresIn - RENEW_MARGIN_S : expiresIn / 2
+    cached = { token, renewAtMs: now() + renewInS * 1000 }
+    o.log?.info({ appid: o.appid, expiresInS: expiresIn }, 'fetched access_token with stable_token')
+    return token
+  }
+
+  async function getAccessToken (opts: { refresh?: boolean } = {}): Promise<string> {
+    if (opts.refresh) {
+      envToken = undefined
+      cached = undefined
+    }
+    if (envToken) return envToken
+    if (cached && now() < cached.renewAtMs) return cached.token
+    if (o.appsecret === undefined) {
+      const message = o.accessToken
+        ? 'cannot fetch a new access_token: WECHAT_ACCESS_TOKEN was refused and WECHAT_APPSECRET is not set; set a fresh WECHAT_ACCESS_TOKEN or set WECHAT_APPSECRET'
+        : 'no WeChat credentials: set WECHAT_APPSECRET (with WECHAT_APPID), or WECHAT_ACCESS_TOKEN'
+      throw new WechatApiError('WECHAT_NO_CREDENTIALS', message, { path: '/cgi-bin/stable_token' })
+    }
+    // Concurrent callers share one request.
+    inflight ??= fetchStableToken().finally(() => { inflight = undefined })
+    return inflight
+  }
+
+  async function callMock (token: string, body: MockNotificationBody, ctx: ErrcodeContext): Promise<MockNotificationAnswer> {
+    const ans = await callApi(http, { method: 'POST', path: ctx.path, query: { access_token: token }, body: { appid: o.appid, url: body.url, version: body.version } })
+    if (typeof ans.errcode !== 'number') {
+      throw new WechatApiError('WECHAT_BAD_ANSWER', `POST ${o.baseUrl}${ctx.path} answered without a numeric errcode (fields: ${Object.keys(ans).join(', ')}); check WECHAT_API_BASE`, { path: ctx.path, httpStatus: 200 })
+    }
+    if (ans.errcode !== 0) throw fail(ans.errcode, String(ans.errmsg ?? ''), ctx)
+    return { errcode: 0, errmsg: String(ans.errmsg ?? 'ok') }
+  }
+
+  async function mockNotification (body: MockNotificationBody): Promise<MockNotificationAnswer> {
+    const path = '/nontax/mocknotification'
+    const tokenSource = envToken ? 'env' as const : 'stable_token' as const
+    const token = await getAccessToken()
+    try {
+      return await callMock(token, body, { ...baseCtx(path), tokenSource })
+    } catch (err) {
+      if (!(err instanceof WechatApiError) || err.errcode === undefined || !TOKEN_INVALID.has(err.errcode) || o.appsecret === undefined) throw err
+      o.log?.warn({ errcode: err.errcode, tokenSource }, 'access_token refused; fetching a new one with stable_token and retrying once')
+      const fresh = await getAccessToken({ refresh: true })
+      return callMock(fresh, body, { ...baseCtx(path), tokenSource: 'stable_token', retried: true })
+    }
+  }
+
+  return { getAccessToken, mockNotification }
+}
+
+function rid (errmsg: string): { rid?: string } {
+  const r = parseRid(errmsg)
+  return r ? { rid: r } : {}
+}
