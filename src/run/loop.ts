@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
-import { EnvHttpProxyAgent } from 'undici'
+import { Agent, EnvHttpProxyAgent } from 'undici'
 import { buildApp } from '../app.js'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Config } from '../config.js'
@@ -56,14 +56,17 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
     const callbackUrl = pub.base + config.notifyPath
     logger.info({ receiverUrl, callbackUrl, source: pub.source }, `receiver listening on ${receiverUrl}${config.notifyPath}; WeChat will deliver to ${callbackUrl} (${pub.note})`)
     logger.info({ profile: profile.name }, `ASSUMED protocol: ${profile.assumption}`)
+    // Bank and bureau networks often reach the internet only through HTTPS_PROXY; the emulator is loopback.
+    // Our own dispatcher, closed on close(), so idle keep-alive sockets do not hold the process open.
+    const dispatcher = config.mode === 'real' ? new EnvHttpProxyAgent() : new Agent()
+    closers.push(() => dispatcher.close())
     const client = createWechatClient({
       baseUrl: apiBase,
       appid: config.wechat.appid,
       ...(config.wechat.appsecret ? { appsecret: config.wechat.appsecret } : {}),
       ...(config.wechat.accessToken ? { accessToken: config.wechat.accessToken } : {}),
       log: logger,
-      // Bank and bureau networks often reach the internet only through HTTPS_PROXY; the emulator is loopback.
-      ...(config.mode === 'real' ? { dispatcher: new EnvHttpProxyAgent() } : {}),
+      dispatcher,
     })
     const run = () => triggerAndWait({ config, app, emulator, callbackUrl, logger, profile, trigger: () => client.mockNotification({ url: callbackUrl, version: config.mockVersion }) })
     return { app, receiverUrl, callbackUrl, emulatorUrl: emulator ? apiBase : undefined, run, close }
