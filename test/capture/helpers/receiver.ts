@@ -18,6 +18,9 @@ export function testEnv (dir: string): Record<string, string> {
     CAPTURE_DIR: dir,
     LOG_LEVEL: 'silent',
     LOG_FORMAT: 'json',
+    // The overload guard answers 299 past this event-loop delay; a busy 2-core CI (tsx, a parallel
+    // kill -9 test) can exceed the 200 ms default, and these tests are not about overload.
+    MAX_EVENT_LOOP_DELAY_MS: '60000',
   }
 }
 

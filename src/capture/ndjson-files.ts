@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CaptureRecord } from './record.js'
+
+/** One file per UTC day, named for the day its records were received. */
+export const DAY_FILE_RE = /^captures-(\d{4}-\d{2}-\d{2})\.ndjson$/
+const DAY_MS = 86_400_000
+
+export function dayFileName (receivedAt: string, fallbackMs: number): string {
+  const ms = Date.parse(receivedAt)
+  const day = new Date(Number.isFinite(ms) ? ms : fallbackMs).toISOString().slice(0, 10)
+  return `captures-${day}.ndjson`
+}
+
+/** [start, end) of the UTC day a file holds, in ms. */
+export function dayRange (fileName: string): { startMs: number; endMs: number } {
+  const day = DAY_FILE_RE.exec(fileName)?.[1] ?? '1970-01-01'
+  const startMs = Date.parse(`${day}T00:00:00.000Z`)
+  return { startMs, endMs: startMs + DAY_MS }
+}
+
+/** Day files in the directory, oldest first; a missing directory has none. */
+export async function listDayFiles (dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter(n => DAY_FILE_RE.test(n)).sort()
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw err
+  }
+}
+
+export interface Line { text: string; line: number; bytes: number; terminated: boolean }
+
+/** Lines split on "\n" by hand: readline cannot tell whether the last line had its newline. */
+export async function * readLines (path: string): AsyncGenerator<Line> {
+  let carry: Buffer[] = []
+  let line = 0
+  const emit = (terminated: boolean): Line => {
+    const buf = Buffer.concat(carry)
+    carry = []
+    return { text: buf.toString('utf8'), line: ++line, bytes: buf.length, terminated }
+  }
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    let start = 0
+    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+      carry.push(chunk.subarray(start, nl))
+      yield emit(true)
+      start = nl + 1
+    }
+    if (start < chunk.length) carry.push(chunk.subarray(start))
+  }
+  if (carry.length > 0) yield emit(false)
+}
+
+export function parseRecordLine (text: string): CaptureRecord | undefined {
+  let v: unknown
+  try {
+    v = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (typeof v !== 'object' || v === null) return undefined
+  const r = v as Partial<CaptureRecord>
+  if (typeof r.id !== 'string' || typeof r.receivedAt !== 'string' || typeof r.answer?.body?.errcode !== 'number') return undefined
+  return r as CaptureRecord
+}
+
+export interface SkippedLine { file: string; line: number; bytes: number; why: 'unterminated' | 'unparseable' }
+export type ScanItem = { record: CaptureRecord } | { skipped: SkippedLine }
+
+/**
+ * Every line of a day file, as a record or as a skipped line. A crash mid-write leaves an
+ * unterminated tail; once a later write starts on a new line, that tail stays as an unparseable line.
+ */
+export async function * scanRecords (dir: string, file: string): AsyncGenerator<ScanItem> {
+  try {
+    for await (const l of readLines(join(dir, file))) {
+      if (l.text.trim() === '') continue
+      const record = parseRecordLine(l.text)
+      if (record) yield { record }
+      else yield { skipped: { file, line: l.line, bytes: l.bytes, why: l.terminated ? 'unparseable' : 'unterminated' } }
+    }
+  } catch (err) {
+    // Pruned by another process between listing and reading: it simply holds nothing now.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+  }
+}

@@ -1,0 +1,62 @@
+import { bodyBytes } from './body.js'
+import type { CaptureRecord } from './record.js'
+
+/** A recorded delivery rebuilt for sending again (replay, curl, HAR). */
+export interface OutgoingRequest {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body: Buffer | undefined
+}
+
+/**
+ * Headers that describe the connection or a proxy hop, not the delivery: the HTTP client sets its
+ * own, and a tunnel in front of the target adds its own forwarding headers again. Dropping
+ * accept-encoding keeps the answer uncompressed, so it can be compared byte for byte.
+ */
+const NOT_REPLAYED = new Set([
+  'host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade',
+  'expect', 'proxy-connection', 'accept-encoding', 'forwarded', 'via', 'x-real-ip',
+])
+
+export function replayHeaders (r: CaptureRecord): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, v] of Object.entries(r.headers)) {
+    const k = name.toLowerCase()
+    if (NOT_REPLAYED.has(k) || k.startsWith('x-forwarded-')) continue
+    const value = Array.isArray(v) ? v.join(', ') : v
+    if (value === '[redacted]') continue
+    out[k] = value
+  }
+  return out
+}
+
+/** The query exactly as it was on the request line, still percent-encoded. */
+export function rawQuery (r: CaptureRecord): string {
+  const i = r.url.indexOf('?')
+  return i === -1 ? '' : r.url.slice(i + 1)
+}
+
+/**
+ * `--to http://host:port` keeps the recorded path; `--to http://host:port/path` sends to that path.
+ * Either way the recorded query follows, unchanged (it carries the signature).
+ */
+export function targetUrl (r: CaptureRecord, to: string | undefined, query = rawQuery(r)): string {
+  let base: string
+  if (to === undefined) {
+    // The Host header names where it was sent; behind a tunnel x-forwarded-proto says https.
+    const proto = String(r.headers['x-forwarded-proto'] ?? 'http').split(',')[0]?.trim() || 'http'
+    base = `${proto}://${String(r.headers.host ?? '127.0.0.1')}${r.path}`
+  } else {
+    const u = new URL(to)
+    const hasPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(to)
+    base = `${u.origin}${hasPath ? u.pathname : r.path}${u.search}`
+  }
+  if (query === '') return base
+  return base.includes('?') ? `${base}&${query}` : `${base}?${query}`
+}
+
+export function outgoingRequest (r: CaptureRecord, to: string | undefined, query = rawQuery(r), body: Buffer = bodyBytes(r.body)): OutgoingRequest {
+  const bodyless = r.method === 'GET' || r.method === 'HEAD'
+  return { method: r.method, url: targetUrl(r, to, query), headers: replayHeaders(r), body: bodyless ? undefined : body }
+}

@@ -1,0 +1,62 @@
+import { request, type Dispatcher } from 'undici'
+import { compareAnswers, type AnswerComparison } from '../capture/compare-answers.js'
+import { outgoingRequest, type OutgoingRequest } from '../capture/recorded-request.js'
+import type { CaptureRecord } from '../capture/record.js'
+import { applyTamper, type Tamper, type Tampered } from '../capture/tamper.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+
+export const REPLAY_TIMEOUT_MS = 15_000
+
+export interface ReplayOutcome {
+  request: OutgoingRequest
+  tampered: Tampered | undefined
+  status: number
+  text: string
+  comparison: AnswerComparison
+}
+
+export class ReplayError extends Error {
+  override readonly name = 'ReplayError'
+}
+
+/** Sends the recorded request (optionally with one mutation) and compares the answer to the recorded one. */
+export async function replay (
+  r: CaptureRecord, to: string, tamper: Tamper | undefined, secrets: Secrets, profile: CryptoProfile, dispatcher?: Dispatcher,
+): Promise<ReplayOutcome> {
+  const tampered = tamper ? applyTamper(tamper, r) : undefined
+  const req = outgoingRequest(r, to, tampered?.query, tampered?.body)
+  let status: number
+  let text: string
+  try {
+    const res = await request(req.url, {
+      method: req.method as Dispatcher.HttpMethod,
+      headers: req.headers,
+      body: req.body,
+      dispatcher,
+      headersTimeout: REPLAY_TIMEOUT_MS,
+      bodyTimeout: REPLAY_TIMEOUT_MS,
+    })
+    status = res.statusCode
+    text = Buffer.from(await res.body.arrayBuffer()).toString('utf8')
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException
+    throw new ReplayError(`could not send to ${new URL(req.url).origin}: ${e.code ?? e.name} ${e.message}; is the receiver running there, and is --to the right URL?`)
+  }
+  return { request: req, tampered, status, text, comparison: compareAnswers(r.answer, { status, text }, secrets, profile) }
+}
+
+export function replayText (r: CaptureRecord, o: ReplayOutcome): string {
+  const lines = [`replay ${r.id} → ${o.request.method} ${o.request.url}`]
+  if (o.tampered) lines.push(`tamper      ${o.tampered.change}`, `expect      ${o.tampered.expect}`)
+  lines.push(
+    `original    HTTP ${r.answer.status}  ${JSON.stringify(r.answer.body)}`,
+    `replayed    HTTP ${o.status}  ${o.text}`,
+  )
+  if (o.tampered) {
+    const got = o.comparison.replayErrcode
+    lines.push(`result      ${got === o.tampered.expectErrcode ? `as expected (errcode ${got})` : `errcode ${got ?? 'none'}, expected ${o.tampered.expectErrcode}`}`)
+  } else {
+    lines.push(`compared    ${o.comparison.summary}`)
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,56 @@
+import type { CaptureRecord } from '../capture/record.js'
+import type { Config } from '../config.js'
+import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
+import { describeSecret } from '../protocol/mask.js'
+import type { Secrets } from '../protocol/profile.js'
+
+export interface SecretFlags { token?: string | undefined; 'aes-key'?: string | undefined; appid?: string | undefined }
+
+export interface ResolvedSecrets {
+  secrets: Secrets
+  /** Where each one came from, without its value: "token from --token (set, 32 chars)". */
+  sources: { token: string; aesKey: string; appid: string }
+  /** Values to mask in every line printed. */
+  mask: string[]
+}
+
+export class SecretFlagError extends Error {
+  override readonly name = 'SecretFlagError'
+}
+
+const has = (env: Record<string, string | undefined>, k: string) => (env[k]?.trim() ?? '') !== ''
+
+/**
+ * Flags win over the environment. Without WECHAT_APPID the appid comes from the recording itself
+ * (it is not secret), so "was my key wrong?" needs only the key. Without NONTAX_TOKEN or
+ * NONTAX_ENCODING_AES_KEY loadConfig made random demo values, and the output says so.
+ */
+export function resolveSecrets (flags: SecretFlags, env: Record<string, string | undefined>, config: Config, r?: CaptureRecord): ResolvedSecrets {
+  const aes = flags['aes-key']?.trim()
+  if (aes !== undefined && !ENCODING_AES_KEY_RE.test(aes)) {
+    throw new SecretFlagError(`--aes-key must be the 43-character EncodingAESKey (A-Z, a-z, 0-9); got ${aes.length} characters`)
+  }
+  const token = flags.token?.trim()
+  if (token !== undefined && token === '') throw new SecretFlagError('--token is empty: pass the Token configured for the notification URL')
+  const random = (name: string, flag: string) => `a random value (${name} is not set; pass ${flag} or set ${name})`
+
+  const tokenSrc = token !== undefined ? '--token' : has(env, 'NONTAX_TOKEN') ? 'NONTAX_TOKEN' : random('NONTAX_TOKEN', '--token')
+  const aesSrc = aes !== undefined ? '--aes-key' : has(env, 'NONTAX_ENCODING_AES_KEY') ? 'NONTAX_ENCODING_AES_KEY' : random('NONTAX_ENCODING_AES_KEY', '--aes-key')
+  const recorded = r?.inspection.envelope?.appid ?? (r?.inspection.decryption?.ok ? r.inspection.decryption.appid : undefined)
+  let appid = config.secrets.appid
+  let appidSrc = random('WECHAT_APPID', '--appid')
+  if (flags.appid?.trim()) [appid, appidSrc] = [flags.appid.trim(), '--appid']
+  else if (has(env, 'WECHAT_APPID')) appidSrc = 'WECHAT_APPID'
+  else if (recorded) [appid, appidSrc] = [recorded, 'the recorded delivery']
+
+  const secrets: Secrets = { appid, token: token ?? config.secrets.token, encodingAESKey: aes ?? config.secrets.encodingAESKey }
+  return {
+    secrets,
+    sources: {
+      token: `token from ${tokenSrc} (${describeSecret(secrets.token)})`,
+      aesKey: `EncodingAESKey from ${aesSrc} (${describeSecret(secrets.encodingAESKey)})`,
+      appid: `appid ${appid} from ${appidSrc}`,
+    },
+    mask: [secrets.token, secrets.encodingAESKey],
+  }
+}

@@ -1,0 +1,57 @@
+import { toCurl, toHar } from '../capture/export.js'
+import type { FileStore } from '../capture/file-store.js'
+import { outgoingRequest } from '../capture/recorded-request.js'
+import type { CaptureRecord, ListFilter } from '../capture/record.js'
+import { LIST_HEADER, listLine, showText } from './captures-format.js'
+import type { Io } from './io.js'
+
+type Out = (text: string) => void
+
+/** --json prints one record per line, exactly like the files, so `| jq` works on either. */
+export async function listCaptures (store: FileStore, out: Out, io: Io, f: ListFilter & { json: boolean }): Promise<number> {
+  const records = await store.list({ sinceMs: f.sinceMs, errcode: f.errcode, orderId: f.orderId, limit: f.limit })
+  if (records.length === 0) {
+    io.err(store.stats.records === 0 ? `no captures in ${store.dir} yet` : `no captures match (${store.stats.records} in ${store.dir})`)
+    return 0
+  }
+  if (io.isTTY && !f.json) out(LIST_HEADER)
+  for (const r of records) out(f.json ? JSON.stringify(r) : listLine(r))
+  if (f.limit !== undefined && records.length === f.limit && store.stats.records > f.limit) {
+    io.err(`showing the newest ${f.limit} of ${store.stats.records} captures; use --limit N or --since 2d for others`)
+  }
+  return 0
+}
+
+export function showCapture (r: CaptureRecord, out: Out, json: boolean): number {
+  out(json ? JSON.stringify(r, null, 2) : showText(r))
+  return 0
+}
+
+/**
+ * Unmasked on purpose: the output must carry the exact recorded bytes, and records hold no
+ * secrets by construction (masking could only corrupt a ciphertext that happened to contain one).
+ */
+export function exportCapture (r: CaptureRecord, io: Io, curl: boolean, har: boolean, to: string | undefined): number {
+  if (curl === har) {
+    io.err('export needs exactly one of --curl or --har (e.g. captures export ID --curl)')
+    return 2
+  }
+  if (to !== undefined && !URL.canParse(to)) {
+    io.err(`--to must be a URL (got "${to}")`)
+    return 2
+  }
+  const req = outgoingRequest(r, to)
+  io.out(curl ? toCurl(req) : JSON.stringify(toHar(r, req, { name: 'nontax-debugger', version: '0.1.0' }), null, 2))
+  return 0
+}
+
+export async function pruneCaptures (store: FileStore, out: Out, olderThanMs: number): Promise<number> {
+  const res = await store.prune(olderThanMs)
+  if (res.removed.length === 0) {
+    out(`nothing to prune: no day file in ${store.dir} ended before ${res.cutoff}`)
+    return 0
+  }
+  for (const f of res.removed) out(`removed ${f.file} (${f.records} records)`)
+  out(`pruned ${res.records} records in ${res.removed.length} day files older than ${res.cutoff}`)
+  return 0
+}
