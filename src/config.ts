@@ -67,7 +67,7 @@ const schema = z.object({
   HEADERS_TIMEOUT_MS: int('HEADERS_TIMEOUT_MS', 100, 600_000, '5000'),
   KEEP_ALIVE_TIMEOUT_MS: int('KEEP_ALIVE_TIMEOUT_MS', 0, 600_000, '5000'),
   MAX_CAPTURES_IN_MEMORY: int('MAX_CAPTURES_IN_MEMORY', 1, 1_000_000, '1000'),
-  MAX_EVENT_LOOP_DELAY_MS: int('MAX_EVENT_LOOP_DELAY_MS', 10, 60_000, '200'),
+  MAX_EVENT_LOOP_DELAY_MS: int('MAX_EVENT_LOOP_DELAY_MS', 10, 60_000, '1000'),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
 })
 
@@ -125,7 +125,7 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
       headersTimeoutMs: numOr(e.HEADERS_TIMEOUT_MS, 5_000),
       keepAliveTimeoutMs: numOr(e.KEEP_ALIVE_TIMEOUT_MS, 5_000),
       maxCapturesInMemory: numOr(e.MAX_CAPTURES_IN_MEMORY, 1_000),
-      maxEventLoopDelayMs: numOr(e.MAX_EVENT_LOOP_DELAY_MS, 200),
+      maxEventLoopDelayMs: numOr(e.MAX_EVENT_LOOP_DELAY_MS, 1000),
     },
     adminToken: e.ADMIN_TOKEN,
   }

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   certs: runCerts,
 }
 
+const OWN_HELP = new Set(['captures', 'check'])
+
 const USAGE = `usage: nontax-debugger <command> [options]
 commands: run (npm start), serve (npm run serve), check, captures, certs
 ${RUN_USAGE}
@@ -24,9 +26,14 @@ ${SERVE_USAGE}`
 export async function main (argv: string[], io: Io): Promise<number> {
   const [name = 'run', ...rest] = argv
   const command = COMMANDS[name]
-  if (!command || rest.includes('--help')) {
+  if (!command) {
     io.err(USAGE)
-    return command ? 0 : 2
+    return ['help', '--help', '-h'].includes(name) ? 0 : 2
+  }
+  // captures and check print their own, more specific usage.
+  if (!OWN_HELP.has(name) && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(USAGE)
+    return 0
   }
   try {
     return await command(rest, io)
