@@ -12,7 +12,8 @@ const root = new URL('../..', import.meta.url).pathname
 async function start (args: string[], env: Record<string, string> = {}) {
   const cwd = mkdtempSync(join(tmpdir(), 'nontax-start-'))
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', join(root, 'src/main.ts'), 'run', ...args], {
+    // The package's bin: it registers tsx relative to itself, so it runs from any directory.
+    const r = await run(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'run', ...args], {
       cwd, env: { PATH: process.env.PATH, PORT: '0', CAPTURE_DIR: join(cwd, 'captures'), ...env }, timeout: 30_000,
     })
     return { code: 0, stdout: r.stdout, stderr: r.stderr }
