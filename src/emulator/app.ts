@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { ApiCallRecord, EmulatorAccount, RouteContext } from './context.js'
 import { registerMockRoute } from './mock-route.js'
@@ -50,7 +50,7 @@ export async function buildEmulator (o: EmulatorOptions): Promise<EmulatorInstan
     if (a.secrets.appid !== a.appid) throw new Error(`emulator account ${a.appid}: secrets.appid "${a.secrets.appid}" must equal appid (the appid is sealed into every ciphertext)`)
   }
   const now = o.now ?? Date.now
-  const app: FastifyInstance = Fastify({ logger: o.logger ?? false, disableRequestLogging: true })
+  const app: FastifyInstance = Fastify({ logger: o.logger ?? false, logController: new LogController({ disableRequestLogging: true }) })
   const runner = createTriggerRunner({
     profile: o.profile, now, timeoutMs: o.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS, insecureTls: o.insecureTls === true, fixture: await loadPaymentFixture(), log: app.log,
   })

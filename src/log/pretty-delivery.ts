@@ -1,4 +1,5 @@
 import type { CaptureRecord } from '../capture/record.js'
+import type { ForwardedSummary } from '../receiver/relay.js'
 
 const RAW_SHOWN_CHARS = 4096
 
@@ -38,8 +39,14 @@ export function formatDeliveryBlock (r: CaptureRecord): string {
   if (i.errcode !== 0 && i.message && !lines.some(l => l.includes(i.message ?? ''))) lines.push(`  │ rejected: ${i.message}`)
   for (const w of i.warnings) lines.push(`  │ warning: ${w}`)
   if (!s?.ok && d?.ok) lines.push('  │ note: payload shown for debugging only; it was not acted on (bad signature)')
+  const f = r.forwarded as ForwardedSummary | undefined
+  if (f) {
+    lines.push(`  │ your handler: ${f.ok ? `HTTP ${f.status} in ${f.durationMs} ms` : `NO ANSWER (${f.error})`} · graded ${f.grade.outcome}: expected ${f.grade.expected}, got ${f.grade.got}`)
+    if (f.grade.reason) lines.push(`  │     why: ${f.grade.reason}`)
+    for (const n of [...f.grade.notes, ...f.grade.forensics]) lines.push(`  │     ${n}`)
+  }
   const a = r.answer.body
-  lines.push(`  └─ <-- HTTP ${r.answer.status} errcode ${a.errcode} ${a.errmsg}${a.data ? ` · data ${a.data.length} chars, signed ${a.msg_signature}` : ''} · ${r.durationMs.toFixed(1)} ms`)
+  lines.push(`  └─ <-- ${f ? 'relayed ' : ''}HTTP ${r.answer.status} errcode ${a.errcode} ${a.errmsg}${a.data ? ` · data ${a.data.length} chars, signed ${a.msg_signature}` : ''} · ${r.durationMs.toFixed(1)} ms`)
   return lines.join('\n')
 }
 

@@ -6,7 +6,9 @@ import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol
 import { ERRCODE, NotificationError, type Errcode } from '../protocol/errors.js'
 import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import type { Forwarder } from '../forward/types.js'
 import { businessAnswer } from './business-answer.js'
+import { relayOutcome, type Outcome } from './relay.js'
 import { buildCaptureRecord } from './capture-record.js'
 
 export interface ReceiverOptions {
@@ -17,6 +19,8 @@ export interface ReceiverOptions {
   /** Emits 'delivery' with each CaptureRecord once recorded (the verdict listens). */
   events: EventEmitter
   now: () => number
+  /** Forward mode: the user's handler answers instead of us; we record, grade and relay. */
+  forward?: Forwarder
 }
 
 export function newCaptureId (nowMs: number): string {
@@ -36,13 +40,14 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     const receivedAtMs = opts.now()
     const dup = duplicateOf(inspection, opts.store)
     if (dup) inspection.warnings.push(`duplicate of ${dup} (same order_id + status): answered 0 again since WeChat retries lost answers; do not apply it twice`)
-    const answerBody: Answer = inspection.errcode === ERRCODE.OK
-      ? buildSuccessAnswer(businessAnswer(inspection), opts.secrets, opts.profile, receivedAtMs)
-      : buildFailureAnswer(inspection.errcode, errmsgFor(inspection))
+    const outcome: Outcome = opts.forward && status === 200 && req.method === 'POST'
+      ? relayOutcome(await opts.forward({ method: req.method, url: req.url, headers: req.headers, body: raw, expected: inspection }))
+      : { status, body: ownAnswer(inspection, opts, receivedAtMs) }
     let record = buildCaptureRecord({
       id: newCaptureId(receivedAtMs), req, raw, inspection, duplicateOf: dup,
-      answer: { status, body: answerBody }, receivedAtMs, durationMs: elapsedMs(reply),
+      answer: { status: outcome.status, body: outcome.body }, receivedAtMs, durationMs: elapsedMs(reply),
     })
+    if (outcome.forwarded) record.forwarded = outcome.forwarded
     try {
       await opts.store.append(record)
     } catch (err) {
@@ -54,7 +59,9 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     }
     opts.events.emit('delivery', record)
     logDelivery(req, record)
-    return reply.code(status).send(record.answer.body)
+    // A relayed answer goes out byte for byte, as the user's handler wrote it.
+    if (outcome.raw) return reply.code(outcome.status).header('content-type', outcome.contentType ?? 'application/json').send(outcome.raw)
+    return reply.code(outcome.status).send(outcome.body)
   }
 
   app.post(opts.notifyPath, async (req, reply) => {
@@ -77,6 +84,12 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     if (!client) req.log.error({ err }, 'receiver bug')
     return answerDelivery(req, reply, Buffer.alloc(0), rejected(errcode, new NotificationError(client ? 'ENVELOPE_UNPARSEABLE' : 'INTERNAL', message)), client ? (err.statusCode ?? 400) : 200)
   })
+}
+
+function ownAnswer (i: Inspection, opts: ReceiverOptions, nowMs: number): Answer {
+  return i.errcode === ERRCODE.OK
+    ? buildSuccessAnswer(businessAnswer(i), opts.secrets, opts.profile, nowMs)
+    : buildFailureAnswer(i.errcode, errmsgFor(i))
 }
 
 function rejected (errcode: Errcode, err: NotificationError): Inspection {

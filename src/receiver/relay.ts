@@ -1,0 +1,45 @@
+import sjson from 'secure-json-parse'
+import type { Answer } from '../protocol/answer.js'
+import { buildFailureAnswer } from '../protocol/answer.js'
+import { ERRCODE } from '../protocol/errors.js'
+import type { ForwardResult } from '../forward/types.js'
+
+/** What the receiver sends back, and for forward mode what it relays and records. */
+export interface Outcome {
+  status: number
+  body: Answer
+  raw?: Buffer
+  contentType?: string
+  forwarded?: ForwardedSummary
+}
+
+/** The user's handler's side of a forwarded delivery, as recorded and logged. */
+export interface ForwardedSummary {
+  ok: boolean
+  status?: number
+  durationMs: number
+  error?: string
+  body?: string
+  grade: ForwardResult['grade']
+}
+
+/** A handler that answered is relayed as is; a dead or slow one gets the sender 299, so WeChat retries. */
+export function relayOutcome (f: ForwardResult): Outcome {
+  const forwarded: ForwardedSummary = { ok: f.ok, durationMs: f.durationMs, grade: f.grade }
+  if (f.status !== undefined) forwarded.status = f.status
+  if (f.error !== undefined) forwarded.error = f.error
+  if (!f.ok || f.body === undefined || f.status === undefined) {
+    return { status: 200, body: buildFailureAnswer(ERRCODE.SYSTEM, `system error: your handler did not answer (${f.error ?? 'no answer'}); answered 299 so WeChat retries`), forwarded }
+  }
+  const text = f.body.toString('utf8')
+  forwarded.body = text
+  return { status: f.status, body: parseAnswer(text), raw: f.body, contentType: f.headers?.['content-type'], forwarded }
+}
+
+function parseAnswer (text: string): Answer {
+  try {
+    const v = sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }) as Partial<Answer> | null
+    if (v && typeof v.errcode === 'number') return { ...v, errcode: v.errcode, errmsg: String(v.errmsg ?? '') }
+  } catch {}
+  return { errcode: -1, errmsg: `handler answer is not a JSON object with a numeric errcode: ${text.slice(0, 200)}` }
+}
