@@ -5,6 +5,7 @@ import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol/answer.js'
 import { ERRCODE, NotificationError, type Errcode } from '../protocol/errors.js'
 import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
+import { maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { Forwarder } from '../forward/types.js'
 import { businessAnswer } from './business-answer.js'
@@ -41,7 +42,8 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     const dup = duplicateOf(inspection, opts.store)
     if (dup) inspection.warnings.push(`duplicate of ${dup} (same order_id + status): answered 0 again since WeChat retries lost answers; do not apply it twice`)
     const outcome: Outcome = opts.forward && status === 200 && req.method === 'POST'
-      ? relayOutcome(await opts.forward({ method: req.method, url: req.url, headers: req.headers, body: raw, expected: inspection }))
+      ? relayOutcome(await opts.forward({ method: req.method, url: req.url, headers: req.headers, body: raw, expected: inspection }),
+        text => maskSecrets(text, [opts.secrets.token, opts.secrets.encodingAESKey]))
       : { status, body: ownAnswer(inspection, opts, receivedAtMs) }
     let record = buildCaptureRecord({
       id: newCaptureId(receivedAtMs), req, raw, inspection, duplicateOf: dup,

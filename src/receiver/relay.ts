@@ -23,15 +23,18 @@ export interface ForwardedSummary {
   grade: ForwardResult['grade']
 }
 
-/** A handler that answered is relayed as is; a dead or slow one gets the sender 299, so WeChat retries. */
-export function relayOutcome (f: ForwardResult): Outcome {
+/**
+ * A handler that answered is relayed as is; a dead or slow one gets the sender 299, so WeChat retries.
+ * What is recorded and logged goes through `mask`: a careless handler may echo its secrets.
+ */
+export function relayOutcome (f: ForwardResult, mask: (text: string) => string): Outcome {
   const forwarded: ForwardedSummary = { ok: f.ok, durationMs: f.durationMs, grade: f.grade }
   if (f.status !== undefined) forwarded.status = f.status
   if (f.error !== undefined) forwarded.error = f.error
   if (!f.ok || f.body === undefined || f.status === undefined) {
     return { status: 200, body: buildFailureAnswer(ERRCODE.SYSTEM, `system error: your handler did not answer (${f.error ?? 'no answer'}); answered 299 so WeChat retries`), forwarded }
   }
-  const text = f.body.toString('utf8')
+  const text = mask(f.body.toString('utf8'))
   forwarded.body = text
   return { status: f.status, body: parseAnswer(text), raw: f.body, contentType: f.headers?.['content-type'], forwarded }
 }

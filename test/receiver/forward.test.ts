@@ -30,7 +30,7 @@ async function forwardChain (handlerTarget: (secrets: ReturnType<typeof testConf
   expect(trigger.json()).toEqual({ errcode: 0, errmsg: 'ok' })
   await done
   const records = await app.nontax.store.list()
-  return { records: records.reverse(), reports: emulator.emulator.reports(), log: sink.text() }
+  return { records: records.reverse(), reports: emulator.emulator.reports(), log: sink.text(), secrets: config.secrets }
 }
 
 describe('serve --forward-to (forward mode) end to end', () => {
@@ -52,5 +52,14 @@ describe('serve --forward-to (forward mode) end to end', () => {
     expect(records.map(r => r.answer.body.errcode)).toEqual([299, 299])
     expect(reports[0]?.answer?.errmsg).toMatch(/your handler did not answer/)
     expect(log.match(/your handler: NO ANSWER \([^\n]*/)?.[0]).toMatch(/ECONNREFUSED: nothing listens at/)
+  })
+  it('masks secrets a careless handler echoes before they reach the record or the log', async () => {
+    const { records, log, secrets } = await forwardChain(async s => (await startReferenceHandler({ secrets: s, echoSecrets: true })).url)
+    const stored = JSON.stringify(records)
+    expect(stored).toContain('***(')
+    for (const v of [secrets.token, secrets.encodingAESKey]) {
+      expect(stored).not.toContain(v)
+      expect(log).not.toContain(v)
+    }
   })
 })

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto'
+import type { Dispatcher } from 'undici'
+import { newWxNontaxStr } from '../protocol/delivery.js'
+import { inspectDelivery } from '../protocol/inspect.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import { batteryCases } from './cases.js'
+import { queryString, withQuery } from './craft.js'
+import { shortExpected } from './expectation.js'
+import { referenceForensics } from './forensics.js'
+import { gradeReply, shortGot } from './grade.js'
+import { DEFAULT_TIMEOUT_MS, sendRequest } from './http-send.js'
+import type { CaseContext, CheckCase, CheckReport, CheckResult, CraftedRequest, Reply } from './types.js'
+
+export const CHECK_USER_AGENT = 'nontax-debugger-check'
+
+export interface BatteryOptions {
+  /** The user's handler, e.g. http://127.0.0.1:8080/notify; the crafted query is appended. */
+  target: string
+  /** The secrets the handler is configured with. */
+  secrets: Secrets
+  profile: CryptoProfile
+  now?: () => number
+  timeoutMs?: number
+  dispatcher?: Dispatcher
+  /** Defaults to the whole battery, in CASE_ORDER. */
+  cases?: CheckCase[]
+}
+
+/** Send every class of the battery to the handler, one delivery each, in order, and grade each answer. */
+export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
+  const now = o.now ?? Date.now
+  const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const startedMs = now()
+  const started = performance.now()
+  const runId = `CHK${randomBytes(4).toString('hex').toUpperCase()}`
+  const ctx: CaseContext = { secrets: o.secrets, profile: o.profile, nowMs: startedMs, runId, first: { nonce: newWxNontaxStr(), orderId: `${runId}-01`, status: 3 } }
+  const cases = o.cases ?? batteryCases()
+  const results: CheckResult[] = []
+  let unreachable: string | undefined
+  for (const c of cases) {
+    const req = c.build(ctx)
+    // Once nothing listens, sending the rest only repeats the same error.
+    const reply: Reply = unreachable !== undefined
+      ? { kind: 'error', error: `not sent: ${unreachable}`, unreachable: true, durationMs: 0 }
+      : await send(o, req, timeoutMs)
+    if (reply.kind === 'error' && reply.unreachable) unreachable ??= reply.error
+    results.push(gradeCase(c, ctx, req, reply))
+  }
+  const count = (x: string) => results.filter(r => r.outcome === x).length
+  return {
+    target: o.target,
+    profile: o.profile.name,
+    assumption: o.profile.assumption,
+    startedAt: new Date(startedMs).toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    classes: cases.map(c => ({ name: c.name, group: c.group, sent: c.sent })),
+    results,
+    summary: { total: results.length, pass: count('PASS'), warn: count('WARN'), fail: count('FAIL') },
+  }
+}
+
+async function send (o: BatteryOptions, req: CraftedRequest, timeoutMs: number): Promise<Reply> {
+  const headers: Record<string, string> = { 'user-agent': CHECK_USER_AGENT }
+  if (req.contentType !== undefined) headers['content-type'] = req.contentType
+  return sendRequest(withQuery(o.target, queryString(req.query)), { method: 'POST', headers, body: req.body, timeoutMs, dispatcher: o.dispatcher })
+}
+
+export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, reply: Reply): CheckResult {
+  const expectation = c.expect(ctx)
+  const reference = inspectDelivery(
+    { body: req.body, contentType: req.contentType, query: Object.fromEntries(req.query) },
+    { secrets: ctx.secrets, profile: ctx.profile, nowMs: ctx.nowMs },
+  )
+  const env = reference.envelope
+  const grade = gradeReply(expectation, reply, { secrets: ctx.secrets, profile: ctx.profile, sent: { timestamp: env?.timestamp, nonce: env?.nonce, encrypt: env?.encrypt } })
+  if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(reference, { crafted: true }))
+  const a = grade.answer
+  return {
+    class: c.name,
+    group: c.group,
+    sent: c.sent,
+    request: { method: 'POST', query: queryString(req.query), contentType: req.contentType, bodyBytes: req.body.length },
+    got: shortGot(reply, grade),
+    reply: {
+      httpStatus: reply.kind === 'answer' ? reply.status : undefined,
+      errcode: a?.errcode,
+      errmsg: a?.errmsg,
+      problems: a?.problems ?? [],
+      error: reply.kind === 'error' ? reply.error : undefined,
+      durationMs: reply.durationMs,
+    },
+    expected: grade.expected,
+    expectedShort: shortExpected(expectation),
+    outcome: grade.outcome,
+    reason: grade.reason,
+    notes: grade.notes,
+    forensics: grade.forensics,
+    reference: { errcode: reference.errcode, reason: reference.reason, message: reference.message },
+  }
+}

@@ -1,0 +1,104 @@
+import type { Inspection } from '../protocol/inspect.js'
+import type { Acceptable, Expectation } from './types.js'
+
+/** Receiver errcodes in words (PROTOCOL.md A). */
+export const ERRCODE_NAME: Record<number, string> = {
+  0: 'success',
+  210: 'data format error',
+  232: 'payment notice already paid',
+  236: 'payment not allowed at this bank',
+  298: 'decryption failed',
+  299: 'system error',
+  300: 'signature error',
+}
+
+/** Payment notifications are a few KiB (PROTOCOL.md C); past this a refusal is as good as an answer. */
+export const LARGE_BODY_BYTES = 64 * 1024
+
+export const nameOf = (errcode: number): string => ERRCODE_NAME[errcode] ?? 'not a documented receiver code'
+
+type Why = Expectation['why']
+
+export function accepts0 (o: { echo?: Record<string, unknown>; why?: Why; outcome?: 'PASS' | 'WARN'; note?: string; also?: Acceptable[] } = {}): Expectation {
+  return build([{ errcode: 0, outcome: o.outcome ?? 'PASS', note: o.note }, ...(o.also ?? [])], o.echo, o.why)
+}
+
+export function rejects (errcode: number, o: { also?: Acceptable[]; why?: Why } = {}): Expectation {
+  return build([{ errcode, outcome: 'PASS' }, ...(o.also ?? [])], undefined, o.why)
+}
+
+export function build (accept: Acceptable[], echo?: Record<string, unknown>, why?: Why): Expectation {
+  return { text: describeAccept(accept), accept, echo, why }
+}
+
+function label (a: Acceptable): string {
+  if (a.httpStatus !== undefined) return `HTTP ${a.httpStatus}`
+  if (a.errcode === 'any-rejection') return 'any rejection'
+  if (a.errcode === 0) return 'errcode 0 + signed, encrypted data'
+  return `errcode ${a.errcode} (${nameOf(a.errcode ?? -1)})`
+}
+
+/** Long form, in PROTOCOL.md terms. */
+export function describeAccept (accept: Acceptable[]): string {
+  const pass = accept.filter(a => a.outcome === 'PASS').map(label)
+  const warn = accept.filter(a => a.outcome === 'WARN').map(label)
+  const parts = [pass.join(' or ')]
+  if (warn.length > 0) parts.push(`${pass.length > 0 ? 'also acceptable, with a warning: ' : 'acceptable, with a warning: '}${warn.join(' or ')}`)
+  return parts.filter(Boolean).join('; ')
+}
+
+function shortLabel (a: Acceptable): string {
+  if (a.httpStatus !== undefined) return String(a.httpStatus)
+  if (a.errcode === 'any-rejection') return 'reject'
+  return String(a.errcode)
+}
+
+/** Table form: PASS codes, then [WARN codes]. */
+export function shortExpected (e: Expectation): string {
+  const pass = e.accept.filter(a => a.outcome === 'PASS').map(shortLabel).join('/')
+  const warn = e.accept.filter(a => a.outcome === 'WARN').map(shortLabel).join('/')
+  return [pass, warn && `[${warn}]`].filter(Boolean).join(' ')
+}
+
+/** Which of PROTOCOL.md C's latitudes apply to a delivery, judged from our own inspection of it. */
+export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: string[]; format: string[]; large: boolean } {
+  const signature: string[] = []
+  const format: string[] = []
+  const env = i.envelope
+  if (env?.signatureParam && env.signatureParam !== 'msg_signature') signature.push(`the signature came in "${env.signatureParam}", not "msg_signature"`)
+  if (env?.nonceParam && env.nonceParam !== 'wxnontaxstr') signature.push(`the nonce came in "${env.nonceParam}", not "wxnontaxstr"`)
+  if (i.signature?.warnings.some(w => /upper-case/.test(w))) signature.push('the signature hex is upper-case')
+  if (i.warnings.some(w => /^timestamp /.test(w))) signature.push('the timestamp is far from now or not unix seconds')
+  if (i.warnings.some(w => /was read from the body/.test(w))) signature.push('a signing parameter came in the body, not the query')
+  if (env?.encryptField && env.encryptField !== 'encrypt') format.push(`the ciphertext came in "${env.encryptField}", not "encrypt"`)
+  if (env && env.format !== 'json') format.push(`the body is ${env.format}, not JSON`)
+  if (env && env.contentType === undefined) format.push('the delivery has no content-type')
+  return { signature, format, large: bodyBytes > LARGE_BODY_BYTES }
+}
+
+/**
+ * What PROTOCOL.md expects a handler to answer to a delivery, from our own inspection of it (forward
+ * mode). The errcode our receiver chose passes; part C's latitude adds the alternatives it allows.
+ */
+export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): Expectation {
+  const lat = latitudeOf(i, o.bodyBytes)
+  if (i.errcode === 0) {
+    const echo = i.kind === 'payment_notification' ? { order_id: i.payload?.order_id, status: i.payload?.status } : undefined
+    const notes = [...lat.signature, ...lat.format, ...(lat.large ? [`the body is over ${LARGE_BODY_BYTES / 1024} KiB`] : [])]
+    if (notes.length === 0) return accepts0({ echo })
+    const also: Acceptable[] = []
+    if (lat.signature.length > 0) also.push({ errcode: 300, outcome: 'PASS' })
+    if (lat.format.length > 0 || lat.large) also.push({ errcode: 210, outcome: 'PASS' })
+    if (lat.large) also.push({ httpStatus: 413, outcome: 'PASS' })
+    return accepts0({ echo, outcome: 'WARN', note: `accepted although ${notes.join('; ')} (PROTOCOL.md C allows either answer)`, also })
+  }
+  const also: Acceptable[] = []
+  if (i.errcode === 300 && i.decryption && !i.decryption.ok) {
+    also.push({ errcode: 298, outcome: 'WARN', note: 'both the signature and the decryption fail; answering 298 means the handler decrypts before it verifies: verify first' })
+  }
+  if (i.reason === 'CIPHERTEXT_NOT_BASE64') also.push({ errcode: 210, outcome: 'WARN', note: 'PROTOCOL.md B answers 298 for ciphertext that is not base64; 210 still rejects it' })
+  if (i.reason === 'CONTENT_TYPE_UNSUPPORTED') also.push({ errcode: 0, outcome: 'WARN', note: 'the handler sniffed an unsupported content type and accepted it (PROTOCOL.md C allows it)' })
+  if (i.reason === 'BODY_EMPTY') also.push({ errcode: 300, outcome: 'PASS' })
+  if (i.errcode === 299) return build([{ errcode: 'any-rejection', outcome: 'WARN', note: 'the debugger itself failed on this delivery; not graded' }, { errcode: 0, outcome: 'WARN', note: 'the debugger itself failed on this delivery; not graded' }])
+  return rejects(i.errcode, { also })
+}

@@ -1,0 +1,105 @@
+import { checkAnswer, type AnswerCheck } from '../protocol/answer.js'
+import { maskSecrets } from '../protocol/mask.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import { failReason, networkReason } from './explain.js'
+import { answerForensics, type SentStrings } from './forensics.js'
+import type { Acceptable, Expectation, Grade, Reply } from './types.js'
+
+export interface GradeContext {
+  secrets: Secrets
+  profile: CryptoProfile
+  /** The delivery's signed strings, to recognise an answer signed over them by mistake. */
+  sent?: SentStrings
+}
+
+/**
+ * Grade one answer of the user's handler against what PROTOCOL.md expects for the delivery.
+ * One function for `check` and forward mode, so both say the same thing about the same answer.
+ */
+export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Grade {
+  if (reply.kind === 'error') {
+    return { outcome: 'FAIL', failure: 'no-answer', expected: e.text, got: `no answer: ${reply.error}`, reason: networkReason(reply.error), notes: [], forensics: [] }
+  }
+  const text = reply.body.toString('utf8')
+  const secrets = [ctx.secrets.token, ctx.secrets.encodingAESKey]
+  // What is shown comes from the masked text: masking after slicing could leave part of a secret.
+  const shown = maskSecrets(text, secrets)
+  const answer = maskAnswer(checkAnswer(reply.status, text, ctx.secrets, ctx.profile), shown, secrets)
+  const grade: Grade = { outcome: 'PASS', expected: e.text, got: describeGot(reply.status, answer, shown), answer, notes: [], forensics: [] }
+  const match = matchOf(e.accept, reply.status, answer.errcode)
+  if (!match) {
+    grade.outcome = 'FAIL'
+    grade.failure = 'errcode'
+    grade.reason = failReason(e, reply.status, answer, shown.slice(0, 200))
+    return grade
+  }
+  if (match.outcome === 'WARN') warn(grade, match.note ?? 'acceptable, with a warning (PROTOCOL.md C)')
+  if (match.httpStatus !== undefined) return grade
+  if (reply.status !== 200) warn(grade, `HTTP ${reply.status}: PROTOCOL.md B answers HTTP 200 and puts the outcome in errcode (WeChat's handling of other statuses is undocumented)`)
+  if (answer.errcode === 0) gradeSuccessAnswer(grade, answer, e, text, ctx)
+  return grade
+}
+
+function warn (g: Grade, note: string): void {
+  if (g.outcome === 'PASS') g.outcome = 'WARN'
+  g.notes.push(note)
+}
+
+function matchOf (accept: Acceptable[], status: number, errcode: number | undefined): Acceptable | undefined {
+  const byStatus = accept.find(a => a.httpStatus === status)
+  if (byStatus) return byStatus
+  if (errcode === undefined) return undefined
+  return accept.find(a => a.errcode === errcode) ?? (errcode !== 0 ? accept.find(a => a.errcode === 'any-rejection') : undefined)
+}
+
+/** A 0 is only worth something if WeChat can read it: signed, encrypted data that decrypts to JSON. */
+function gradeSuccessAnswer (g: Grade, answer: AnswerCheck, e: Expectation, text: string, ctx: GradeContext): void {
+  const problems = answer.problems.filter(p => !p.startsWith('HTTP status'))
+  if (answer.data !== undefined && (typeof answer.data !== 'object' || answer.data === null || Array.isArray(answer.data))) {
+    problems.push(`answer data decrypts to ${JSON.stringify(answer.data).slice(0, 60)}, not a JSON object`)
+  }
+  if (problems.length > 0) {
+    g.outcome = 'FAIL'
+    g.failure = 'answer'
+    g.reason = `your handler answered 0 but WeChat cannot use the answer: ${problems.join('; ')}. Answer {"errcode":0,"errmsg":"ok","data":encrypt(answer JSON),"timestamp","nonce","msg_signature":sha1(sort(token,timestamp,nonce,data))} with the same key, appid and token`
+    g.forensics.push(...answerForensics(text, ctx.secrets, ctx.profile, ctx.sent).map(l => maskSecrets(l, [ctx.secrets.token, ctx.secrets.encodingAESKey])))
+    return
+  }
+  if (!e.echo || answer.data === undefined) return
+  const data = answer.data as Record<string, unknown>
+  const off = Object.entries(e.echo).filter(([k, v]) => v !== undefined && String(data[k]) !== String(v))
+  if (off.length > 0) {
+    warn(g, `answer data ${JSON.stringify(data).slice(0, 100)} does not echo ${off.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')} (PROTOCOL.md B: a payment notification is answered {"order_id","status"})`)
+  }
+}
+
+/** Long form of what came back. */
+export function describeGot (status: number, a: AnswerCheck, text: string): string {
+  if (a.errcode === undefined) return `HTTP ${status}, no errcode: ${JSON.stringify(text.slice(0, 120))}`
+  const msg = a.errmsg === undefined ? '' : ` ${JSON.stringify(a.errmsg.slice(0, 120))}`
+  const data = a.data !== undefined ? `, data decrypts to ${JSON.stringify(a.data).slice(0, 100)}` : ''
+  const sig = a.signatureOk === null ? '' : a.signatureOk ? ', answer signature valid' : ', answer signature INVALID'
+  return `HTTP ${status}, errcode ${a.errcode}${msg}${data}${sig}`
+}
+
+/** Table form of what came back. */
+export function shortGot (reply: Reply, g: Grade): string {
+  if (reply.kind === 'error') return /^timeout/.test(reply.error) ? 'timeout' : reply.unreachable ? 'unreachable' : 'no answer'
+  const a = g.answer
+  if (a?.errcode === undefined) return `HTTP ${reply.status}, no errcode`
+  const http = reply.status === 200 ? '' : ` (HTTP ${reply.status})`
+  if (a.errcode !== 0) return `${a.errcode}${http}`
+  const ok = a.signatureOk === true && a.problems.every(p => p.startsWith('HTTP status'))
+  return `${ok ? '0+data' : '0, bad answer'}${http}`
+}
+
+/** A handler may echo its secrets: mask what the answer check quotes from the body, before anything is cut. */
+function maskAnswer (a: AnswerCheck, shown: string, secrets: string[]): AnswerCheck {
+  const m = (t: string) => maskSecrets(t, secrets)
+  return {
+    ...a,
+    errmsg: a.errmsg === undefined ? undefined : m(a.errmsg),
+    problems: a.problems.map(p => (p.startsWith('answer is not JSON: ') ? `answer is not JSON: ${JSON.stringify(shown.slice(0, 120))}` : m(p))),
+    data: a.data === undefined ? undefined : JSON.parse(m(JSON.stringify(a.data))) as unknown,
+  }
+}

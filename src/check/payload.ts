@@ -1,0 +1,35 @@
+/**
+ * Payment notifications check sends (PROTOCOL.md B, "Decrypted payment notification"). Plain ASCII
+ * except where a class is about non-ASCII text, so each class tests one thing.
+ */
+export interface OrderRef { orderId: string; status: number }
+
+export function paymentNotification (appid: string, order: OrderRef, nowMs: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ...extra,
+    appid,
+    order_id: order.orderId,
+    status: order.status,
+    fee: 100,
+    fee_type: 'CNY',
+    trans_id: `4200${order.orderId.replace(/\D/g, '').padEnd(12, '0').slice(0, 12)}`,
+    pay_finish_time: Math.floor(nowMs / 1000),
+    payment_notice_no: '110000000000000001',
+    order_no: `NO-${order.orderId}`,
+    department_code: '110101',
+    department_name: 'Demo Finance Bureau',
+    region_code: '110000',
+    bank_id: 'DEMO',
+    items: [{ no: 1, item_id: 'ITEM1', item_name: 'traffic fine', overdue: 0, penalty: 0, fee: 100 }],
+  }
+}
+
+/** The same notification in Chinese, as real finance bureaus send it: multi-byte UTF-8 in the plaintext. */
+export function chinesePaymentNotification (appid: string, order: OrderRef, nowMs: number): Record<string, unknown> {
+  return {
+    ...paymentNotification(appid, order, nowMs),
+    department_name: '北京市东城区财政局',
+    user_name: '张三',
+    items: [{ no: 1, item_id: 'ITEM1', item_name: '交通违法罚没收入（超速）', overdue: 0, penalty: 0, fee: 100 }],
+  }
+}

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util'
+import type { Dispatcher } from 'undici'
+import { runBattery } from '../check/battery.js'
+import { DEFAULT_TIMEOUT_MS } from '../check/http-send.js'
+import { renderReport } from '../check/report-table.js'
+import { ConfigError, loadConfig } from '../config.js'
+import { createWxBizMsgCryptProfile, type CryptoProfile } from '../protocol/profile.js'
+import type { Io } from './io.js'
+
+export interface CheckDeps { now?: () => number; dispatcher?: Dispatcher; profile?: CryptoProfile }
+
+export const CHECK_USAGE = `usage: npm run check -- --target URL [--json] [--timeout-ms N] [--appid ID --token T --aes-key K]
+
+Acts as WeChat's back end: sends your notification handler the two version-1 deliveries and a
+battery of hostile ones, and grades each answer against PROTOCOL.md.
+
+  --target URL      your handler, e.g. http://127.0.0.1:8080/notify (the signed query is appended)
+  --json            print one JSON report (for CI) instead of the table
+  --timeout-ms N    how long to wait for each answer (default ${DEFAULT_TIMEOUT_MS})
+
+Secrets: the ones your handler is configured with, from the environment (.env) or flags:
+  WECHAT_APPID             --appid     the account AppID (also the appid inside the ciphertext)
+  NONTAX_TOKEN             --token     the signing Token
+  NONTAX_ENCODING_AES_KEY  --aes-key   the 43-character EncodingAESKey
+Prefer the environment: flags end up in shell history. Secrets are never printed.
+
+Exit code: 0 no FAIL, 1 at least one FAIL, 2 usage or configuration error.`
+
+const SECRET_VARS = [
+  ['appid', 'WECHAT_APPID'],
+  ['token', 'NONTAX_TOKEN'],
+  ['aes-key', 'NONTAX_ENCODING_AES_KEY'],
+] as const
+
+/** `check --target URL`: exit 0 when no class FAILs, 1 on any FAIL, 2 on a usage or config error. */
+export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): Promise<number> {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        target: { type: 'string' }, json: { type: 'boolean' }, 'timeout-ms': { type: 'string' },
+        appid: { type: 'string' }, token: { type: 'string' }, 'aes-key': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (err) {
+    io.err(`check: ${(err as Error).message}\n\n${CHECK_USAGE}`)
+    return 2
+  }
+  if (values.help) {
+    io.out(CHECK_USAGE)
+    return 0
+  }
+  const target = typeof values.target === 'string' ? values.target : undefined
+  if (!target || !/^https?:\/\/[^/]/.test(target) || !URL.canParse(target)) {
+    io.err(`check: --target must be the http(s) URL of your handler (e.g. --target http://127.0.0.1:8080/notify)${target ? `; got "${target}"` : ''}\n\n${CHECK_USAGE}`)
+    return 2
+  }
+  const timeoutMs = values['timeout-ms'] === undefined ? DEFAULT_TIMEOUT_MS : Number(values['timeout-ms'])
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
+    io.err(`check: --timeout-ms must be an integer 100-600000 (got "${String(values['timeout-ms'])}")`)
+    return 2
+  }
+  const env = { ...io.env }
+  for (const [flag, name] of SECRET_VARS) if (typeof values[flag] === 'string') env[name] = values[flag]
+  const missing = SECRET_VARS.filter(([, name]) => !env[name]?.trim())
+  if (missing.length > 0) {
+    io.err(`check needs the secrets your handler uses, so it can sign and encrypt as WeChat does and read the answers.\n` +
+      `Not set: ${missing.map(([flag, name]) => `${name} (or --${flag})`).join(', ')}.\n` +
+      'Set them in .env to the values your handler is configured with (see .env.example).')
+    return 2
+  }
+  let secrets
+  try {
+    secrets = loadConfig(env, { isTTY: io.isTTY }).secrets
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    io.err(`check: ${err.message}`)
+    return 2
+  }
+  const report = await runBattery({ target, secrets, profile: deps.profile ?? createWxBizMsgCryptProfile(), now: deps.now, timeoutMs, dispatcher: deps.dispatcher })
+  const text = values.json ? JSON.stringify(report, null, 2) : renderReport(report)
+  // Secrets a handler echoes are masked where they enter the report (gradeReply).
+  io.out(text)
+  return report.summary.fail > 0 ? 1 : 0
+}

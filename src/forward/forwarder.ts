@@ -1,0 +1,47 @@
+import { withQuery } from '../check/craft.js'
+import { expectationFor } from '../check/expectation.js'
+import { referenceForensics } from '../check/forensics.js'
+import { gradeReply } from '../check/grade.js'
+import { DEFAULT_TIMEOUT_MS, sendRequest } from '../check/http-send.js'
+import type { ForwardRequest, ForwardResult, Forwarder, ForwarderOptions } from './types.js'
+
+/** Passed on as received. Never host, content-length or connection: those belong to each hop. */
+export const FORWARDED_HEADERS = ['content-type', 'user-agent', 'accept'] as const
+
+export function forwardHeaders (h: ForwardRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const name of FORWARDED_HEADERS) {
+    const v = h[name]
+    if (v !== undefined) out[name] = Array.isArray(v) ? v.join(', ') : v
+  }
+  return out
+}
+
+/** The query part of a request line, as received (no re-encoding: the signature covers these strings). */
+export function rawQueryOf (url: string): string {
+  const q = url.indexOf('?')
+  return q < 0 ? '' : url.slice(q + 1)
+}
+
+/**
+ * Forward mode: pass a delivery to the user's handler byte for byte, then grade its answer against
+ * what PROTOCOL.md expects for this delivery. Never throws: a dead or slow handler is a result.
+ */
+export function createForwarder (opts: ForwarderOptions): Forwarder {
+  if (!/^https?:\/\/[^/]/.test(opts.target) || !URL.canParse(opts.target)) {
+    throw new TypeError(`forward target must be the http(s) URL of your handler (e.g. http://127.0.0.1:8080/notify); got "${opts.target}"`)
+  }
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  return async (req: ForwardRequest): Promise<ForwardResult> => {
+    const reply = await sendRequest(withQuery(opts.target, rawQueryOf(req.url)), {
+      method: req.method, headers: forwardHeaders(req.headers), body: req.body, timeoutMs, dispatcher: opts.dispatcher,
+    })
+    const env = req.expected.envelope
+    const grade = gradeReply(expectationFor(req.expected, { bodyBytes: req.body.length }), reply, {
+      secrets: opts.secrets, profile: opts.profile, sent: { timestamp: env?.timestamp, nonce: env?.nonce, encrypt: env?.encrypt },
+    })
+    if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(req.expected))
+    if (reply.kind === 'error') return { ok: false, durationMs: reply.durationMs, error: reply.error, grade }
+    return { ok: true, status: reply.status, headers: reply.headers, body: reply.body, durationMs: reply.durationMs, grade }
+  }
+}

@@ -1,0 +1,70 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import { onTestFinished } from 'vitest'
+import { buildFailureAnswer, buildSuccessAnswer } from '../../../src/protocol/answer.js'
+import { ERRCODE } from '../../../src/protocol/errors.js'
+import { errmsgFor, inspectDelivery, type Inspection } from '../../../src/protocol/inspect.js'
+import { createWxBizMsgCryptProfile, type CryptoProfile, type Secrets } from '../../../src/protocol/profile.js'
+
+export interface HandlerOptions {
+  secrets: Secrets
+  profile?: CryptoProfile
+  /** The classic bug: decryption works, so the signature check was dropped. */
+  skipSignature?: boolean
+  /** Payment notifications are a few KiB; refuse anything much larger. */
+  bodyLimit?: number
+  /** Answer success with data that is not signed (an answer-side bug). */
+  unsignedAnswer?: boolean
+  delayMs?: number
+  /** A careless handler that puts its secrets in errmsg. */
+  echoSecrets?: boolean
+}
+
+export interface ReferenceHandler {
+  app: FastifyInstance
+  url: string
+  /** How many times each order_id:status was applied: idempotence means 1 each. */
+  applied: Map<string, number>
+  received: number
+}
+
+/**
+ * A handler written the way PROTOCOL.md asks, using the project's own protocol functions: the
+ * yardstick `check` must pass. The options switch on one bug each.
+ */
+export async function startReferenceHandler (o: HandlerOptions): Promise<ReferenceHandler> {
+  const profile = o.profile ?? createWxBizMsgCryptProfile()
+  const app = Fastify({ bodyLimit: o.bodyLimit ?? 64 * 1024 })
+  const h: ReferenceHandler = { app, url: '', applied: new Map(), received: 0 }
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+  app.setErrorHandler(async (err: FastifyError, _req, reply) => {
+    const client = err.statusCode !== undefined && err.statusCode < 500
+    return reply.code(200).send(buildFailureAnswer(client ? ERRCODE.FORMAT : ERRCODE.SYSTEM, err.message))
+  })
+  app.post('/notify', async (req) => {
+    h.received++
+    if (o.delayMs) await new Promise(resolve => setTimeout(resolve, o.delayMs))
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+    let i = inspectDelivery({ body, contentType: req.headers['content-type'], query: req.query as Record<string, string> }, { secrets: o.secrets, profile, nowMs: Date.now() })
+    if (o.skipSignature) i = ignoringSignature(i)
+    if (i.errcode !== ERRCODE.OK) return buildFailureAnswer(i.errcode, o.echoSecrets ? `${errmsgFor(i)} (token ${o.secrets.token}, key ${o.secrets.encodingAESKey})` : errmsgFor(i))
+    const p = i.payload ?? {}
+    const key = `${String(p.order_id)}:${String(p.status)}`
+    // Idempotent: a repeated order_id + status is answered 0 again but applied once.
+    if (!h.applied.has(key)) h.applied.set(key, 1)
+    const answer = i.kind === 'payment_notification' ? { order_id: p.order_id, status: p.status } : {}
+    const ok = buildSuccessAnswer(answer, o.secrets, profile, Date.now())
+    return o.unsignedAnswer ? { ...ok, msg_signature: 'f'.repeat(40) } : ok
+  })
+  onTestFinished(() => app.close())
+  h.url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/notify`
+  return h
+}
+
+/** Re-derive the errcode as if the signature step did not exist. */
+function ignoringSignature (i: Inspection): Inspection {
+  if (i.errcode !== ERRCODE.SIGNATURE) return i
+  if (!i.decryption?.ok) return { ...i, errcode: ERRCODE.DECRYPT, reason: i.decryption?.reason, message: i.decryption?.message }
+  if (!i.payload) return { ...i, errcode: ERRCODE.FORMAT, reason: 'PAYLOAD_NOT_JSON_OBJECT', message: 'decrypted message is not a JSON object' }
+  return { ...i, errcode: ERRCODE.OK, reason: undefined, message: undefined }
+}

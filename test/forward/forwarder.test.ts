@@ -1,0 +1,126 @@
+import Fastify from 'fastify'
+import { describe, expect, it } from 'vitest'
+import { createForwarder } from '../../src/forward/forwarder.js'
+import type { ForwardRequest } from '../../src/forward/types.js'
+import { buildDelivery } from '../../src/protocol/delivery.js'
+import { inspectDelivery } from '../../src/protocol/inspect.js'
+import { createWxBizMsgCryptProfile, type Secrets } from '../../src/protocol/profile.js'
+import { listenLoopback } from '../helpers/listen.js'
+import { startReferenceHandler } from '../check/helpers/reference-handler.js'
+import { testSecrets } from '../check/helpers/secrets.js'
+
+const profile = createWxBizMsgCryptProfile()
+const order = { order_id: 'FWD-1', status: 3, fee: 100, department_name: '某某财政局' }
+
+/** A delivery as the receiver got it, with our own inspection as the expectation. */
+function received (secrets: Secrets, o: { badSignature?: boolean; path?: string } = {}): ForwardRequest {
+  const d = buildDelivery({ payload: { ...order, appid: secrets.appid }, secrets, profile, nowMs: Date.now(), badSignature: o.badSignature })
+  // Deliberately not in URLSearchParams order or encoding: the query must pass through untouched.
+  const rawQuery = `timestamp=${d.query.timestamp}&wxnontaxstr=${d.query.wxnontaxstr}&msg_signature=${d.query.msg_signature}&extra=a%20b`
+  const expected = inspectDelivery({ body: d.body, contentType: d.contentType, query: { ...d.query, extra: 'a b' } }, { secrets, profile, nowMs: Date.now() })
+  return {
+    method: 'POST',
+    url: `${o.path ?? '/nontax/notify'}?${rawQuery}`,
+    headers: { 'content-type': d.contentType, 'user-agent': 'Mozilla/5.0 WeChat', host: 'example.ngrok.app', 'content-length': '1', connection: 'close', 'x-forwarded-for': '1.2.3.4' },
+    body: d.body,
+    expected,
+  }
+}
+
+/** Records what arrived, then answers like a correct handler would. */
+async function recordingHandler (secrets: Secrets) {
+  const seen: Array<{ url: string; headers: Record<string, unknown>; body: Buffer }> = []
+  const app = Fastify()
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+  app.post('/hook', async (req) => {
+    seen.push({ url: req.url, headers: req.headers, body: req.body as Buffer })
+    const i = inspectDelivery({ body: req.body as Buffer, contentType: req.headers['content-type'], query: req.query as Record<string, string> }, { secrets, profile, nowMs: Date.now() })
+    return { errcode: i.errcode, errmsg: i.message ?? 'ok' }
+  })
+  return { seen, base: await listenLoopback(app) }
+}
+
+describe('forwarder', () => {
+  it('passes the exact bytes, the query as received and only the relevant headers', async () => {
+    const secrets = testSecrets()
+    const h = await recordingHandler(secrets)
+    const req = received(secrets)
+    const res = await createForwarder({ target: `${h.base}/hook?tenant=7`, secrets, profile })(req)
+    expect(res.ok).toBe(true)
+    const got = h.seen[0]!
+    expect(got.body.equals(req.body)).toBe(true)
+    expect(got.url).toBe(`/hook?tenant=7&${req.url.split('?')[1]}`)
+    expect(got.headers).toMatchObject({ 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 WeChat', 'content-length': String(req.body.length) })
+    expect(got.headers.host).toBe(new URL(h.base).host)
+    expect(got.headers['x-forwarded-for']).toBeUndefined()
+  })
+
+  it('relays a correct handler\'s answer and grades it PASS', async () => {
+    const secrets = testSecrets()
+    const h = await startReferenceHandler({ secrets })
+    const req = received(secrets)
+    const res = await createForwarder({ target: h.url, secrets, profile })(req)
+    expect(res).toMatchObject({ ok: true, status: 200, headers: { 'content-type': expect.stringMatching(/^application\/json/) } })
+    expect(res.headers).not.toHaveProperty('connection')
+    expect(res.headers).not.toHaveProperty('content-length')
+    expect(JSON.parse(res.body!.toString())).toMatchObject({ errcode: 0, data: expect.any(String), msg_signature: expect.stringMatching(/^[0-9a-f]{40}$/) })
+    expect(res.grade).toMatchObject({ outcome: 'PASS', expected: 'errcode 0 + signed, encrypted data', answer: { errcode: 0, signatureOk: true, data: { order_id: 'FWD-1', status: 3 } } })
+  })
+
+  it('grades a handler that accepts a wrong signature FAIL, with the fix and the signatures', async () => {
+    const secrets = testSecrets()
+    const h = await startReferenceHandler({ secrets, skipSignature: true })
+    const res = await createForwarder({ target: h.url, secrets, profile })(received(secrets, { badSignature: true }))
+    expect(res.ok).toBe(true)
+    expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'errcode', expected: 'errcode 300 (signature error)' })
+    expect(res.grade.reason).toMatch(/^your handler answered 0 \(success\) where PROTOCOL.md expects errcode 300/)
+    expect(res.grade.forensics.join('\n')).toMatch(/delivery msg_signature: expected [0-9a-f]{40}, received [0-9a-f]{40}/)
+  })
+
+  it('a correct handler rejecting the wrong signature passes', async () => {
+    const secrets = testSecrets()
+    const h = await startReferenceHandler({ secrets })
+    const res = await createForwarder({ target: h.url, secrets, profile })(received(secrets, { badSignature: true }))
+    expect(res.grade.outcome).toBe('PASS')
+    expect(JSON.parse(res.body!.toString())).toMatchObject({ errcode: 300 })
+  })
+
+  it('masks secrets the handler echoes in the grade (the relayed body stays exact)', async () => {
+    const secrets = testSecrets()
+    const h = await startReferenceHandler({ secrets, echoSecrets: true })
+    const res = await createForwarder({ target: h.url, secrets, profile })(received(secrets, { badSignature: true }))
+    expect(res.grade.outcome).toBe('PASS')
+    expect(res.grade.answer?.errmsg).toMatch(/\(token \*\*\*\(32 chars\), key \*\*\*\(43 chars\)\)$/)
+    expect(JSON.stringify(res.grade)).not.toContain(secrets.token)
+    expect(JSON.stringify(res.grade)).not.toContain(secrets.encodingAESKey)
+    expect(res.body?.toString()).toContain(secrets.token)
+  })
+
+  it('a dead target is an error result naming the cause, graded FAIL; it never throws', async () => {
+    const secrets = testSecrets()
+    const app = Fastify()
+    const base = await app.listen({ port: 0, host: '127.0.0.1' })
+    await app.close()
+    const res = await createForwarder({ target: `${base}/notify`, secrets, profile })(received(secrets))
+    expect(res.ok).toBe(false)
+    expect(res.status).toBeUndefined()
+    expect(res.body).toBeUndefined()
+    expect(res.error).toBe(`ECONNREFUSED: nothing listens at ${base}; start your handler or fix the URL`)
+    expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'no-answer', got: `no answer: ${res.error}` })
+  })
+
+  it('a slow target times out after timeoutMs', async () => {
+    const secrets = testSecrets()
+    const h = await startReferenceHandler({ secrets, delayMs: 500 })
+    const res = await createForwarder({ target: h.url, secrets, profile, timeoutMs: 100 })(received(secrets))
+    expect(res.ok).toBe(false)
+    expect(res.error).toMatch(/^timeout after 100 ms: no answer from http:\/\/127\.0\.0\.1:\d+\/notify$/)
+    expect(res.durationMs).toBeLessThan(400)
+    expect(res.grade.reason).toMatch(/WeChat gives up and retries/)
+  })
+
+  it('refuses a target that is not an http(s) URL', () => {
+    expect(() => createForwarder({ target: 'localhost:8080', secrets: testSecrets(), profile })).toThrow(/forward target must be the http\(s\) URL of your handler/)
+  })
+})
