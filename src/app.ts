@@ -6,9 +6,12 @@ import { adminRoutes } from './admin-routes.js'
 import { createMemoryStore } from './capture/memory-store.js'
 import type { CaptureStore } from './capture/record.js'
 import { ConfigError, type Config } from './config.js'
+import { registerHardening } from './hardening/register.js'
+import { hardenedServerOptions } from './hardening/server-options.js'
 import { createLogger } from './log/logger.js'
 import { createWxBizMsgCryptProfile, type CryptoProfile } from './protocol/profile.js'
 import { receiverPlugin } from './receiver/plugin.js'
+import type { Forwarder } from './forward/types.js'
 
 export interface AppDeps {
   store: CaptureStore
@@ -16,6 +19,8 @@ export interface AppDeps {
   now: () => number
   events: EventEmitter
   logger: Logger
+  /** Forward mode (serve --forward-to): the user's handler answers, we record, grade and relay. */
+  forward: Forwarder
 }
 
 export interface NontaxContext { config: Config; store: CaptureStore; events: EventEmitter; profile: CryptoProfile }
@@ -39,12 +44,13 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
     keepAliveTimeout: config.limits.keepAliveTimeoutMs,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    ...hardenedServerOptions(config.limits, config.tls ? readTls(config.tls) : undefined),
   }
-  if (config.tls) options.https = readTls(config.tls)
   const app = Fastify(options) as unknown as FastifyInstance
   app.server.headersTimeout = config.limits.headersTimeoutMs
   app.decorate('nontax', { config, store, events, profile })
-  await app.register(receiverPlugin, { notifyPath: config.notifyPath, secrets: config.secrets, profile, store, events, now })
+  await registerHardening(app, config)
+  await app.register(receiverPlugin, { notifyPath: config.notifyPath, secrets: config.secrets, profile, store, events, now, ...(deps.forward ? { forward: deps.forward } : {}) })
   await app.register(adminRoutes, { store, adminToken: config.adminToken })
   app.addHook('onClose', async () => { await store.close() })
   return app

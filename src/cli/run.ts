@@ -1,4 +1,3 @@
-import closeWithGrace from 'close-with-grace'
 import { loadConfig } from '../config.js'
 import { createLogger } from '../log/logger.js'
 import { startLoop } from '../run/loop.js'
@@ -6,6 +5,7 @@ import { formatVerdict } from '../verdict/print-verdict.js'
 import { parseFlags } from './args.js'
 import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
+import { createSessionTally, untilSignal } from './shutdown.js'
 
 export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator]
   --once       exit after the verdict: 0 when both deliveries behaved as expected, 1 otherwise
@@ -23,6 +23,7 @@ export async function runRun (argv: string[], io: Io): Promise<number> {
     : `Running against REAL WeChat at ${config.wechat.apiBase} for appid ${config.wechat.appid}.`)
   const store = await openCaptureStore(config, logger)
   const loop = await startLoop({ config, logger, store })
+  const tally = createSessionTally(loop.app.nontax.events)
   let verdictPass = false
   try {
     const verdict = await loop.run()
@@ -38,17 +39,6 @@ export async function runRun (argv: string[], io: Io): Promise<number> {
     return verdictPass ? 0 : 1
   }
   say(`Still receiving at ${loop.callbackUrl}. Press Ctrl-C to stop.`)
-  await untilSignal(async () => loop.close())
+  await untilSignal(async () => loop.close(), { say, onClosed: () => say(tally.summary()) })
   return verdictPass ? 0 : 1
-}
-
-/** Resolves after a graceful close on SIGINT/SIGTERM; a second signal forces the exit (close-with-grace). */
-export function untilSignal (close: () => Promise<void>): Promise<void> {
-  return new Promise(resolve => {
-    closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-      if (err) process.stderr.write(`fatal: ${err.message}\n`)
-      await close()
-      resolve()
-    })
-  })
 }

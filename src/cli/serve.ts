@@ -1,23 +1,33 @@
 import { buildApp } from '../app.js'
+import { createForwarder } from '../forward/forwarder.js'
+import { createWxBizMsgCryptProfile } from '../protocol/profile.js'
 import { loadConfig } from '../config.js'
 import { createLogger } from '../log/logger.js'
 import { listen } from '../server.js'
 import { parseFlags } from './args.js'
 import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
-import { untilSignal } from './run.js'
+import { createSessionTally, untilSignal } from './shutdown.js'
 
 export const SERVE_USAGE = `usage: npm run serve [-- --forward-to URL]
-  runs the receiver alone at NOTIFY_PATH (no trigger), for staging configs that point at it`
+  runs the receiver alone at NOTIFY_PATH (no trigger), for staging configs that point at it
+  --forward-to URL   pass each delivery (exact bytes, query, content-type) to your handler, relay its
+                     answer, and grade it against PROTOCOL.md; a dead or slow handler gets the sender 299`
 
 export async function runServe (argv: string[], io: Io): Promise<number> {
-  parseFlags(argv, { 'forward-to': { type: 'string' } })
+  const { values } = parseFlags(argv, { 'forward-to': { type: 'string' } })
   const config = loadConfig(io.env, { isTTY: io.isTTY })
   const logger = createLogger(config)
+  const profile = createWxBizMsgCryptProfile()
+  const target = values['forward-to']
+  const forward = target ? createForwarder({ target, secrets: config.secrets, profile }) : undefined
   const store = await openCaptureStore(config, logger)
-  const app = await buildApp(config, { logger, store })
+  const app = await buildApp(config, { logger, store, profile, ...(forward ? { forward } : {}) })
   const url = await listen(app, config)
-  logger.info({ url: url + config.notifyPath }, `listening: deliveries to ${url}${config.notifyPath} are verified, decrypted, logged and answered (Ctrl-C to stop)`)
-  await untilSignal(() => app.close())
+  logger.info({ url: url + config.notifyPath, forwardTo: target }, target
+    ? `listening: deliveries to ${url}${config.notifyPath} are recorded, forwarded to ${target}, graded, and its answers relayed (Ctrl-C to stop)`
+    : `listening: deliveries to ${url}${config.notifyPath} are verified, decrypted, logged and answered (Ctrl-C to stop)`)
+  const tally = createSessionTally(app.nontax.events)
+  await untilSignal(() => app.close(), { say: line => logger.info(line), onClosed: () => logger.info(tally.summary()) })
   return 0
 }

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { availableParallelism, cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { randomAlnum } from '../src/config.js'
+import { startServerChild, type ServerChild } from './child.js'
+import { makeDeliveries } from './deliveries.js'
+import { runLoad, type LoadResult } from './load.js'
+import { measureLoop, median } from './loop-time.js'
+import { runPacedLoad } from './paced-load.js'
+import { checks, renderMarkdown, summarizeGrowth, writeReport, type BenchResults, type ServerResult } from './report.js'
+
+/**
+ * npm run bench [-- --duration 10 --connections 50 --rate 1000 --growth 100000 --cpu-prof --no-write]
+ * (a) bare Fastify vs (b) the receiver, same deliveries, each in its own process; then (b) at a
+ * fixed rate, (b)'s memory across many deliveries, and (c) the embedded loop. Writes docs/benchmarks.md.
+ */
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '1000' },
+    growth: { type: 'string', default: '100000' },
+    'loop-runs': { type: 'string', default: '3' },
+    'cpu-prof': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+})
+const durationS = Number(values.duration)
+const connections = Number(values.connections)
+const rate = Number(values.rate)
+const growthN = Number(values.growth)
+const DELIVERIES = 200
+const MB = 1_048_576
+const GROWTH_STEPS = 10
+const say = (s: string) => process.stderr.write(s + '\n')
+const ms = (n: number) => `${n.toFixed(2)} ms`
+const fmt = (r: LoadResult) => `${Math.round(r.requestsPerS)} req/s, p50 ${ms(r.p50Ms)}, p99 ${ms(r.p99Ms)}, ${r.total} requests, ${r.errors} errors, ${r.notOk} not errcode 0`
+
+const secrets = { appid: 'wx' + randomBytes(8).toString('hex'), token: randomAlnum(32), encodingAESKey: randomAlnum(43) }
+const requests = makeDeliveries(secrets, DELIVERIES)
+const captureDir = mkdtempSync(join(tmpdir(), 'nontax-bench-captures-'))
+const cpuProfDir = values['cpu-prof'] ? fileURLToPath(new URL('./profiles/', import.meta.url)) : undefined
+const receiverEnv = {
+  WECHAT_APPID: secrets.appid, NONTAX_TOKEN: secrets.token, NONTAX_ENCODING_AES_KEY: secrets.encodingAESKey,
+  WECHAT_APPSECRET: '', WECHAT_ACCESS_TOKEN: '', NOTIFY_PATH: '/nontax/notify', LOG_LEVEL: 'info', LOG_FORMAT: 'json', CAPTURE_DIR: captureDir,
+}
+
+async function measure (name: string, server: ServerChild): Promise<ServerResult> {
+  say(`${name}: warm-up 3 s`)
+  await runLoad({ url: server.url, requests, connections, durationS: 3 })
+  say(`${name}: ${durationS} s at full speed, ${connections} connections`)
+  const start = await server.probe()
+  const r = await runLoad({ url: server.url, requests, connections, durationS })
+  const end = await server.probe()
+  const cpuUsPerRequest = (end.cpuUs - start.cpuUs) / r.total
+  const cpuShare = (end.cpuUs - start.cpuUs) / 1e6 / durationS
+  say(`  ${fmt(r)}, peak RSS ${(end.maxRssBytes / MB).toFixed(1)} MB, server CPU ${(cpuShare * 100).toFixed(0)}% of a core, ${cpuUsPerRequest.toFixed(0)} µs CPU per request`)
+  return { ...r, peakRssMb: end.maxRssBytes / MB, cpuUsPerRequest, cpuShare }
+}
+
+try {
+  const bareServer = await startServerChild('bare.ts', {}, cpuProfDir)
+  const bare = await measure('(a) bare Fastify', bareServer)
+  const barePaced = await runPacedLoad({ url: bareServer.url, requests, rate, durationS })
+  await bareServer.stop()
+
+  const rx = await startServerChild('receiver.ts', receiverEnv, cpuProfDir)
+  const receiver = await measure('(b) receiver', rx)
+  say(`(b) receiver: ${rate} req/s for ${durationS} s, paced open loop, then autocannon overallRate`)
+  const paced = await runPacedLoad({ url: rx.url, requests, rate, durationS })
+  say(`  paced: p50 ${ms(paced.p50Ms)}, p99 ${ms(paced.p99Ms)}, max ${ms(paced.maxMs)}, ${paced.notOk} not errcode 0 (bare Fastify: p99 ${ms(barePaced.p99Ms)})`)
+  const overallRate = await runLoad({ url: rx.url, requests, connections: 10, durationS, overallRate: rate })
+  say(`  autocannon overallRate: ${fmt(overallRate)}`)
+  say(`(b) receiver: memory across ${growthN} deliveries, sampled (after a forced GC) every ${growthN / GROWTH_STEPS}`)
+  const t0 = performance.now()
+  const samples = [await rx.probe()]
+  let growthNotOk = 0
+  for (let i = 0; i < GROWTH_STEPS; i++) {
+    const g = await runLoad({ url: rx.url, requests, connections, amount: growthN / GROWTH_STEPS })
+    growthNotOk += g.notOk + g.errors
+    samples.push(await rx.probe())
+  }
+  const growth = summarizeGrowth(samples, growthN, (performance.now() - t0) / 1000, growthNotOk)
+  say(`  RSS ${samples.map(m => (m.rssBytes / MB).toFixed(0)).join(' → ')} MB; trend ${growth.rssTrendMb.toFixed(1)} MB per ${growthN}; heap used ${growth.heapBeforeMb.toFixed(1)} → ${growth.heapAfterMb.toFixed(1)} MB`)
+  await rx.stop()
+
+  const loopRuns = Number(values['loop-runs'])
+  say(`(c) embedded loop, ${loopRuns} runs`)
+  const loop = await measureLoop(loopRuns)
+  say(`  in process ${loop.inProcessMs.map(Math.round).join(', ')} ms; CLI ${loop.cliMs.map(Math.round).join(', ')} ms`)
+
+  const results: BenchResults = {
+    date: new Date().toISOString().slice(0, 10),
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    store: 'the durable NDJSON file store (createFileStore: group commit, fdatasync before answering)',
+    deliveries: DELIVERIES,
+    connections,
+    durationS,
+    bare,
+    receiver,
+    fixedRate: { rate, paced, barePaced, overallRate },
+    growth,
+    loop: { inProcessFirstMs: loop.inProcessMs[0] ?? NaN, inProcessMs: median(loop.inProcessMs), cliMs: median(loop.cliMs), runs: loopRuns, allPassed: loop.allPassed },
+  }
+  const md = renderMarkdown(results)
+  process.stdout.write(md + '\n')
+  if (!values['no-write']) {
+    const path = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
+    writeReport(path, md)
+    say(`wrote ${path}`)
+  }
+  if (cpuProfDir) say(`CPU profiles in ${cpuProfDir}: npx tsx bench/profile-summary.ts <file>`)
+  const missed = checks(results).filter(c => !c.pass)
+  if (missed.length > 0) say(`targets missed: ${missed.map(c => c.what).join('; ')} (see docs/benchmarks.md, "Where the time goes")`)
+} finally {
+  rmSync(captureDir, { recursive: true, force: true })
+}

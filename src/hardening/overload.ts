@@ -1,0 +1,71 @@
+import { getHeapStatistics } from 'node:v8'
+import underPressure, { type FastifyUnderPressureOptions } from '@fastify/under-pressure'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ERRCODE } from '../protocol/errors.js'
+
+export interface OverloadOptions {
+  notifyPath: string
+  maxEventLoopDelayMs: number
+  /** How often the lag is measured; defaults to half the limit (10..1000 ms) so overload is seen within one limit. */
+  sampleIntervalMs?: number
+  /** Defaults to 90% of V8's heap limit: answer 299 (WeChat retries) rather than crash out of memory. */
+  maxHeapUsedBytes?: number
+}
+
+/** Seconds a caller is told to wait; WeChat keeps its own retry schedule, other callers may honour it. */
+export const OVERLOAD_RETRY_AFTER_S = 5
+
+export function defaultSampleIntervalMs (maxEventLoopDelayMs: number): number {
+  return Math.min(1000, Math.max(10, Math.floor(maxEventLoopDelayMs / 2)))
+}
+
+export function defaultMaxHeapUsedBytes (): number {
+  return Math.floor(getHeapStatistics().heap_size_limit * 0.9)
+}
+
+/** The cause in words, e.g. "event loop delay 34 ms > limit 10 ms". */
+export function describePressure (type: string, value: number | undefined, o: Required<Pick<OverloadOptions, 'maxEventLoopDelayMs' | 'maxHeapUsedBytes'>>): string {
+  const v = value ?? 0
+  if (type === underPressure.TYPE_EVENT_LOOP_DELAY) {
+    // Infinity: the loop was blocked through a whole sample interval, so no lag sample completed.
+    const lag = Number.isFinite(v) ? `delay ${Math.round(v)} ms` : 'blocked through a whole lag sample'
+    return `event loop ${lag} > limit ${o.maxEventLoopDelayMs} ms`
+  }
+  if (type === underPressure.TYPE_HEAP_USED_BYTES) return `heap used ${mb(v)} MB > limit ${mb(o.maxHeapUsedBytes)} MB`
+  return `${type} ${v}`
+}
+
+/** The notify-path answer under pressure: 299 is "system error", which WeChat retries later. */
+export function overloadAnswer (cause: string) {
+  return { errcode: ERRCODE.SYSTEM, errmsg: `system error: receiver overloaded (${cause}); WeChat will retry` }
+}
+
+/**
+ * Sheds load before any work is done for a request when the event loop lags: queued deliveries
+ * would otherwise wait until WeChat's own timeout and be retried anyway, after costing CPU here.
+ * Registered at the root (under-pressure is fastify-plugin wrapped), so it guards every route.
+ * @see https://github.com/fastify/under-pressure#readme
+ */
+export async function registerOverloadGuard (app: FastifyInstance, o: OverloadOptions): Promise<void> {
+  const limits = { maxEventLoopDelayMs: o.maxEventLoopDelayMs, maxHeapUsedBytes: o.maxHeapUsedBytes ?? defaultMaxHeapUsedBytes() }
+  const onPressure = (req: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined): object => {
+    const cause = describePressure(type, value, limits)
+    const onNotify = req.routeOptions.url === o.notifyPath
+    const body = onNotify ? overloadAnswer(cause) : { error: `receiver overloaded (${cause}); retry in a few seconds` }
+    req.log.warn({ overload: { type, value, path: req.url.split('?')[0] } },
+      `${req.method} ${req.url.split('?')[0]} → 503${onNotify ? ' errcode 299' : ''}: receiver overloaded (${cause}); answered without processing${onNotify ? ', WeChat will retry' : ''}`)
+    reply.code(503).header('retry-after', String(OVERLOAD_RETRY_AFTER_S))
+    return body
+  }
+  const options: FastifyUnderPressureOptions = {
+    maxEventLoopDelay: o.maxEventLoopDelayMs,
+    maxHeapUsedBytes: limits.maxHeapUsedBytes,
+    sampleInterval: o.sampleIntervalMs ?? defaultSampleIntervalMs(o.maxEventLoopDelayMs),
+    // under-pressure sends a non-undefined return value as the reply and stops the request there;
+    // its typings only allow void, hence the cast.
+    pressureHandler: onPressure as unknown as FastifyUnderPressureOptions['pressureHandler'],
+  }
+  await app.register(underPressure, options)
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1_048_576)

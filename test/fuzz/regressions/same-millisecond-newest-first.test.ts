@@ -1,0 +1,29 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { buildApp } from '../../../src/app.js'
+import { testConfig } from '../../helpers/config.js'
+import { paymentDelivery } from '../../hardening/helpers.js'
+
+/**
+ * Found by test/fuzz/receiver.fuzz.test.ts (seed 20260127): two deliveries recorded in the same
+ * millisecond come back oldest first from list(), so "the newest capture" (limit 1) is the wrong one.
+ * Cause: applyFilter in src/capture/memory-store.ts sorts newest first with a stable sort over
+ * records iterated oldest first, so ties keep the oldest-first order.
+ * Fix (captures owner): reverse before sorting, `out.reverse().sort(...)` in applyFilter.
+ * `.fails` marks the known bug: when the fix lands this test "fails to fail"; then drop `.fails`.
+ */
+describe('regression: same-millisecond captures', () => {
+  it.fails('list({ limit: 1 }) returns the delivery recorded last', async () => {
+    const config = testConfig()
+    const app = await buildApp(config, { now: () => 1_790_000_000_000 })
+    onTestFinished(() => app.close())
+    const sent: string[] = []
+    for (const orderId of ['FIRST', 'SECOND', 'THIRD']) {
+      const d = paymentDelivery(config.secrets, orderId)
+      sent.push(d.query.wxnontaxstr ?? '')
+      const res = await app.inject({ method: 'POST', url: config.notifyPath, query: d.query, headers: { 'content-type': d.contentType }, payload: d.body })
+      expect(res.json().errcode).toBe(0)
+    }
+    const newest = await app.inject({ url: '/_captures?limit=1' })
+    expect(newest.json().map((c: { wxnontaxstr: string }) => c.wxnontaxstr)).toEqual([sent[2]])
+  })
+})
