@@ -62,7 +62,7 @@ const schema = z.object({
   MOCK_VERSION: int('MOCK_VERSION', 0, 100, '1'),
   WAIT_TIMEOUT_MS: int('WAIT_TIMEOUT_MS', 100, 3_600_000, '30000'),
   CAPTURE_DIR: z.string().min(1).optional(),
-  BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1024, 104_857_600, '1048576'),
+  BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1024, 104_857_600, '65536'),
   REQUEST_TIMEOUT_MS: int('REQUEST_TIMEOUT_MS', 100, 600_000, '10000'),
   HEADERS_TIMEOUT_MS: int('HEADERS_TIMEOUT_MS', 100, 600_000, '5000'),
   KEEP_ALIVE_TIMEOUT_MS: int('KEEP_ALIVE_TIMEOUT_MS', 0, 600_000, '5000'),
@@ -120,7 +120,8 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
     waitTimeoutMs: e.WAIT_TIMEOUT_MS === undefined ? 30_000 : Number(e.WAIT_TIMEOUT_MS),
     captureDir: e.CAPTURE_DIR ?? './captures',
     limits: {
-      bodyLimitBytes: numOr(e.BODY_LIMIT_BYTES, 1_048_576),
+      // Payment notifications are a few KiB; 64 KiB leaves room and bounds what MAX_CAPTURES_IN_MEMORY can hold.
+      bodyLimitBytes: numOr(e.BODY_LIMIT_BYTES, 65_536),
       requestTimeoutMs: numOr(e.REQUEST_TIMEOUT_MS, 10_000),
       headersTimeoutMs: numOr(e.HEADERS_TIMEOUT_MS, 5_000),
       keepAliveTimeoutMs: numOr(e.KEEP_ALIVE_TIMEOUT_MS, 5_000),

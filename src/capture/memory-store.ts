@@ -13,7 +13,8 @@ export function applyFilter (records: Iterable<CaptureRecord>, f: ListFilter = {
     if (f.orderId !== undefined && r.inspection.payload?.order_id !== f.orderId) continue
     out.push(r)
   }
-  out.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0))
+  // Records arrive oldest first; reversing before the stable sort keeps same-millisecond ties newest first.
+  out.reverse().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0))
   return f.limit === undefined ? out : out.slice(0, f.limit)
 }
 

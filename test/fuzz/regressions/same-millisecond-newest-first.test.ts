@@ -5,14 +5,11 @@ import { paymentDelivery } from '../../hardening/helpers.js'
 
 /**
  * Found by test/fuzz/receiver.fuzz.test.ts (seed 20260127): two deliveries recorded in the same
- * millisecond come back oldest first from list(), so "the newest capture" (limit 1) is the wrong one.
- * Cause: applyFilter in src/capture/memory-store.ts sorts newest first with a stable sort over
- * records iterated oldest first, so ties keep the oldest-first order.
- * Fix (captures owner): reverse before sorting, `out.reverse().sort(...)` in applyFilter.
- * `.fails` marks the known bug: when the fix lands this test "fails to fail"; then drop `.fails`.
+ * millisecond came back oldest first from list(), so "the newest capture" (limit 1) was the wrong one.
+ * Cause: applyFilter sorted newest first with a stable sort over records iterated oldest first.
  */
 describe('regression: same-millisecond captures', () => {
-  it.fails('list({ limit: 1 }) returns the delivery recorded last', async () => {
+  it('list({ limit: 1 }) returns the delivery recorded last', async () => {
     const config = testConfig()
     const app = await buildApp(config, { now: () => 1_790_000_000_000 })
     onTestFinished(() => app.close())
