@@ -1,19 +1,18 @@
 import { ConfigError } from '../config.js'
 import { UsageError } from './args.js'
-import { runCaptures } from './captures.js'
-import { runCerts } from './certs.js'
-import { runCheck } from './check.js'
 import type { Io } from './io.js'
-import { RUN_USAGE, runRun } from './run.js'
-import { SERVE_USAGE, runServe } from './serve.js'
+import { RUN_USAGE, SERVE_USAGE } from './usage.js'
 import { maskSecrets } from '../protocol/mask.js'
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
-  run: runRun,
-  serve: runServe,
-  check: runCheck,
-  captures: runCaptures,
-  certs: runCerts,
+type Command = (argv: string[], io: Io) => Promise<number>
+
+// Loaded on demand: each command pulls in only its own modules, which keeps every start fast.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run.js')).runRun,
+  serve: async () => (await import('./serve.js')).runServe,
+  check: async () => (await import('./check.js')).runCheck,
+  captures: async () => (await import('./captures.js')).runCaptures,
+  certs: async () => (await import('./certs.js')).runCerts,
 }
 
 const OWN_HELP = new Set(['captures', 'check'])
@@ -25,8 +24,8 @@ ${SERVE_USAGE}`
 
 export async function main (argv: string[], io: Io): Promise<number> {
   const [name = 'run', ...rest] = argv
-  const command = COMMANDS[name]
-  if (!command) {
+  const load = COMMANDS[name]
+  if (!load) {
     io.err(USAGE)
     return ['help', '--help', '-h'].includes(name) ? 0 : 2
   }
@@ -36,6 +35,7 @@ export async function main (argv: string[], io: Io): Promise<number> {
     return 0
   }
   try {
+    const command = await load()
     return await command(rest, io)
   } catch (err) {
     const secrets = Object.entries(io.env).filter(([k]) => /SECRET|TOKEN|AES_KEY/.test(k)).map(([, v]) => v)

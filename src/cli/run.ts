@@ -7,11 +7,6 @@ import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
 import { createSessionTally, untilSignal } from './shutdown.js'
 
-export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator]
-  --once       exit after the verdict: 0 when both deliveries behaved as expected, 1 otherwise
-  --json       print the verdict as one JSON object on stdout (logs go to stderr)
-  --emulator   use the built-in WeChat emulator even when credentials are configured`
-
 /** npm start: receiver + trigger + verdict; keeps receiving until Ctrl-C unless --once. */
 export async function runRun (argv: string[], io: Io): Promise<number> {
   const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' } })

@@ -9,11 +9,6 @@ import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
 import { createSessionTally, untilSignal } from './shutdown.js'
 
-export const SERVE_USAGE = `usage: npm run serve [-- --forward-to URL]
-  runs the receiver alone at NOTIFY_PATH (no trigger), for staging configs that point at it
-  --forward-to URL   pass each delivery (exact bytes, query, content-type) to your handler, relay its
-                     answer, and grade it against PROTOCOL.md; a dead or slow handler gets the sender 299`
-
 export async function runServe (argv: string[], io: Io): Promise<number> {
   const { values } = parseFlags(argv, { 'forward-to': { type: 'string' } })
   const config = loadConfig(io.env, { isTTY: io.isTTY })

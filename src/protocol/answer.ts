@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import sjson from 'secure-json-parse'
 import { ERRMSG, type Errcode } from './errors.js'
 import type { CryptoProfile, Secrets } from './profile.js'
+import { randomBytesPooled } from './random.js'
 import { signaturesEqual } from './sign.js'
 
 /** The receiver's wire answer (PROTOCOL.md B): HTTP 200, JSON; `data` only on success. */
@@ -15,7 +15,7 @@ export interface Answer {
 }
 
 export function newNonce (): string {
-  return randomBytes(8).toString('hex')
+  return randomBytesPooled(8).toString('hex')
 }
 
 export function buildSuccessAnswer (answer: Record<string, unknown>, secrets: Secrets, profile: CryptoProfile, nowMs: number, nonce = newNonce()): Answer {

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv } from 'node:crypto'
 import { NotificationError } from './errors.js'
+import { randomBytesPooled } from './random.js'
 
 /** wxbizmsgcrypt pads PKCS#7-style to 32-byte blocks, not AES's 16 (PROTOCOL.md B). */
 export const PAD_BLOCK_BYTES = 32
@@ -24,7 +25,7 @@ export function pad (buf: Buffer): Buffer {
   return Buffer.concat([buf, Buffer.alloc(n, n)])
 }
 
-export function encryptMessage (msg: string, aes: AesKey, appid: string, random: Buffer = randomBytes(RANDOM_BYTES)): string {
+export function encryptMessage (msg: string, aes: AesKey, appid: string, random: Buffer = randomBytesPooled(RANDOM_BYTES)): string {
   const body = Buffer.from(msg, 'utf8')
   const len = Buffer.alloc(4)
   len.writeUInt32BE(body.length)

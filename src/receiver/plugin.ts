@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { EventEmitter } from 'node:events'
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
@@ -6,6 +5,7 @@ import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol
 import { ERRCODE, NotificationError, type Errcode } from '../protocol/errors.js'
 import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
 import { maskSecrets } from '../protocol/mask.js'
+import { randomBytesPooled } from '../protocol/random.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { Forwarder } from '../forward/types.js'
 import { businessAnswer } from './business-answer.js'
@@ -26,7 +26,7 @@ export interface ReceiverOptions {
 
 export function newCaptureId (nowMs: number): string {
   const t = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  return `${t}-${randomBytes(3).toString('hex')}`
+  return `${t}-${randomBytesPooled(3).toString('hex')}`
 }
 
 /**
