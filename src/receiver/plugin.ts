@@ -10,6 +10,7 @@ import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { Forwarder } from '../forward/types.js'
 import { businessAnswer } from './business-answer.js'
 import { relayOutcome, type Outcome } from './relay.js'
+import { createSeenNonces } from './seen-nonces.js'
 import { buildCaptureRecord } from './capture-record.js'
 
 export interface ReceiverOptions {
@@ -37,6 +38,7 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
 
+  const nonces = createSeenNonces()
   const answerDelivery = async (req: FastifyRequest, reply: FastifyReply, raw: Buffer, inspection: Inspection, status = 200) => {
     const receivedAtMs = opts.now()
     const dup = duplicateOf(inspection, opts.store)
@@ -45,8 +47,12 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
       ? relayOutcome(await opts.forward({ method: req.method, url: req.url, headers: req.headers, body: raw, expected: inspection }),
         text => maskSecrets(text, [opts.secrets.token, opts.secrets.encodingAESKey]))
       : { status, body: ownAnswer(inspection, opts, receivedAtMs) }
+    const id = newCaptureId(receivedAtMs)
+    // PROTOCOL.md C: a repeated wxnontaxstr may be accepted or rejected, but the debugger always flags it.
+    const sameNonce = nonces.note(inspection.envelope?.nonce, id)
+    if (sameNonce) inspection.warnings.push(`wxnontaxstr ${inspection.envelope?.nonce} was already used by delivery ${sameNonce}: a replay, or a sender that reuses nonces`)
     let record = buildCaptureRecord({
-      id: newCaptureId(receivedAtMs), req, raw, inspection, duplicateOf: dup,
+      id, req, raw, inspection, duplicateOf: dup,
       answer: { status: outcome.status, body: outcome.body }, receivedAtMs, durationMs: elapsedMs(reply),
     })
     if (outcome.forwarded) record.forwarded = outcome.forwarded

@@ -120,3 +120,16 @@ describe('receiver over loopback HTTP', () => {
     for (const s of secretValues(config)) expect(text).not.toContain(s)
   })
 })
+
+describe('repeated wxnontaxstr', () => {
+  it('is accepted but flagged with the earlier capture it repeats', async () => {
+    const { send, secrets, sink } = await setup()
+    const first = await send()
+    expect(first.json.errcode).toBe(0)
+    const again = buildDelivery({ payload: { ...order, order_id: 'ORD-2', appid: secrets.appid }, secrets, profile, nowMs: Date.now(), nonce: first.d.query.wxnontaxstr })
+    const res = await send({ body: again.body, query: again.query })
+    expect(res.json.errcode).toBe(0)
+    const records = sink.lines().filter(l => l.delivery) as Array<{ delivery: { id: string; inspection: { warnings: string[] } } }>
+    expect(records[1]?.delivery.inspection.warnings).toContain(`wxnontaxstr ${first.d.query.wxnontaxstr} was already used by delivery ${records[0]?.delivery.id}: a replay, or a sender that reuses nonces`)
+  })
+})
