@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import SummaryLineReporter from './test/support/summary-line-reporter.js'
 
 export default defineConfig({
   test: {
@@ -7,5 +8,6 @@ export default defineConfig({
     hookTimeout: 20_000,
     // 2-core CI: real servers per test file; keep parallelism modest.
     maxWorkers: 2,
+    reporters: ['default', new SummaryLineReporter()],
   },
 })
