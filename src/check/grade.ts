@@ -65,6 +65,7 @@ function gradeSuccessAnswer (g: Grade, answer: AnswerCheck, e: Expectation, text
     g.forensics.push(...answerForensics(text, ctx.secrets, ctx.profile, ctx.sent).map(l => maskSecrets(l, [ctx.secrets.token, ctx.secrets.encodingAESKey])))
     return
   }
+  for (const w of answer.warnings) warn(g, w)
   if (!e.echo || answer.data === undefined) return
   const data = answer.data as Record<string, unknown>
   const off = Object.entries(e.echo).filter(([k, v]) => v !== undefined && String(data[k]) !== String(v))

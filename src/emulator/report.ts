@@ -59,7 +59,7 @@ export function gradeAnswer (test: DeliveryTest, a: AnswerCheck, orderId: string
 
 function gradeCryptoTest (a: AnswerCheck, orderId: string): Grade {
   const problems = [...a.problems]
-  const warnings: string[] = []
+  const warnings: string[] = [...a.warnings]
   if (a.errcode !== undefined && a.errcode !== 0) {
     const cause = CRYPTO_CAUSE[a.errcode] ?? 'the receiver rejected it'
     problems.unshift(`expected errcode 0 for a correctly encrypted and signed delivery, got ${a.errcode}${a.errmsg ? ` ("${a.errmsg}")` : ''}: ${cause}`)

@@ -37,10 +37,12 @@ export interface AnswerCheck {
   signatureOk: boolean | null
   data: unknown
   problems: string[]
+  /** Looser than this profile but allowed by PROTOCOL.md C (e.g. upper-case signature hex). */
+  warnings: string[]
 }
 
 export function checkAnswer (httpStatus: number, body: string, secrets: Secrets, profile: CryptoProfile): AnswerCheck {
-  const out: AnswerCheck = { httpStatus, errcode: undefined, errmsg: undefined, signatureOk: null, data: undefined, problems: [] }
+  const out: AnswerCheck = { httpStatus, errcode: undefined, errmsg: undefined, signatureOk: null, data: undefined, problems: [], warnings: [] }
   if (httpStatus !== 200) out.problems.push(`HTTP status ${httpStatus}; the answer should be HTTP 200 with an errcode`)
   let parsed: unknown
   try {
@@ -67,8 +69,10 @@ export function checkAnswer (httpStatus: number, body: string, secrets: Secrets,
     out.signatureOk = false
     out.problems.push('answer "data" is not signed: timestamp, nonce and msg_signature must be strings')
   } else {
-    out.signatureOk = signaturesEqual(profile.sign({ token: secrets.token, timestamp, nonce, encrypt: a.data }), sig.toLowerCase())
+    const expected = profile.sign({ token: secrets.token, timestamp, nonce, encrypt: a.data })
+    out.signatureOk = signaturesEqual(expected, sig.toLowerCase())
     if (!out.signatureOk) out.problems.push('answer msg_signature does not match its data, timestamp and nonce')
+    else if (sig !== expected) out.warnings.push('answer msg_signature is upper-case hex; this profile emits lower-case (accepted: WeChat documents no case)')
   }
   try {
     const plain = profile.decrypt(a.data, secrets).msg
