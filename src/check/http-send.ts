@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici'
 import type { Reply } from './types.js'
+import { errorCode } from '../net/error-code.js'
 
 /** WeChat's own timeout is undocumented; 5 s is what a handler should comfortably meet. */
 export const DEFAULT_TIMEOUT_MS = 5_000
@@ -47,7 +48,7 @@ export async function sendRequest (url: string, o: SendOptions): Promise<Reply> 
 }
 
 export function describeSendError (err: unknown, url: string, timeoutMs: number, timedOut = false): { error: string; unreachable: boolean } {
-  const code = codeOf(err)
+  const code = errorCode(err)
   const name = (err as { name?: unknown } | null)?.name
   if (timedOut || name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return { error: `timeout after ${timeoutMs} ms: no answer from ${new URL(url).origin}${new URL(url).pathname}`, unreachable: false }
@@ -59,17 +60,6 @@ export function describeSendError (err: unknown, url: string, timeoutMs: number,
   return { error: `${code ? `${code}: ` : ''}${(err as Error)?.message ?? String(err)}`, unreachable: false }
 }
 
-/** Connect errors come wrapped (AggregateError for several addresses, or a cause chain). */
-function codeOf (err: unknown, depth = 0): string | undefined {
-  if (depth > 4 || typeof err !== 'object' || err === null) return undefined
-  const e = err as { code?: unknown; errors?: unknown[]; cause?: unknown }
-  if (typeof e.code === 'string') return e.code
-  for (const inner of Array.isArray(e.errors) ? e.errors : []) {
-    const c = codeOf(inner, depth + 1)
-    if (c) return c
-  }
-  return codeOf(e.cause, depth + 1)
-}
 
 /** Hop-by-hop and framing headers describe one connection; whoever relays the body sets its own. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'trailer', 'te', 'content-length'])

@@ -1,3 +1,5 @@
+import { errorCode } from '../net/error-code.js'
+
 /** What went wrong on the wire, in words a person can act on. Shared by the client and the emulator. */
 export interface NetworkFailure {
   kind: 'timeout' | 'unreachable'
@@ -19,18 +21,10 @@ const HINTS: Record<string, string> = {
   UND_ERR_SOCKET: 'the other side closed the connection before answering',
 }
 
-/** Unwrap AggregateError (happy eyeballs tries several addresses) and `cause` chains to the first coded error. */
-function codeOf (err: unknown, depth = 0): string | undefined {
-  if (depth > 4 || typeof err !== 'object' || err === null) return undefined
-  const e = err as { code?: unknown; errors?: unknown[]; cause?: unknown }
-  if (typeof e.code === 'string') return e.code
-  if (Array.isArray(e.errors)) for (const inner of e.errors) { const c = codeOf(inner, depth + 1); if (c) return c }
-  return codeOf(e.cause, depth + 1)
-}
 
 export function describeNetworkError (err: unknown, timeoutMs: number): NetworkFailure {
   const name = (err as { name?: unknown } | null)?.name
-  const code = codeOf(err)
+  const code = errorCode(err)
   if (name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code))) {
     return { kind: 'timeout', code, text: `no complete answer within ${timeoutMs} ms${code ? ` (${code})` : ''}` }
   }
