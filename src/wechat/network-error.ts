@@ -21,7 +21,6 @@ const HINTS: Record<string, string> = {
   UND_ERR_SOCKET: 'the other side closed the connection before answering',
 }
 
-
 export function describeNetworkError (err: unknown, timeoutMs: number): NetworkFailure {
   const name = (err as { name?: unknown } | null)?.name
   const code = errorCode(err)
