@@ -33,4 +33,26 @@ describe('real mode (credentials in the environment)', () => {
       await loop.close()
     }
   })
+
+  it('on a timeout FAILs and lists the likely causes, naming the URL WeChat was given', async () => {
+    const d = demoSecrets()
+    const secrets = { appid: d.appid, token: d.token, encodingAESKey: d.encodingAESKey }
+    const emulator = await buildEmulator({ accounts: [{ appid: d.appid, appsecret: d.appsecret, secrets }], profile: createWxBizMsgCryptProfile() })
+    const apiBase = await listenLoopback(emulator)
+    const deadPort = await freePort()
+    const config = testConfig({
+      WECHAT_APPID: d.appid, WECHAT_APPSECRET: d.appsecret, NONTAX_TOKEN: d.token, NONTAX_ENCODING_AES_KEY: d.encodingAESKey,
+      WECHAT_API_BASE: apiBase, PUBLIC_URL: `http://127.0.0.1:${deadPort}`, WAIT_TIMEOUT_MS: '500',
+    })
+    const loop = await startLoop({ config, logger: pino({ level: 'silent' }) })
+    try {
+      const v = await loop.run()
+      expect(v).toMatchObject({ pass: false, timedOut: true, received: 0 })
+      expect(v.reasons).toEqual(['received 0 of 2 deliveries within 500 ms'])
+      expect(v.hints[0]).toContain(`WeChat was asked to deliver to http://127.0.0.1:${deadPort}/nontax/notify`)
+      expect(v.hints.join('\n')).toMatch(/is the tunnel running[\s\S]*PUBLIC_URL match the tunnel/)
+    } finally {
+      await loop.close()
+    }
+  })
 })
