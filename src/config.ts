@@ -18,6 +18,8 @@ export interface Config {
   logLevel: string
   logFormat: 'pretty' | 'json'
   mockVersion: number
+  /** Which mock API the run triggers: a payment notification, or a query-fee request (PROTOCOL.md A). */
+  mockApi: 'mocknotification' | 'mockqueryfee'
   waitTimeoutMs: number
   captureDir: string
   limits: {
@@ -60,6 +62,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
   LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'LOG_FORMAT must be "pretty" or "json"' }).optional(),
   MOCK_VERSION: int('MOCK_VERSION', 0, 100, '1'),
+  MOCK_API: z.enum(['mocknotification', 'mockqueryfee'], { message: 'MOCK_API must be "mocknotification" (payment notification) or "mockqueryfee" (query-fee request)' }).optional(),
   WAIT_TIMEOUT_MS: int('WAIT_TIMEOUT_MS', 100, 3_600_000, '30000'),
   CAPTURE_DIR: z.string().min(1).optional(),
   BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1024, 104_857_600, '65536'),
@@ -117,6 +120,7 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
     logLevel: e.LOG_LEVEL ?? 'info',
     logFormat: e.LOG_FORMAT ?? (opts.isTTY ? 'pretty' : 'json'),
     mockVersion: e.MOCK_VERSION === undefined ? 1 : Number(e.MOCK_VERSION),
+    mockApi: e.MOCK_API ?? 'mocknotification',
     waitTimeoutMs: e.WAIT_TIMEOUT_MS === undefined ? 30_000 : Number(e.WAIT_TIMEOUT_MS),
     captureDir: e.CAPTURE_DIR ?? './captures',
     limits: {

@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { ApiCallRecord, EmulatorAccount, RouteContext } from './context.js'
 import { registerMockRoute } from './mock-route.js'
-import { loadPaymentFixture } from './payload.js'
+import { loadFixtures } from './payload.js'
 import type { DeliveryReport, TriggerSummary } from './report.js'
 import { createTokenStore } from './token-store.js'
 import { registerTokenRoutes } from './token-routes.js'
@@ -52,7 +52,7 @@ export async function buildEmulator (o: EmulatorOptions): Promise<EmulatorInstan
   const now = o.now ?? Date.now
   const app: FastifyInstance = Fastify({ logger: o.logger ?? false, logController: new LogController({ disableRequestLogging: true }) })
   const runner = createTriggerRunner({
-    profile: o.profile, now, timeoutMs: o.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS, insecureTls: o.insecureTls === true, fixture: await loadPaymentFixture(), log: app.log,
+    profile: o.profile, now, timeoutMs: o.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS, insecureTls: o.insecureTls === true, fixtures: await loadFixtures(), log: app.log,
   })
   const calls: ApiCallRecord[] = []
   const ctx: RouteContext = {

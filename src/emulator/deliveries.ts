@@ -4,17 +4,17 @@ import { buildDelivery, deliveryUrl } from '../protocol/delivery.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { describeNetworkError } from '../wechat/network-error.js'
-import { buildPaymentNotification } from './payload.js'
+import { buildPayload, type Fixtures, type MockApi } from './payload.js'
 import { expectedErrcodeOf, gradeAnswer, type DeliveryReport, type DeliveryTest, type TriggerSummary } from './report.js'
 
-export interface Trigger { triggerId: string; secrets: Secrets; url: string; version: number }
+export interface Trigger { triggerId: string; api: MockApi; secrets: Secrets; url: string; version: number }
 
 export interface DeliveryDeps {
   profile: CryptoProfile
   now: () => number
   dispatcher: Dispatcher
   timeoutMs: number
-  fixture: Record<string, unknown>
+  fixtures: Fixtures
   /** Aborted when the emulator closes. */
   signal: AbortSignal
 }
@@ -42,11 +42,11 @@ export async function runTrigger (t: Trigger, deps: DeliveryDeps, onReport: (r: 
 
 async function sendOne (t: Trigger, test: DeliveryTest, index: number, total: number, deps: DeliveryDeps): Promise<DeliveryReport> {
   const nowMs = deps.now()
-  const payload = buildPaymentNotification(deps.fixture, t.secrets.appid, nowMs)
+  const { payload, echo } = buildPayload(t.api, deps.fixtures, t.secrets.appid, nowMs)
   const d = buildDelivery({ payload, secrets: t.secrets, profile: deps.profile, nowMs, badSignature: test === 'signature' })
   const url = deliveryUrl(t.url, d.query)
   const expectedErrcode = expectedErrcodeOf(test)
-  const base = { triggerId: t.triggerId, index, total, test, wxnontaxstr: d.query.wxnontaxstr ?? '', url: shownUrl(url, t.secrets), orderId: payload.order_id, sentAt: new Date(nowMs).toISOString(), expectedErrcode }
+  const base = { triggerId: t.triggerId, index, total, test, wxnontaxstr: d.query.wxnontaxstr ?? '', url: shownUrl(url, t.secrets), orderId: String(echo.value), sentAt: new Date(nowMs).toISOString(), expectedErrcode }
   const started = performance.now()
   try {
     const res = await request(url, {
@@ -60,7 +60,7 @@ async function sendOne (t: Trigger, test: DeliveryTest, index: number, total: nu
     })
     const text = await res.body.text()
     const answer = checkAnswer(res.statusCode, text, t.secrets, deps.profile)
-    const grade = gradeAnswer(test, answer, payload.order_id)
+    const grade = gradeAnswer(test, answer, echo)
     return { ...base, durationMs: elapsed(started), httpStatus: res.statusCode, answer, ...grade }
   } catch (err) {
     const error = deps.signal.aborted ? 'not answered: the emulator was closing' : describeNetworkError(err, deps.timeoutMs).text

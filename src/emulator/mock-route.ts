@@ -4,9 +4,11 @@ import { readJsonObject } from './context.js'
 import { answerError } from './token-routes.js'
 import { ipNotWhitelisted, isWhitelisted, wxError, type WxAnswer } from './wx-errors.js'
 
-const PATH = '/nontax/mocknotification'
+import type { MockApi } from './payload.js'
 
-export interface MockRequest { account: EmulatorAccount; url: string; version: number }
+const APIS: MockApi[] = ['mocknotification', 'mockqueryfee']
+
+export interface MockRequest { api: MockApi; account: EmulatorAccount; url: string; version: number }
 
 /**
  * Body checks. WeChat documents only 40001 for this API; the other codes are this emulator's choices,
@@ -14,7 +16,7 @@ export interface MockRequest { account: EmulatorAccount; url: string; version: n
  * 40013 appid is not the token's account, 40097 url not an absolute http(s) URL or version not an
  * integer >= 0. A missing version means 1, as the API page says ("default 1").
  */
-export function checkMockBody (raw: Buffer | undefined, tokenAppid: string, ctx: RouteContext): WxAnswer | MockRequest {
+export function checkMockBody (raw: Buffer | undefined, tokenAppid: string, ctx: RouteContext): WxAnswer | Omit<MockRequest, 'api'> {
   const body = readJsonObject(raw)
   if (!body.ok) return body.answer
   const { appid, url, version = 1 } = body.value
@@ -44,8 +46,16 @@ export function checkToken (token: string | undefined, ctx: RouteContext): WxAns
   return { appid: t.appid }
 }
 
-/** Answers {errcode:0} first; the deliveries start once that answer is on the wire (onResponse). */
+/**
+ * Answers {errcode:0} first; the deliveries start once that answer is on the wire (onResponse).
+ * /nontax/mockqueryfee takes the same body and delivers a query-fee request the same way (PROTOCOL.md A).
+ */
 export function registerMockRoute (app: FastifyInstance, ctx: RouteContext, start: (m: MockRequest) => void): void {
+  for (const api of APIS) registerOne(app, ctx, start, api)
+}
+
+function registerOne (app: FastifyInstance, ctx: RouteContext, start: (m: MockRequest) => void, api: MockApi): void {
+  const PATH = `/nontax/${api}`
   const accepted = new WeakMap<FastifyRequest, MockRequest>()
   app.post<{ Body: Buffer | undefined; Querystring: { access_token?: string } }>(PATH, {
     onResponse: async (req) => {
@@ -58,7 +68,7 @@ export function registerMockRoute (app: FastifyInstance, ctx: RouteContext, star
     if (!isWhitelisted(req.ip, ctx.ipWhitelist)) return answerError(ctx, 'POST', PATH, ipNotWhitelisted(req.ip))
     const m = checkMockBody(req.body, token.appid, ctx)
     if ('errcode' in m) return answerError(ctx, 'POST', PATH, m)
-    accepted.set(req, m)
+    accepted.set(req, { ...m, api })
     ctx.recordCall('POST', PATH, 0)
     return { errcode: 0, errmsg: 'ok' }
   })

@@ -1,15 +1,36 @@
 import { randomInt } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 
-/** The fixture is data, not code: one declarative file per event, like stripe-cli's triggers. */
+/** Fixtures are data, not code: one declarative file per event, like stripe-cli's triggers. */
 const FIXTURE_URL = new URL('./fixtures/payment-notification.json', import.meta.url)
+const QUERY_FEE_FIXTURE_URL = new URL('./fixtures/query-fee-request.json', import.meta.url)
+
+/** The two mock APIs (PROTOCOL.md A): a payment notification, or a query-fee request, delivered the same way. */
+export type MockApi = 'mocknotification' | 'mockqueryfee'
+export interface Fixtures { mocknotification: Record<string, unknown>; mockqueryfee: Record<string, unknown> }
 
 export type PaymentNotification = Record<string, unknown> & { appid: string; order_id: string; status: number; trans_id: string; pay_finish_time: number }
 
-export async function loadPaymentFixture (): Promise<Record<string, unknown>> {
-  const parsed: unknown = JSON.parse(await readFile(FIXTURE_URL, 'utf8'))
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${FIXTURE_URL.pathname} must hold a JSON object`)
+async function loadFixture (url: URL): Promise<Record<string, unknown>> {
+  const parsed: unknown = JSON.parse(await readFile(url, 'utf8'))
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${url.pathname} must hold a JSON object`)
   return parsed as Record<string, unknown>
+}
+
+export async function loadFixtures (): Promise<Fixtures> {
+  return { mocknotification: await loadFixture(FIXTURE_URL), mockqueryfee: await loadFixture(QUERY_FEE_FIXTURE_URL) }
+}
+
+/** What one delivery carries, and the field its answer should echo. */
+export interface MockPayload { payload: Record<string, unknown> & { appid: string }; echo: { field: string; value: unknown } }
+
+export function buildPayload (api: MockApi, fixtures: Fixtures, appid: string, nowMs: number): MockPayload {
+  if (api === 'mocknotification') {
+    const payload = buildPaymentNotification(fixtures.mocknotification, appid, nowMs)
+    return { payload, echo: { field: 'order_id', value: payload.order_id } }
+  }
+  const payload = { ...structuredClone(fixtures.mockqueryfee), appid, payment_notice_no: `44030500${digits(11)}` }
+  return { payload, echo: { field: 'payment_notice_no', value: payload.payment_notice_no } }
 }
 
 function digits (n: number): string {

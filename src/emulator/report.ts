@@ -53,11 +53,11 @@ export function expectedErrcodeOf (test: DeliveryTest): 0 | 300 {
 }
 
 /** Grade an answer against what the test expects (PROTOCOL.md B, "The two version: 1 deliveries"). */
-export function gradeAnswer (test: DeliveryTest, a: AnswerCheck, orderId: string): Grade {
-  return test === 'signature' ? gradeSignatureTest(a) : gradeCryptoTest(a, orderId)
+export function gradeAnswer (test: DeliveryTest, a: AnswerCheck, echo: { field: string; value: unknown }): Grade {
+  return test === 'signature' ? gradeSignatureTest(a) : gradeCryptoTest(a, echo)
 }
 
-function gradeCryptoTest (a: AnswerCheck, orderId: string): Grade {
+function gradeCryptoTest (a: AnswerCheck, echo: { field: string; value: unknown }): Grade {
   const problems = [...a.problems]
   const warnings: string[] = [...a.warnings]
   if (a.errcode !== undefined && a.errcode !== 0) {
@@ -69,8 +69,8 @@ function gradeCryptoTest (a: AnswerCheck, orderId: string): Grade {
     problems.push(`answer data decrypts to JSON but not to an object: ${JSON.stringify(a.data).slice(0, 120)}`)
   }
   if (isObject(a.data)) {
-    if (!('order_id' in a.data)) warnings.push('answer data has no order_id (PROTOCOL.md B suggests {"order_id","status"})')
-    else if (a.data.order_id !== orderId) warnings.push(`answer data order_id ${JSON.stringify(a.data.order_id)} differs from the notification's "${orderId}"`)
+    if (!(echo.field in a.data)) warnings.push(`answer data has no ${echo.field} (PROTOCOL.md B: the answer names the ${echo.field} it is about)`)
+    else if (a.data[echo.field] !== echo.value) warnings.push(`answer data ${echo.field} ${JSON.stringify(a.data[echo.field])} differs from the delivery's ${JSON.stringify(echo.value)}`)
   }
   return { ok: problems.length === 0 && a.errcode === 0 && a.signatureOk === true && isObject(a.data), problems, warnings }
 }

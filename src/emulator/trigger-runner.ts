@@ -5,9 +5,10 @@ import { Agent } from 'undici'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { runTrigger, shownUrl, testsFor } from './deliveries.js'
 import type { MockRequest } from './mock-route.js'
+import type { Fixtures, MockApi } from './payload.js'
 import type { DeliveryReport, TriggerSummary } from './report.js'
 
-export interface TriggerStart { triggerId: string; appid: string; url: string; version: number; deliveries: number }
+export interface TriggerStart { triggerId: string; api: MockApi; appid: string; url: string; version: number; deliveries: number }
 
 export interface EmulatorEvents {
   /** A mocknotification was accepted; its deliveries follow. */
@@ -23,7 +24,7 @@ export interface RunnerOptions {
   now: () => number
   timeoutMs: number
   insecureTls: boolean
-  fixture: Record<string, unknown>
+  fixtures: Fixtures
   log: FastifyBaseLogger
 }
 
@@ -43,17 +44,17 @@ export function createTriggerRunner (o: RunnerOptions) {
   const reports: DeliveryReport[] = []
   const triggers: TriggerSummary[] = []
   const events = new EventEmitter<EmulatorEvents>()
-  const deps = { profile: o.profile, now: o.now, dispatcher, timeoutMs: o.timeoutMs, fixture: o.fixture, signal: closing.signal }
+  const deps = { profile: o.profile, now: o.now, dispatcher, timeoutMs: o.timeoutMs, fixtures: o.fixtures, signal: closing.signal }
 
   function start (m: MockRequest): void {
     const triggerId = randomUUID()
-    events.emit('trigger', { triggerId, appid: m.account.appid, url: shownUrl(m.url, m.account.secrets), version: m.version, deliveries: testsFor(m.version).length })
+    events.emit('trigger', { triggerId, api: m.api, appid: m.account.appid, url: shownUrl(m.url, m.account.secrets), version: m.version, deliveries: testsFor(m.version).length })
     const onReport = (r: DeliveryReport) => {
       keep(reports, r)
       o.log.info({ triggerId, index: r.index, test: r.test, errcode: r.answer?.errcode, ok: r.ok }, 'emulated delivery answered')
       events.emit('report', r)
     }
-    const p = runTrigger({ triggerId, secrets: m.account.secrets, url: m.url, version: m.version }, deps, onReport)
+    const p = runTrigger({ triggerId, api: m.api, secrets: m.account.secrets, url: m.url, version: m.version }, deps, onReport)
       .then(summary => {
         keep(triggers, summary)
         events.emit('trigger-done', summary)

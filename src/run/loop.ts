@@ -68,7 +68,7 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
       log: logger,
       dispatcher,
     })
-    const run = () => triggerAndWait({ config, app, emulator, callbackUrl, logger, profile, trigger: () => client.mockNotification({ url: callbackUrl, version: config.mockVersion }) })
+    const run = () => triggerAndWait({ config, app, emulator, callbackUrl, logger, profile, trigger: () => (config.mockApi === 'mockqueryfee' ? client.mockQueryFee : client.mockNotification)({ url: callbackUrl, version: config.mockVersion }) })
     return { app, receiverUrl, callbackUrl, emulatorUrl: emulator ? apiBase : undefined, run, close }
   } catch (err) {
     await close()
@@ -98,7 +98,7 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
   r.emulator?.emulator.events.on('report', onReport)
   let timer: NodeJS.Timeout | undefined
   try {
-    r.logger.info({ url: r.callbackUrl, version: r.config.mockVersion }, `calling nontax/mocknotification (version ${r.config.mockVersion}): expecting ${expected} deliveries within ${r.config.waitTimeoutMs} ms`)
+    r.logger.info({ url: r.callbackUrl, version: r.config.mockVersion }, `calling nontax/${r.config.mockApi} (version ${r.config.mockVersion}): expecting ${expected} deliveries within ${r.config.waitTimeoutMs} ms`)
     await r.trigger()
     r.logger.info('WeChat answered errcode 0; waiting for the deliveries')
     const timedOut = await new Promise<boolean>(resolve => {
@@ -108,6 +108,7 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
     })
     return computeVerdict({
       mode: r.config.mode,
+      api: r.config.mockApi,
       version: r.config.mockVersion,
       callbackUrl: r.callbackUrl,
       records: records.slice(0, Math.max(expected, records.length)),

@@ -4,7 +4,7 @@ const yn = (b: boolean) => (b ? 'yes' : 'NO')
 
 /** The verdict for a person: one row per delivery, then PASS/FAIL with reasons. */
 export function formatVerdict (v: Verdict): string {
-  const lines: string[] = ['', `== Verdict: ${v.pass ? 'PASS' : 'FAIL'} (${v.received}/${v.expected} deliveries, version ${v.version}, ${v.mode === 'embedded' ? 'built-in WeChat emulator' : 'real WeChat'}) ==`]
+  const lines: string[] = ['', `== Verdict: ${v.pass ? 'PASS' : 'FAIL'} (${v.received}/${v.expected} deliveries, ${v.api} version ${v.version}, ${v.mode === 'embedded' ? 'built-in WeChat emulator' : 'real WeChat'}) ==`]
   lines.push(`   callback URL: ${v.callbackUrl}`)
   if (v.rows.length > 0) {
     const head = ['#', 'test', 'wxnontaxstr', 'signature ok', 'decrypted', 'answered', 'expected', 'sender accepted', 'result']

@@ -22,6 +22,7 @@ export interface VerdictRow {
 export interface Verdict {
   pass: boolean
   mode: 'embedded' | 'real'
+  api: string
   version: number
   callbackUrl: string
   expected: number
@@ -35,6 +36,7 @@ export interface Verdict {
 
 export interface VerdictInput {
   mode: 'embedded' | 'real'
+  api: string
   version: number
   callbackUrl: string
   records: CaptureRecord[]
@@ -70,6 +72,7 @@ export function computeVerdict (v: VerdictInput): Verdict {
   return {
     pass: reasons.length === 0,
     mode: v.mode,
+    api: v.api,
     version: v.version,
     callbackUrl: v.callbackUrl,
     expected,

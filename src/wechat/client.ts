@@ -28,6 +28,8 @@ export interface MockNotificationAnswer { errcode: 0; errmsg: string }
 export interface WechatClient {
   getAccessToken (opts?: { refresh?: boolean }): Promise<string>
   mockNotification (body: MockNotificationBody): Promise<MockNotificationAnswer>
+  /** The sister API: same body, same two deliveries, carrying a query-fee request (PROTOCOL.md A). */
+  mockQueryFee (body: MockNotificationBody): Promise<MockNotificationAnswer>
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -103,8 +105,7 @@ export function createWechatClient (o: WechatClientOptions): WechatClient {
     return { errcode: 0, errmsg: String(ans.errmsg ?? 'ok') }
   }
 
-  async function mockNotification (body: MockNotificationBody): Promise<MockNotificationAnswer> {
-    const path = '/nontax/mocknotification'
+  async function mockApi (path: string, body: MockNotificationBody): Promise<MockNotificationAnswer> {
     const tokenSource = envToken ? 'env' as const : 'stable_token' as const
     const token = await getAccessToken()
     try {
@@ -117,7 +118,11 @@ export function createWechatClient (o: WechatClientOptions): WechatClient {
     }
   }
 
-  return { getAccessToken, mockNotification }
+  return {
+    getAccessToken,
+    mockNotification: body => mockApi('/nontax/mocknotification', body),
+    mockQueryFee: body => mockApi('/nontax/mockqueryfee', body),
+  }
 }
 
 function rid (errmsg: string): { rid?: string } {

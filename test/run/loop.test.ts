@@ -62,3 +62,14 @@ describe('HTTPS receiver', () => {
     expect((await l.run()).pass).toBe(true)
   })
 })
+
+describe('the query-fee sister API (nontax/mockqueryfee)', () => {
+  it('delivers two query-fee requests; the receiver answers the first with a signed bill, the second with 300', async () => {
+    const { l, sink } = await loop({ MOCK_API: 'mockqueryfee' })
+    const v = await l.run()
+    expect(v).toMatchObject({ pass: true, api: 'mockqueryfee' })
+    const records = sink.lines().filter(x => x.delivery).map(x => x.delivery as { inspection: { kind: string; payload: Record<string, unknown> }; answer: { body: { errcode: number } } })
+    expect(records.map(r => [r.inspection.kind, r.answer.body.errcode])).toEqual([['query_fee', 0], ['query_fee', 300]])
+    expect(records[0]?.inspection.payload).toMatchObject({ service_id: 1, payment_notice_no: expect.stringMatching(/^\d{19}$/) })
+  })
+})
