@@ -1,3 +1,4 @@
+import { rawQueryOf, withQuery } from '../net/raw-query.js'
 import { bodyBytes } from './body.js'
 import type { CaptureRecord } from './record.js'
 
@@ -33,8 +34,7 @@ export function replayHeaders (r: CaptureRecord): Record<string, string> {
 
 /** The query exactly as it was on the request line, still percent-encoded. */
 export function rawQuery (r: CaptureRecord): string {
-  const i = r.url.indexOf('?')
-  return i === -1 ? '' : r.url.slice(i + 1)
+  return rawQueryOf(r.url)
 }
 
 /**
@@ -52,8 +52,7 @@ export function targetUrl (r: CaptureRecord, to: string | undefined, query = raw
     const hasPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(to)
     base = `${u.origin}${hasPath ? u.pathname : r.path}${u.search}`
   }
-  if (query === '') return base
-  return base.includes('?') ? `${base}&${query}` : `${base}?${query}`
+  return withQuery(base, query)
 }
 
 export function outgoingRequest (r: CaptureRecord, to: string | undefined, query = rawQuery(r), body: Buffer = bodyBytes(r.body)): OutgoingRequest {

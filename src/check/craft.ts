@@ -90,10 +90,3 @@ export function queryString (query: Array<[string, string]>): string {
   return query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
 }
 
-/** Append a raw query to a target URL that may have its own query. */
-export function withQuery (target: string, rawQuery: string): string {
-  if (rawQuery === '') return target
-  const hash = target.indexOf('#')
-  const base = hash >= 0 ? target.slice(0, hash) : target
-  return base + (base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?') + rawQuery
-}

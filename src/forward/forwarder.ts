@@ -1,4 +1,4 @@
-import { withQuery } from '../check/craft.js'
+import { rawQueryOf, withQuery } from '../net/raw-query.js'
 import { expectationFor } from '../check/expectation.js'
 import { referenceForensics } from '../check/forensics.js'
 import { gradeReply } from '../check/grade.js'
@@ -18,11 +18,6 @@ export function forwardHeaders (h: ForwardRequest['headers']): Record<string, st
 }
 
 /** The query part of a request line, as received (no re-encoding: the signature covers these strings). */
-export function rawQueryOf (url: string): string {
-  const q = url.indexOf('?')
-  return q < 0 ? '' : url.slice(q + 1)
-}
-
 /**
  * Forward mode: pass a delivery to the user's handler byte for byte, then grade its answer against
  * what PROTOCOL.md expects for this delivery. Never throws: a dead or slow handler is a result.
