@@ -1,5 +1,6 @@
 import { chinesePaymentNotification, paymentNotification } from './payload.js'
-import { encryptJson, frame, unixSeconds } from './craft.js'
+import { unixSeconds } from '../protocol/sign.js'
+import { encryptJson, frame } from './craft.js'
 import { notification, orderOf } from './cases-core.js'
 import { accepts0, build, rejects } from './expectation.js'
 import { FIX } from './explain.js'

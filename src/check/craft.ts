@@ -2,6 +2,7 @@ import { createCipheriv, randomBytes } from 'node:crypto'
 import { deriveAesKey, PAD_BLOCK_BYTES } from '../protocol/cipher.js'
 import { newWxNontaxStr } from '../protocol/delivery.js'
 import type { Secrets } from '../protocol/profile.js'
+import { unixSeconds } from '../protocol/sign.js'
 import type { CaseContext, CraftedRequest } from './types.js'
 
 /** How a crafted delivery is signed and framed; every default is the correct one (PROTOCOL.md B). */
@@ -21,7 +22,6 @@ export interface FrameOptions {
   appid?: string
 }
 
-export const unixSeconds = (ms: number): string => String(Math.floor(ms / 1000))
 
 export function envelopeBody (appid: string, encrypt: string): Buffer {
   return Buffer.from(JSON.stringify({ appid, encrypt }))

@@ -1,15 +1,13 @@
 import type { Inspection } from '../protocol/inspect.js'
+import { ERRMSG } from '../protocol/errors.js'
 import type { Acceptable, Expectation } from './types.js'
 
-/** Receiver errcodes in words (PROTOCOL.md A). */
+/** Receiver errcodes in words (PROTOCOL.md A): the receiver's own, plus the two business codes. */
 export const ERRCODE_NAME: Record<number, string> = {
+  ...ERRMSG,
   0: 'success',
-  210: 'data format error',
   232: 'payment notice already paid',
   236: 'payment not allowed at this bank',
-  298: 'decryption failed',
-  299: 'system error',
-  300: 'signature error',
 }
 
 /** Payment notifications are a few KiB (PROTOCOL.md C); past this a refusal is as good as an answer. */

@@ -2,7 +2,7 @@ import sjson from 'secure-json-parse'
 import { ERRMSG, type Errcode } from './errors.js'
 import type { CryptoProfile, Secrets } from './profile.js'
 import { randomBytesPooled } from './random.js'
-import { signaturesEqual } from './sign.js'
+import { signaturesEqual, unixSeconds } from './sign.js'
 
 /** The receiver's wire answer (PROTOCOL.md B): HTTP 200, JSON; `data` only on success. */
 export interface Answer {
@@ -20,7 +20,7 @@ export function newNonce (): string {
 
 export function buildSuccessAnswer (answer: Record<string, unknown>, secrets: Secrets, profile: CryptoProfile, nowMs: number, nonce = newNonce()): Answer {
   const data = profile.encrypt(JSON.stringify(answer), secrets)
-  const timestamp = String(Math.floor(nowMs / 1000))
+  const timestamp = unixSeconds(nowMs)
   return { errcode: 0, errmsg: ERRMSG[0], data, timestamp, nonce, msg_signature: profile.sign({ token: secrets.token, timestamp, nonce, encrypt: data }) }
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { CryptoProfile, Secrets } from './profile.js'
+import { unixSeconds } from './sign.js'
 
 /** A delivery as a sender puts it on the wire: the signer that ships next to the verifier. */
 export interface SignedDelivery {
@@ -26,7 +27,7 @@ export function newWxNontaxStr (): string {
 export function buildDelivery (o: DeliveryOptions): SignedDelivery {
   const msg = typeof o.payload === 'string' ? o.payload : JSON.stringify(o.payload)
   const encrypt = o.profile.encrypt(msg, o.secrets, o.random)
-  const timestamp = String(Math.floor(o.nowMs / 1000))
+  const timestamp = unixSeconds(o.nowMs)
   const nonce = o.nonce ?? newWxNontaxStr()
   let signature = o.profile.sign({ token: o.secrets.token, timestamp, nonce, encrypt })
   // A well-formed but wrong signature: the hash of the same inputs under a token nobody has.

@@ -1,5 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 
+/** The timestamp as signed: unix seconds, a decimal string. */
+export function unixSeconds (ms: number): string {
+  return String(Math.floor(ms / 1000))
+}
+
 export interface SignatureInput { token: string; timestamp: string; nonce: string; encrypt: string }
 
 /** The exact string that is hashed: the four inputs sorted lexicographically and joined. */
