@@ -1,6 +1,6 @@
 import { request, type Dispatcher } from 'undici'
 import type { Reply } from './types.js'
-import { errorCode } from '../net/error-code.js'
+import { describeNetworkError } from '../wechat/network-error.js'
 
 /** WeChat's own timeout is undocumented; 5 s is what a handler should comfortably meet. */
 export const DEFAULT_TIMEOUT_MS = 5_000
@@ -48,15 +48,16 @@ export async function sendRequest (url: string, o: SendOptions): Promise<Reply> 
 }
 
 export function describeSendError (err: unknown, url: string, timeoutMs: number, timedOut = false): { error: string; unreachable: boolean } {
-  const code = errorCode(err)
-  const name = (err as { name?: unknown } | null)?.name
-  if (timedOut || name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+  // Classification is shared with the WeChat client; the words here speak to the owner of the handler.
+  const failure = describeNetworkError(err, timeoutMs)
+  const code = failure.code
+  if (timedOut || failure.kind === 'timeout') {
     return { error: `timeout after ${timeoutMs} ms: no answer from ${new URL(url).origin}${new URL(url).pathname}`, unreachable: false }
   }
   const where = new URL(url).origin
   if (code && UNREACHABLE[code]) return { error: `${code}: ${UNREACHABLE[code]} ${where}; start your handler or fix the URL`, unreachable: true }
   if (code && CLOSED[code]) return { error: `${code}: ${CLOSED[code]}`, unreachable: false }
-  if (code && /CERT|SELF_SIGNED|TLS|SSL/.test(code)) return { error: `${code}: the TLS certificate of ${where} is not trusted or does not match the host`, unreachable: true }
+  if (failure.tls) return { error: `${code}: the TLS certificate of ${where} is not trusted or does not match the host`, unreachable: true }
   return { error: `${code ? `${code}: ` : ''}${(err as Error)?.message ?? String(err)}`, unreachable: false }
 }
 

@@ -5,6 +5,8 @@ export interface NetworkFailure {
   kind: 'timeout' | 'unreachable'
   /** errno/undici code when there is one, e.g. ECONNREFUSED, UND_ERR_HEADERS_TIMEOUT */
   code: string | undefined
+  /** The TLS handshake failed (untrusted or mismatched certificate). */
+  tls: boolean
   text: string
 }
 
@@ -25,12 +27,12 @@ export function describeNetworkError (err: unknown, timeoutMs: number): NetworkF
   const name = (err as { name?: unknown } | null)?.name
   const code = errorCode(err)
   if (name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code))) {
-    return { kind: 'timeout', code, text: `no complete answer within ${timeoutMs} ms${code ? ` (${code})` : ''}` }
+    return { kind: 'timeout', code, tls: false, text: `no complete answer within ${timeoutMs} ms${code ? ` (${code})` : ''}` }
   }
   const message = err instanceof Error ? err.message : String(err)
   if (code !== undefined && TLS_CODE_RE.test(code)) {
-    return { kind: 'unreachable', code, text: `TLS handshake failed (${code}: ${message}): the certificate is not trusted (self-signed?) or does not match the host` }
+    return { kind: 'unreachable', code, tls: true, text: `TLS handshake failed (${code}: ${message}): the certificate is not trusted (self-signed?) or does not match the host` }
   }
   const hint = code === undefined ? undefined : HINTS[code]
-  return { kind: 'unreachable', code, text: hint ? `${hint} (${code})` : `${message}${code ? ` (${code})` : ''}` }
+  return { kind: 'unreachable', code, tls: false, text: hint ? `${hint} (${code})` : `${message}${code ? ` (${code})` : ''}` }
 }
