@@ -1,0 +1,24 @@
+import { en, type MessageCode } from './en/index.js'
+import type { Catalogue, Finding, Lang, Params } from './types.js'
+
+const CATALOGUES: Record<Lang, Catalogue<MessageCode>> = { en, zh: en }
+
+const PLACEHOLDER = /\{(\w+)\}/g
+
+/** Fill a template; a missing param stays visible as {name} so a gap is seen, never hidden. */
+export function fill (template: string, params: Params = {}): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = params[name]
+    return v === undefined || v === null ? whole : String(v)
+  })
+}
+
+/** The text of a finding in a language; an unknown code renders as the code itself. */
+export function render (finding: Finding, lang: Lang = 'en'): string {
+  const template = (CATALOGUES[lang] as Readonly<Record<string, string>>)[finding.code]
+  return template === undefined ? finding.code : fill(template, finding.params)
+}
+
+export function isMessageCode (code: string): code is MessageCode {
+  return Object.hasOwn(en, code)
+}

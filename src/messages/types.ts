@@ -1,0 +1,18 @@
+/**
+ * Findings, warnings and errors carry a stable code; the words a person reads are rendered
+ * from that code in one place per language (src/messages/<lang>/). Decisions compare codes,
+ * never text, so wording can change (or be translated) without changing behaviour.
+ */
+export type ParamValue = string | number | boolean | null | undefined
+export type Params = Readonly<Record<string, ParamValue>>
+
+/** Something the tool noticed: a code from the catalogue plus the values its text needs. */
+export interface Finding<C extends string = string> {
+  readonly code: C
+  readonly params?: Params
+}
+
+/** A catalogue maps each code to a template; `{name}` is replaced by params.name. */
+export type Catalogue<C extends string = string> = Readonly<Record<C, string>>
+
+export type Lang = 'en' | 'zh'
