@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Logger } from 'pino'
@@ -10,6 +9,7 @@ import { registerHardening } from './hardening/register.js'
 import { hardenedServerOptions } from './hardening/server-options.js'
 import { createLogger } from './log/logger.js'
 import { createWxBizMsgCryptProfile, type CryptoProfile } from './protocol/profile.js'
+import { createDeliveryEvents, type DeliveryEvents } from './receiver/events.js'
 import { receiverPlugin } from './receiver/plugin.js'
 import type { Forwarder } from './forward/types.js'
 
@@ -17,13 +17,13 @@ export interface AppDeps {
   store: CaptureStore
   profile: CryptoProfile
   now: () => number
-  events: EventEmitter
+  events: DeliveryEvents
   logger: Logger
   /** Forward mode (serve --forward-to): the user's handler answers, we record, grade and relay. */
   forward: Forwarder
 }
 
-export interface NontaxContext { config: Config; store: CaptureStore; events: EventEmitter; profile: CryptoProfile }
+export interface NontaxContext { config: Config; store: CaptureStore; events: DeliveryEvents; profile: CryptoProfile }
 
 declare module 'fastify' {
   interface FastifyInstance { nontax: NontaxContext }
@@ -32,7 +32,7 @@ declare module 'fastify' {
 /** Builds the receiver app; never listens (server.ts does), so tests drive it on port 0. */
 export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Promise<FastifyInstance> {
   const store = deps.store ?? createMemoryStore(config.limits.maxCapturesInMemory)
-  const events = deps.events ?? new EventEmitter()
+  const events = deps.events ?? createDeliveryEvents()
   const profile = deps.profile ?? createWxBizMsgCryptProfile()
   const now = deps.now ?? Date.now
   const options: FastifyServerOptions & { https?: { cert: Buffer; key: Buffer } } = {

@@ -15,7 +15,8 @@ import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createDayFileWriter, datasync, type SyncFn } from './day-file-writer.js'
 import { createGroupCommitter } from './group-commit.js'
-import { applyFilter, orderKey } from './memory-store.js'
+import { applyFilter } from './memory-store.js'
+import { createOrderIndex, orderOf } from './order-index.js'
 import { dayFileName, dayRange, listDayFiles, scanRecords, type SkippedLine } from './ndjson-files.js'
 import type { CaptureRecord, CaptureStore, ListFilter } from './record.js'
 
@@ -68,7 +69,7 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
     throw new Error(`CAPTURE_DIR "${dir}" cannot be created (${(err as Error).message}): point CAPTURE_DIR at a writable directory`)
   }
   const recent = new Map<string, CaptureRecord>()
-  const orders = new Map<string, string>()
+  const orders = createOrderIndex(max * ORDER_INDEX_FACTOR)
   const stats: FileStoreStats = { records: 0, skippedPartial: 0, skipped: [], files: 0 }
 
   const remember = (r: CaptureRecord) => {
@@ -78,12 +79,8 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
   }
   /** Returns an undo, for an append that turns out not to be durable. */
   const indexOrder = (r: CaptureRecord): (() => void) => {
-    const p = r.inspection?.payload
-    if (p?.order_id === undefined || r.answer.body.errcode !== 0) return () => {}
-    const key = orderKey(String(p.order_id), String(p.status))
-    if (!orders.has(key)) orders.set(key, r.id)
-    while (orders.size > max * ORDER_INDEX_FACTOR) orders.delete(orders.keys().next().value as string)
-    return () => { if (orders.get(key) === r.id) orders.delete(key) }
+    const order = orderOf(r)
+    return order ? orders.note(order[0], order[1], r.id) : () => {}
   }
 
   const files = await listDayFiles(dir)
@@ -168,7 +165,7 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
       return undefined
     },
     findOrder (orderId, status) {
-      return orders.get(orderKey(orderId, status))
+      return orders.find(orderId, status)
     },
     async prune (olderThanMs) {
       if (!(olderThanMs >= 0)) throw new RangeError(`prune needs a non-negative age (got ${olderThanMs})`)
@@ -181,7 +178,7 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
         for await (const item of scanRecords(dir, file)) if ('record' in item) ids.add(item.record.id)
         await unlink(join(dir, file)).catch(err => { if (err.code !== 'ENOENT') throw err })
         for (const id of ids) recent.delete(id)
-        for (const [k, id] of orders) if (ids.has(id)) orders.delete(k)
+        orders.forget(ids)
         result.removed.push({ file, records: ids.size })
         result.records += ids.size
       }

@@ -1,8 +1,7 @@
+import { createOrderIndex, orderOf } from './order-index.js'
 import type { CaptureRecord, CaptureStore, ListFilter } from './record.js'
 
-export function orderKey (orderId: string, status: string): string {
-  return `${orderId}\u0000${status}`
-}
+export { orderKey } from './order-index.js'
 
 /** Newest-first filter shared by every store. */
 export function applyFilter (records: Iterable<CaptureRecord>, f: ListFilter = {}): CaptureRecord[] {
@@ -21,18 +20,17 @@ export function applyFilter (records: Iterable<CaptureRecord>, f: ListFilter = {
 /** Bounded in-memory store: the newest `max` records; memory stays flat however long it runs. */
 export function createMemoryStore (max = 1000): CaptureStore {
   const records = new Map<string, CaptureRecord>()
-  const orders = new Map<string, string>()
+  const orders = createOrderIndex(max * 4)
   return {
     async append (r) {
       records.set(r.id, r)
-      const p = r.inspection.payload
-      if (p?.order_id !== undefined && r.answer.body.errcode === 0) orders.set(orderKey(String(p.order_id), String(p.status)), r.id)
+      const order = orderOf(r)
+      if (order) orders.note(order[0], order[1], r.id)
       while (records.size > max) records.delete(records.keys().next().value as string)
-      while (orders.size > max * 4) orders.delete(orders.keys().next().value as string)
     },
     async list (f) { return applyFilter(records.values(), f) },
     async get (id) { return records.get(id) },
-    findOrder (orderId, status) { return orders.get(orderKey(orderId, status)) },
+    findOrder (orderId, status) { return orders.find(orderId, status) },
     async close () {},
   }
 }

@@ -1,3 +1,4 @@
+import type { ForwardResult } from '../forward/types.js'
 import type { Answer } from '../protocol/answer.js'
 import type { Inspection } from '../protocol/inspect.js'
 
@@ -34,7 +35,17 @@ export interface CaptureRecord {
   answer: { status: number; body: Answer }
   durationMs: number
   /** Forward mode: what the user's handler answered. */
-  forwarded?: unknown
+  forwarded?: ForwardedSummary
+}
+
+/** The user's handler's side of a forwarded delivery, as recorded and logged (secrets masked). */
+export interface ForwardedSummary {
+  ok: boolean
+  status?: number
+  durationMs: number
+  error?: string
+  body?: string
+  grade: ForwardResult['grade']
 }
 
 export interface ListFilter {

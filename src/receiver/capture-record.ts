@@ -1,18 +1,30 @@
-import type { FastifyRequest } from 'fastify'
+import { parse as parseQuery } from 'node:querystring'
 import { recordBody } from '../capture/body.js'
-import type { CaptureRecord, TestKind } from '../capture/record.js'
+import type { CaptureRecord, ForwardedSummary, TestKind } from '../capture/record.js'
 import type { Answer } from '../protocol/answer.js'
+import type { Query } from '../protocol/envelope.js'
 import type { Inspection } from '../protocol/inspect.js'
+import type { HeaderValues, ReceivedRequest } from './received-request.js'
 
 const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'x-admin-token'])
 
-export function redactHeaders (h: FastifyRequest['headers']): Record<string, string | string[]> {
+export function redactHeaders (h: HeaderValues): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
   for (const [k, v] of Object.entries(h)) {
     if (v === undefined) continue
     out[k] = REDACTED_HEADERS.has(k) ? '[redacted]' : v
   }
   return out
+}
+
+/** Repeated parameters arrive as arrays (`?a=1&a=2` → ['1', '2']); the envelope reader flags them. */
+export function parsedQuery (raw: string | undefined): Query {
+  return raw === undefined || raw === '' ? {} : { ...parseQuery(raw) }
+}
+
+/** Path and query exactly as on the request line. */
+export function requestUrl (req: Pick<ReceivedRequest, 'path' | 'query'>): string {
+  return req.query === undefined ? req.path : `${req.path}?${req.query}`
 }
 
 /** crypto: signed and decrypts; signature: decrypts but the signature is wrong (WeChat's second test). */
@@ -24,30 +36,30 @@ export function testKindOf (i: Inspection): TestKind {
 
 export interface RecordInput {
   id: string
-  req: FastifyRequest
-  raw: Buffer
+  req: ReceivedRequest
+  query: Query
   inspection: Inspection
   duplicateOf: string | undefined
   answer: { status: number; body: Answer }
+  forwarded: ForwardedSummary | undefined
   receivedAtMs: number
   durationMs: number
 }
 
 export function buildCaptureRecord (x: RecordInput): CaptureRecord {
-  const q = x.req.query as Record<string, string | string[]>
-  const nonce = q.wxnontaxstr ?? q.nonce
-  const [path] = x.req.url.split('?')
-  return {
+  const nonce = x.query.wxnontaxstr ?? x.query.nonce
+  const contentType = x.req.headers['content-type']
+  const record: CaptureRecord = {
     id: x.id,
     receivedAt: new Date(x.receivedAtMs).toISOString(),
-    remoteAddress: x.req.ip,
+    remoteAddress: x.req.remoteAddress,
     method: x.req.method,
-    url: x.req.url,
-    path: path ?? x.req.url,
-    query: q ?? {},
+    url: requestUrl(x.req),
+    path: x.req.path,
+    query: definedValues(x.query),
     headers: redactHeaders(x.req.headers),
-    contentType: x.req.headers['content-type'],
-    body: recordBody(x.raw),
+    contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+    body: recordBody(x.req.body),
     wxnontaxstr: Array.isArray(nonce) ? nonce[0] : nonce,
     inspection: x.inspection,
     test: testKindOf(x.inspection),
@@ -55,4 +67,12 @@ export function buildCaptureRecord (x: RecordInput): CaptureRecord {
     answer: x.answer,
     durationMs: x.durationMs,
   }
+  if (x.forwarded) record.forwarded = x.forwarded
+  return record
+}
+
+function definedValues (q: Query): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) out[k] = v
+  return out
 }

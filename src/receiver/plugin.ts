@@ -1,17 +1,13 @@
-import type { EventEmitter } from 'node:events'
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { CaptureRecord, CaptureStore } from '../capture/record.js'
-import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol/answer.js'
-import { ERRCODE, NotificationError, type Errcode } from '../protocol/errors.js'
-import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
-import { maskSecrets } from '../protocol/mask.js'
-import { randomBytesPooled } from '../protocol/random.js'
-import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import type { CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
-import { businessAnswer } from './business-answer.js'
-import { relayOutcome, type Outcome } from './relay.js'
-import { createSeenNonces } from './seen-nonces.js'
-import { buildCaptureRecord } from './capture-record.js'
+import { ERRCODE, type Errcode } from '../protocol/errors.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import type { DeliveryEvents } from './events.js'
+import { createDeliveryHandler, type DeliveryHandler } from './handle-delivery.js'
+import type { ReceivedRequest, Rejection } from './received-request.js'
+
+export { newCaptureId } from './handle-delivery.js'
 
 export interface ReceiverOptions {
   notifyPath: string
@@ -19,104 +15,66 @@ export interface ReceiverOptions {
   profile: CryptoProfile
   store: CaptureStore
   /** Emits 'delivery' with each CaptureRecord once recorded (the verdict listens). */
-  events: EventEmitter
+  events: DeliveryEvents
   now: () => number
   /** Forward mode: the user's handler answers instead of us; we record, grade and relay. */
   forward?: Forwarder
 }
 
-export function newCaptureId (nowMs: number): string {
-  const t = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  return `${t}-${randomBytesPooled(3).toString('hex')}`
-}
-
 /**
- * Encapsulated: only this scope drops Fastify's parsers and keeps the body as bytes, so a
- * malformed body still reaches the handler, is recorded and gets a documented errcode.
+ * The HTTP edge of the delivery path: turns a Fastify request into plain data for
+ * handle-delivery.ts and writes its answer back. Encapsulated: only this scope drops Fastify's
+ * parsers and keeps the body as bytes, so a malformed body still reaches the handler.
  */
 export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, opts) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
 
-  const nonces = createSeenNonces()
-  const answerDelivery = async (req: FastifyRequest, reply: FastifyReply, raw: Buffer, inspection: Inspection, status = 200) => {
-    const receivedAtMs = opts.now()
-    const dup = duplicateOf(inspection, opts.store)
-    if (dup) inspection.warnings.push(`duplicate of ${dup} (same order_id + status): answered 0 again since WeChat retries lost answers; do not apply it twice`)
-    const outcome: Outcome = opts.forward && status === 200 && req.method === 'POST'
-      ? relayOutcome(await opts.forward({ method: req.method, url: req.url, headers: req.headers, body: raw, expected: inspection }),
-        text => maskSecrets(text, [opts.secrets.token, opts.secrets.encodingAESKey]))
-      : { status, body: ownAnswer(inspection, opts, receivedAtMs) }
-    const id = newCaptureId(receivedAtMs)
-    // PROTOCOL.md C: a repeated wxnontaxstr may be accepted or rejected, but the debugger always flags it.
-    const sameNonce = nonces.note(inspection.envelope?.nonce, id)
-    if (sameNonce) inspection.warnings.push(`wxnontaxstr ${inspection.envelope?.nonce} was already used by delivery ${sameNonce}: a replay, or a sender that reuses nonces`)
-    let record = buildCaptureRecord({
-      id, req, raw, inspection, duplicateOf: dup,
-      answer: { status: outcome.status, body: outcome.body }, receivedAtMs, durationMs: elapsedMs(reply),
-    })
-    if (outcome.forwarded) record.forwarded = outcome.forwarded
-    try {
-      await opts.store.append(record)
-    } catch (err) {
-      // Never answer 0 for a delivery that is not safely recorded: 299 makes WeChat deliver again.
-      const msg = `could not record the delivery (${(err as Error).message}); answered 299 so WeChat retries — check CAPTURE_DIR is writable and the disk has room`
-      record = { ...record, answer: { status, body: buildFailureAnswer(ERRCODE.SYSTEM, `system error: ${msg}`) } }
-      req.log.error({ delivery: record }, msg)
-      return reply.code(status).send(record.answer.body)
-    }
-    opts.events.emit('delivery', record)
-    logDelivery(req, record)
-    // A relayed answer goes out byte for byte, as the user's handler wrote it.
-    if (outcome.raw) return reply.code(outcome.status).header('content-type', outcome.contentType ?? 'application/json').send(outcome.raw)
-    return reply.code(outcome.status).send(outcome.body)
-  }
-
-  app.post(opts.notifyPath, async (req, reply) => {
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
-    const inspection = inspectDelivery(
-      { body: raw, contentType: req.headers['content-type'], query: req.query as Record<string, string> },
-      { secrets: opts.secrets, profile: opts.profile, nowMs: opts.now() },
-    )
-    return answerDelivery(req, reply, raw, inspection)
+  const handle = createDeliveryHandler({
+    store: opts.store, profile: opts.profile, secrets: opts.secrets, now: opts.now,
+    ...(opts.forward ? { forward: opts.forward } : {}),
+    onDelivery: record => opts.events.emit('delivery', record),
+    log: app.log,
   })
+
+  app.post(opts.notifyPath, async (req, reply) =>
+    answer(handle, reply, received(req, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), true)))
 
   app.get(opts.notifyPath, async (req, reply) =>
-    answerDelivery(req, reply, Buffer.alloc(0), rejected(ERRCODE.FORMAT, new NotificationError('ENVELOPE_UNPARSEABLE', 'GET has no body: WeChat POSTs deliveries to this URL'))))
+    answer(handle, reply, received(req, Buffer.alloc(0), false, {
+      status: 200, errcode: ERRCODE.FORMAT, reason: 'ENVELOPE_UNPARSEABLE', message: 'GET has no body: WeChat POSTs deliveries to this URL',
+    })))
 
-  // Body too large, bad content-length, aborted parse: these never reach the handler, so they are answered and recorded here.
+  // Body too large, bad content-length, aborted parse, a bug: these never reach (or escape) the
+  // route handler, so they are answered and recorded here, and never forwarded.
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const client = err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500
-    const errcode: Errcode = client ? ERRCODE.FORMAT : ERRCODE.SYSTEM
-    const message = client ? `${err.message} (${err.code ?? 'client error'})` : `receiver error: ${err.message}`
     if (!client) req.log.error({ err }, 'receiver bug')
-    return answerDelivery(req, reply, Buffer.alloc(0), rejected(errcode, new NotificationError(client ? 'ENVELOPE_UNPARSEABLE' : 'INTERNAL', message)), client ? (err.statusCode ?? 400) : 200)
+    const errcode: Errcode = client ? ERRCODE.FORMAT : ERRCODE.SYSTEM
+    return answer(handle, reply, received(req, Buffer.alloc(0), false, {
+      status: client ? (err.statusCode ?? 400) : 200,
+      errcode,
+      reason: client ? 'ENVELOPE_UNPARSEABLE' : 'INTERNAL',
+      message: client ? `${err.message} (${err.code ?? 'client error'})` : `receiver error: ${err.message}`,
+    }))
   })
 }
 
-function ownAnswer (i: Inspection, opts: ReceiverOptions, nowMs: number): Answer {
-  return i.errcode === ERRCODE.OK
-    ? buildSuccessAnswer(businessAnswer(i), opts.secrets, opts.profile, nowMs)
-    : buildFailureAnswer(i.errcode, errmsgFor(i))
+function received (req: FastifyRequest, body: Buffer, mayForward: boolean, rejection?: Rejection): ReceivedRequest {
+  const q = req.url.indexOf('?')
+  return {
+    method: req.method,
+    path: q < 0 ? req.url : req.url.slice(0, q),
+    query: q < 0 ? undefined : req.url.slice(q + 1),
+    headers: req.headers,
+    body,
+    remoteAddress: req.ip,
+    mayForward,
+    ...(rejection ? { rejection } : {}),
+  }
 }
 
-function rejected (errcode: Errcode, err: NotificationError): Inspection {
-  return { errcode, reason: err.reason, message: err.message, kind: 'unknown', warnings: [] }
-}
-
-function duplicateOf (i: Inspection, store: CaptureStore): string | undefined {
-  const p = i.payload
-  if (i.errcode !== ERRCODE.OK || i.kind !== 'payment_notification' || p?.order_id === undefined) return undefined
-  return store.findOrder(String(p.order_id), String(p.status))
-}
-
-function elapsedMs (reply: FastifyReply): number {
-  return Math.round(reply.elapsedTime * 10) / 10
-}
-
-function logDelivery (req: FastifyRequest, r: CaptureRecord): void {
-  const a = r.answer.body
-  const line = `${r.method} ${r.path} wxnontaxstr=${r.wxnontaxstr ?? '-'} → errcode ${a.errcode}${r.test !== 'other' ? ` (${r.test} test)` : ''}`
-  if (a.errcode === 0) req.log.info({ delivery: r }, line)
-  else req.log.warn({ delivery: r }, line)
+async function answer (handle: DeliveryHandler, reply: FastifyReply, req: ReceivedRequest): Promise<FastifyReply> {
+  const { answer: a } = await handle(req)
+  return reply.code(a.status).headers(a.headers).send(a.body)
 }

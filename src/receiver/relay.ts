@@ -3,6 +3,9 @@ import type { Answer } from '../protocol/answer.js'
 import { buildFailureAnswer } from '../protocol/answer.js'
 import { ERRCODE } from '../protocol/errors.js'
 import type { ForwardResult } from '../forward/types.js'
+import type { ForwardedSummary } from '../capture/record.js'
+
+export type { ForwardedSummary }
 
 /** What the receiver sends back, and for forward mode what it relays and records. */
 export interface Outcome {
@@ -13,15 +16,6 @@ export interface Outcome {
   forwarded?: ForwardedSummary
 }
 
-/** The user's handler's side of a forwarded delivery, as recorded and logged. */
-export interface ForwardedSummary {
-  ok: boolean
-  status?: number
-  durationMs: number
-  error?: string
-  body?: string
-  grade: ForwardResult['grade']
-}
 
 /**
  * A handler that answered is relayed as is; a dead or slow one gets the sender 299, so WeChat retries.

@@ -1,0 +1,115 @@
+import type { CaptureRecord, CaptureStore } from '../capture/record.js'
+import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol/answer.js'
+import { ERRCODE } from '../protocol/errors.js'
+import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
+import { maskSecrets } from '../protocol/mask.js'
+import { randomBytesPooled } from '../protocol/random.js'
+import { businessAnswer } from './business-answer.js'
+import { buildCaptureRecord, parsedQuery, requestUrl } from './capture-record.js'
+import type { DeliveryDeps, HandledDelivery, ReceivedRequest, Rejection, WireAnswer } from './received-request.js'
+import { relayOutcome, type Outcome } from './relay.js'
+import { createSeenNonces } from './seen-nonces.js'
+
+export type DeliveryHandler = (req: ReceivedRequest) => Promise<HandledDelivery>
+
+export function newCaptureId (nowMs: number): string {
+  const t = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+  return `${t}-${randomBytesPooled(3).toString('hex')}`
+}
+
+/**
+ * The whole delivery path, without a framework: inspect → duplicates → answer (ours or the
+ * forwarded handler's) → nonce replay → record durably (299 if that fails) → announce → log.
+ * Returns the bytes to answer and the record; the HTTP layer only writes them out.
+ */
+export function createDeliveryHandler (deps: DeliveryDeps): DeliveryHandler {
+  const nonces = createSeenNonces()
+  return async req => {
+    const started = performance.now()
+    const receivedAtMs = deps.now()
+    const query = parsedQuery(req.query)
+    const inspection = req.rejection ? rejected(req.rejection) : inspectDelivery(
+      { body: req.body, contentType: firstValue(req.headers['content-type']), query },
+      { secrets: deps.secrets, profile: deps.profile, nowMs: receivedAtMs },
+    )
+    const duplicateOf = flagDuplicate(inspection, deps.store)
+    const outcome = await answerFor(req, inspection, deps, receivedAtMs)
+    const id = newCaptureId(receivedAtMs)
+    flagNonceReuse(inspection, nonces.note(inspection.envelope?.nonce, id))
+    const record = buildCaptureRecord({
+      id, req, query, inspection, duplicateOf, forwarded: outcome.forwarded,
+      answer: { status: outcome.status, body: outcome.body }, receivedAtMs, durationMs: elapsedSince(started),
+    })
+    return recordAndAnswer(record, outcome, deps, req.rejection?.status ?? 200)
+  }
+}
+
+/** Forward only what the HTTP layer says may go (a complete POST), never a rejected request. */
+async function answerFor (req: ReceivedRequest, inspection: Inspection, deps: DeliveryDeps, nowMs: number): Promise<Outcome> {
+  if (deps.forward && req.mayForward && !req.rejection) {
+    const result = await deps.forward({ method: req.method, url: requestUrl(req), headers: req.headers, body: req.body, expected: inspection })
+    return relayOutcome(result, text => maskSecrets(text, [deps.secrets.token, deps.secrets.encodingAESKey]))
+  }
+  return { status: req.rejection?.status ?? 200, body: ownAnswer(inspection, deps, nowMs) }
+}
+
+/** Never answer 0 for a delivery that is not safely recorded: 299 makes WeChat deliver again. */
+async function recordAndAnswer (record: CaptureRecord, outcome: Outcome, deps: DeliveryDeps, failStatus: number): Promise<HandledDelivery> {
+  try {
+    await deps.store.append(record)
+  } catch (err) {
+    const msg = `could not record the delivery (${(err as Error).message}); answered 299 so WeChat retries — check CAPTURE_DIR is writable and the disk has room`
+    const failed: CaptureRecord = { ...record, answer: { status: failStatus, body: buildFailureAnswer(ERRCODE.SYSTEM, `system error: ${msg}`) } }
+    deps.log.error({ delivery: failed, recordError: (err as Error).message }, msg)
+    return { answer: jsonAnswer(failStatus, failed.answer.body), record: failed, recorded: false }
+  }
+  deps.onDelivery(record)
+  logDelivery(deps, record)
+  // A relayed answer goes out byte for byte, as the user's handler wrote it.
+  const answer = outcome.raw
+    ? { status: outcome.status, headers: { 'content-type': outcome.contentType ?? 'application/json' }, body: outcome.raw }
+    : jsonAnswer(outcome.status, outcome.body)
+  return { answer, record, recorded: true }
+}
+
+export function jsonAnswer (status: number, body: Answer): WireAnswer {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(body), 'utf8') }
+}
+
+function ownAnswer (i: Inspection, deps: DeliveryDeps, nowMs: number): Answer {
+  return i.errcode === ERRCODE.OK
+    ? buildSuccessAnswer(businessAnswer(i), deps.secrets, deps.profile, nowMs)
+    : buildFailureAnswer(i.errcode, errmsgFor(i))
+}
+
+function rejected (r: Rejection): Inspection {
+  return { errcode: r.errcode, reason: r.reason, message: r.message, kind: 'unknown', warnings: [] }
+}
+
+function flagDuplicate (i: Inspection, store: CaptureStore): string | undefined {
+  const p = i.payload
+  if (i.errcode !== ERRCODE.OK || i.kind !== 'payment_notification' || p?.order_id === undefined) return undefined
+  const dup = store.findOrder(String(p.order_id), String(p.status))
+  if (dup) i.warnings.push(`duplicate of ${dup} (same order_id + status): answered 0 again since WeChat retries lost answers; do not apply it twice`)
+  return dup
+}
+
+/** PROTOCOL.md C: a repeated wxnontaxstr may be accepted or rejected, but the debugger always flags it. */
+function flagNonceReuse (i: Inspection, earlier: string | undefined): void {
+  if (earlier) i.warnings.push(`wxnontaxstr ${i.envelope?.nonce} was already used by delivery ${earlier}: a replay, or a sender that reuses nonces`)
+}
+
+function logDelivery (deps: DeliveryDeps, r: CaptureRecord): void {
+  const a = r.answer.body
+  const line = `${r.method} ${r.path} wxnontaxstr=${r.wxnontaxstr ?? '-'} → errcode ${a.errcode}${r.test !== 'other' ? ` (${r.test} test)` : ''}`
+  if (a.errcode === 0) deps.log.info({ delivery: r }, line)
+  else deps.log.warn({ delivery: r }, line)
+}
+
+function firstValue (v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v
+}
+
+function elapsedSince (startedMs: number): number {
+  return Math.round((performance.now() - startedMs) * 10) / 10
+}
