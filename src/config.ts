@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { ConfigError } from './errors.js'
 import { ENCODING_AES_KEY_RE } from './protocol/cipher.js'
 import type { Secrets } from './protocol/profile.js'
 
@@ -33,14 +34,7 @@ export interface Config {
   adminToken: string | undefined
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError'
-  readonly problems: string[]
-  constructor (problems: string[]) {
-    super(`configuration is not valid:\n${problems.map(p => `  - ${p}`).join('\n')}\nSee .env.example and the README's "Configuration" section.`)
-    this.problems = problems
-  }
-}
+export { ConfigError }
 
 const int = (name: string, min: number, max: number, example: string) =>
   z.string().optional().refine(v => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max),

@@ -60,3 +60,10 @@ export function replayText (r: CaptureRecord, o: ReplayOutcome): string {
   }
   return lines.join('\n')
 }
+
+/** Did the replay get what was expected: the tamper's errcode, or the recorded answer (same status, errcode and data)? */
+export function replayMatches (o: ReplayOutcome): boolean {
+  if (o.tampered) return o.comparison.replayErrcode === o.tampered.expectErrcode
+  const c = o.comparison
+  return c.byteIdentical || (c.sameStatus && c.replayErrcode === c.originalErrcode && c.sameData !== false)
+}

@@ -1,8 +1,11 @@
 import { toCurl, toHar } from '../capture/export.js'
 import type { FileStore } from '../capture/file-store.js'
+import { dayFileName, dayRange, listDayFiles, scanRecords } from '../capture/ndjson-files.js'
+import { render } from '../messages/render.js'
 import { outgoingRequest } from '../capture/recorded-request.js'
 import type { CaptureRecord, ListFilter } from '../capture/record.js'
 import { LIST_HEADER, listLine, showText } from './captures-format.js'
+import { UsageError } from '../errors.js'
 import type { Io } from './io.js'
 
 type Out = (text: string) => void
@@ -33,13 +36,9 @@ export function showCapture (r: CaptureRecord, out: Out, json: boolean): number 
  */
 export function exportCapture (r: CaptureRecord, io: Io, curl: boolean, har: boolean, to: string | undefined): number {
   if (curl === har) {
-    io.err('export needs exactly one of --curl or --har (e.g. captures export ID --curl)')
-    return 2
+    throw new UsageError('USAGE_BAD_FLAGS', 'export needs exactly one of --curl or --har (e.g. captures export ID --curl)')
   }
-  if (to !== undefined && !URL.canParse(to)) {
-    io.err(`--to must be a URL (got "${to}")`)
-    return 2
-  }
+  if (to !== undefined && !URL.canParse(to)) throw new UsageError('USAGE_BAD_FLAGS', `--to must be a URL (got "${to}")`)
   const req = outgoingRequest(r, to)
   io.out(curl ? toCurl(req) : JSON.stringify(toHar(r, req, { name: 'nontax-debugger', version: '0.1.0' }), null, 2))
   return 0
@@ -53,5 +52,26 @@ export async function pruneCaptures (store: FileStore, out: Out, olderThanMs: nu
   }
   for (const f of res.removed) out(`removed ${f.file} (${f.records} records)`)
   out(`pruned ${res.records} records in ${res.removed.length} day files older than ${res.cutoff}`)
+  return 0
+}
+
+/** What prune would remove, read from the day files, without touching them (same rule as the store's prune). */
+export async function pruneDryRun (dir: string, out: Out, olderThanMs: number, now: () => number): Promise<number> {
+  const cutoffMs = now() - olderThanMs
+  const cutoff = new Date(cutoffMs).toISOString()
+  const today = dayFileName('', now())
+  let records = 0
+  let files = 0
+  for (const file of await listDayFiles(dir).catch(() => [])) {
+    if (file === today || dayRange(file).endMs > cutoffMs) continue
+    const ids = new Set<string>()
+    for await (const item of scanRecords(dir, file)) if ('record' in item) ids.add(item.record.id)
+    out(render({ code: 'PRUNE_DRY_RUN_FILE', params: { file, records: ids.size } }))
+    records += ids.size
+    files++
+  }
+  out(render(files === 0
+    ? { code: 'PRUNE_DRY_RUN_NONE', params: { dir, cutoff } }
+    : { code: 'PRUNE_DRY_RUN_TOTAL', params: { records, files, cutoff } }))
   return 0
 }

@@ -5,11 +5,14 @@ import type { Dispatcher } from 'undici'
 import { createFileStore, type FileStore } from '../capture/file-store.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { TAMPERS, TamperError, type Tamper } from '../capture/tamper.js'
-import { ConfigError, loadConfig, secretValues, type Config } from '../config.js'
+import { loadConfig, secretValues, type Config } from '../config.js'
+import { AppError, EXIT, UsageError } from '../errors.js'
+import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
 import { createWxBizMsgCryptProfile, type CryptoProfile } from '../protocol/profile.js'
-import { exportCapture, listCaptures, pruneCaptures, showCapture } from './captures-views.js'
-import { ReplayError, replay, replayText } from './captures-replay.js'
+import { lookupCaptures, single } from './captures-lookup.js'
+import { exportCapture, listCaptures, pruneCaptures, pruneDryRun, showCapture } from './captures-views.js'
+import { ReplayError, replay, replayMatches, replayText } from './captures-replay.js'
 import { resolveSecrets, SecretFlagError } from './captures-secrets.js'
 import { reinspect, verifyText } from './captures-verify.js'
 import type { Io } from './io.js'
@@ -23,24 +26,26 @@ export const CAPTURES_USAGE = `usage: captures <verb> [options]     (npm run cap
   list [--since 2h|2024-05-01] [--errcode 300] [--order ID] [--limit N] [--json]
                   (newest first; without --since or --limit, the newest ${DEFAULT_LIST_LIMIT})
   show ID [--json]
-  verify ID [--token T] [--aes-key K] [--appid A]
+  verify ID [--token T] [--aes-key K] [--appid A] [--demo-keys]
   replay ID --to URL [--tamper signature|body|timestamp|appid] [--token T] [--aes-key K] [--appid A]
+                  (exit 1 when the answer differs from the recorded one, or from what the tamper expects)
   export ID --curl | --har [--to URL]
-  prune --older-than 7d
+  prune --older-than 7d [--dry-run]
 
-Captures are read from CAPTURE_DIR (default ./captures). ID may be a unique prefix.
-Secrets default to NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY and WECHAT_APPID; they are never printed.`
-
-class UsageError extends Error {}
+Captures are read from CAPTURE_DIR (default ./captures). ID may be the full ID, any unique part of
+it, a wxnontaxstr, an order_id (show and verify then act on all its captures), or last.
+Secrets default to NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY and WECHAT_APPID; they are never printed.
+Pipe the output with the packaged command: npx nontax-debugger captures export last --curl | bash
+Exit codes: 0 done, 1 a replayed answer differs, 2 could not run (usage, configuration, no such capture).`
 
 const SECRET_FLAGS = { token: { type: 'string' }, 'aes-key': { type: 'string' }, appid: { type: 'string' } } as const
 const OPTIONS = {
   list: { since: { type: 'string' }, errcode: { type: 'string' }, order: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
   show: { json: { type: 'boolean' } },
-  verify: SECRET_FLAGS,
+  verify: { ...SECRET_FLAGS, 'demo-keys': { type: 'boolean' } },
   replay: { to: { type: 'string' }, tamper: { type: 'string' }, ...SECRET_FLAGS },
   export: { curl: { type: 'boolean' }, har: { type: 'boolean' }, to: { type: 'string' } },
-  prune: { 'older-than': { type: 'string' } },
+  prune: { 'older-than': { type: 'string' }, 'dry-run': { type: 'boolean' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>
 type Verb = keyof typeof OPTIONS
 
@@ -52,16 +57,10 @@ export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = 
     return 2
   }
   if (!(verb in OPTIONS)) return usage(io, `unknown verb "${verb}"`)
-  let config: Config
-  try {
-    config = loadConfig(io.env)
-  } catch (err) {
-    if (err instanceof ConfigError) { io.err(err.message); return 2 }
-    throw err
-  }
   const now = deps.now ?? Date.now
   let store: FileStore | undefined
   try {
+    const config = loadConfig(io.env)
     const { values, positionals } = parseArgs({ args: rest, options: OPTIONS[verb as Verb], allowPositionals: true, strict: true })
     const v = values as Record<string, string | boolean | undefined>
     const str = (k: string) => (typeof v[k] === 'string' ? v[k] : undefined)
@@ -69,16 +68,25 @@ export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = 
     const out = (t: string) => io.out(maskSecrets(t, mask))
     store = await openStore(config, io, now)
     if (verb === 'list') return await listCaptures(store, out, io, listFilter(v, now))
-    if (verb === 'prune') return await pruneCaptures(store, out, durationMs(str('older-than'), '--older-than', 'prune'))
-    const id = positionals[0]
-    if (id === undefined) throw new UsageError(`${verb} needs a capture ID (see "captures list")`)
-    const r = await findCapture(store, id)
-    if (typeof r === 'string') { io.err(r); return 1 }
-    return await onCapture(verb as Exclude<Verb, 'list' | 'prune'>, r, { v, str, out, io, config, deps })
+    if (verb === 'prune') {
+      const age = durationMs(str('older-than'), '--older-than', 'prune')
+      return v['dry-run'] === true ? await pruneDryRun(store.dir, out, age, now) : await pruneCaptures(store, out, age)
+    }
+    const key = positionals[0]
+    if (key === undefined) throw UsageError.from({ code: 'CAPTURE_NEEDS_ID', params: { verb } })
+    const found = await lookupCaptures(store, key)
+    const c: VerbContext = { v, str, out, io, config, deps }
+    if (verb === 'show' || verb === 'verify') {
+      let code = 0
+      for (const r of found.records) code = Math.max(code, await onCapture(verb, r, c))
+      return code
+    }
+    return await onCapture(verb as Exclude<Verb, 'list' | 'prune'>, single(found, key), c)
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usage(io, (err as Error).message)
     if (err instanceof SecretFlagError) return usage(io, err.message)
-    if (err instanceof TamperError || err instanceof ReplayError) { io.err(err.message); return 1 }
+    if (err instanceof TamperError || err instanceof ReplayError) { io.err(err.message); return EXIT.COULD_NOT_RUN }
+    if (err instanceof AppError) { io.err(err.message); return err.exitCode }
     throw err
   } finally {
     await store?.close()
@@ -106,12 +114,15 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
     }
     case 'replay': {
       const to = c.str('to')
-      if (to === undefined || !URL.canParse(to)) throw new UsageError('replay needs --to URL, the receiver to send to (e.g. --to http://127.0.0.1:3000)')
+      if (to === undefined || !URL.canParse(to)) throw new UsageError('USAGE_BAD_FLAGS', 'replay needs --to URL, the receiver to send to (e.g. --to http://127.0.0.1:3000)')
       const tamper = c.str('tamper')
-      if (tamper !== undefined && !(TAMPERS as readonly string[]).includes(tamper)) throw new UsageError(`--tamper must be one of ${TAMPERS.join(', ')} (got "${tamper}")`)
+      if (tamper !== undefined && !(TAMPERS as readonly string[]).includes(tamper)) throw new UsageError('USAGE_BAD_FLAGS', `--tamper must be one of ${TAMPERS.join(', ')} (got "${tamper}")`)
       const s = resolveSecrets(c.v, c.io.env, c.config, r)
-      c.out(replayText(r, await replay(r, to, tamper as Tamper | undefined, s.secrets, profile, c.deps.dispatcher)))
-      return 0
+      const outcome = await replay(r, to, tamper as Tamper | undefined, s.secrets, profile, c.deps.dispatcher)
+      c.out(replayText(r, outcome))
+      if (replayMatches(outcome)) return EXIT.PASS
+      c.io.err(render({ code: 'REPLAY_DIFFERS' }))
+      return EXIT.FAILED
     }
   }
 }
@@ -134,20 +145,10 @@ async function openStore (config: Config, io: Io, now: () => number): Promise<Fi
   })
 }
 
-/** Exact id first, then a unique prefix, as git does for commits. */
-async function findCapture (store: FileStore, id: string): Promise<CaptureRecord | string> {
-  const exact = await store.get(id)
-  if (exact) return exact
-  const hits = (await store.list()).filter(r => r.id.startsWith(id))
-  if (hits.length === 1 && hits[0]) return hits[0]
-  if (hits.length > 1) return `capture ID "${id}" is ambiguous: ${hits.slice(0, 5).map(r => r.id).join(', ')}${hits.length > 5 ? ', …' : ''}`
-  return `no capture "${id}" in ${store.dir} (see "captures list"; CAPTURE_DIR sets where captures are kept)`
-}
-
 function durationMs (text: string | undefined, flag: string, verb: string): number {
-  if (text === undefined) throw new UsageError(`${verb} needs ${flag} (e.g. ${flag} 7d)`)
+  if (text === undefined) throw new UsageError('USAGE_BAD_FLAGS', `${verb} needs ${flag} (e.g. ${flag} 7d)`)
   const n = ms(text as ms.StringValue)
-  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a duration like 2h, 7d or 30m (got "${text}")`)
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new UsageError('USAGE_BAD_FLAGS', `${flag} must be a duration like 2h, 7d or 30m (got "${text}")`)
   return n
 }
 
@@ -157,12 +158,12 @@ function listFilter (v: Record<string, string | boolean | undefined>, now: () =>
   if (since !== undefined) {
     const d = ms(since as ms.StringValue)
     sinceMs = typeof d === 'number' && Number.isFinite(d) ? now() - d : Date.parse(since)
-    if (!Number.isFinite(sinceMs)) throw new UsageError(`--since must be a duration (2h, 1d) or a date (2024-05-01, 2024-05-01T14:00Z); got "${since}"`)
+    if (!Number.isFinite(sinceMs)) throw new UsageError('USAGE_BAD_FLAGS', `--since must be a duration (2h, 1d) or a date (2024-05-01, 2024-05-01T14:00Z); got "${since}"`)
   }
   const int = (k: string) => {
     const s = v[k]
     if (typeof s !== 'string') return undefined
-    if (!/^\d+$/.test(s)) throw new UsageError(`--${k} must be a whole number (got "${s}")`)
+    if (!/^\d+$/.test(s)) throw new UsageError('USAGE_BAD_FLAGS', `--${k} must be a whole number (got "${s}")`)
     return Number(s)
   }
   // Without --since or --limit a long history would scroll past; the newest DEFAULT_LIST_LIMIT are shown, with a note.

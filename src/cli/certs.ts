@@ -1,7 +1,14 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { writeSelfSignedCerts } from '../certs.js'
+import { SetupError } from '../errors.js'
+import { parseFlags } from './args.js'
 import type { Io } from './io.js'
 
-export async function runCerts (_argv: string[], io: Io): Promise<number> {
+export async function runCerts (argv: string[], io: Io): Promise<number> {
+  const { values } = parseFlags(argv, { force: { type: 'boolean' } })
+  const existing = ['cert.pem', 'key.pem'].map(f => join('certs', f)).filter(f => existsSync(f))
+  if (existing.length > 0 && values.force !== true) throw SetupError.from({ code: 'CERTS_EXIST', params: { files: existing.join(' and ') } })
   const { certFile, keyFile } = await writeSelfSignedCerts('certs')
   io.out(`wrote ${certFile} and ${keyFile} (self-signed for localhost and 127.0.0.1). Serve HTTPS with:\n  TLS_CERT_FILE=${certFile}\n  TLS_KEY_FILE=${keyFile}`)
   return 0

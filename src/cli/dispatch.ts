@@ -1,8 +1,8 @@
-import { ConfigError } from '../config.js'
-import { UsageError } from './args.js'
-import type { Io } from './io.js'
-import { RUN_USAGE, SERVE_USAGE } from './usage.js'
+import { AppError, asAppError, EXIT, UsageError } from '../errors.js'
+import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
+import type { Io } from './io.js'
+import { CERTS_USAGE, RUN_USAGE, SERVE_USAGE, TOP_USAGE } from './usage.js'
 
 type Command = (argv: string[], io: Io) => Promise<number>
 
@@ -15,32 +15,45 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   certs: async () => (await import('./certs.js')).runCerts,
 }
 
-const OWN_HELP = new Set(['captures', 'check'])
+/** captures and check print their own, more specific usage (they have verbs and their own flags). */
+const USAGES: Record<string, string | undefined> = { run: RUN_USAGE, serve: SERVE_USAGE, certs: CERTS_USAGE }
 
-const USAGE = `usage: nontax-debugger <command> [options]
-commands: run (npm start), serve (npm run serve), check, captures, certs
-${RUN_USAGE}
-${SERVE_USAGE}`
+const HELP = ['help', '--help', '-h']
 
 export async function main (argv: string[], io: Io): Promise<number> {
   const [name = 'run', ...rest] = argv
   const load = COMMANDS[name]
   if (!load) {
-    io.err(USAGE)
-    return ['help', '--help', '-h'].includes(name) ? 0 : 2
+    if (HELP.includes(name)) { io.out(TOP_USAGE); return EXIT.PASS }
+    io.err(`${render({ code: 'USAGE_UNKNOWN_COMMAND', params: { name } })}\n\n${TOP_USAGE}`)
+    return EXIT.COULD_NOT_RUN
   }
-  // captures and check print their own, more specific usage.
-  if (!OWN_HELP.has(name) && (rest.includes('--help') || rest.includes('-h'))) {
-    io.out(USAGE)
-    return 0
+  const usage = USAGES[name]
+  if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(usage)
+    return EXIT.PASS
   }
   try {
     const command = await load()
     return await command(rest, io)
   } catch (err) {
-    const secrets = Object.entries(io.env).filter(([k]) => /SECRET|TOKEN|AES_KEY/.test(k)).map(([, v]) => v)
-    if (err instanceof UsageError) io.err(`${err.message}\n${USAGE}`)
-    else io.err(maskSecrets(err instanceof ConfigError ? err.message : `error: ${(err as Error).message}`, secrets))
-    return err instanceof UsageError || err instanceof ConfigError ? 2 : 1
+    return report(err, name, io)
   }
+}
+
+/** Every error that ends a command: its text (secrets masked) on stderr, its exit code returned. */
+function report (err: unknown, name: string, io: Io): number {
+  const secrets = Object.entries(io.env).filter(([k]) => /SECRET|TOKEN|AES_KEY/.test(k)).map(([, v]) => v)
+  const app = asAppError(err)
+  if (app instanceof UsageError) {
+    io.err(`${name}: ${app.message}\n\n${USAGES[name] ?? TOP_USAGE}`)
+    return app.exitCode
+  }
+  if (app instanceof AppError) {
+    io.err(maskSecrets(`${app.message}`, secrets))
+    return app.exitCode
+  }
+  // Not one of ours: a bug. Exit 2, since nothing was tested; 1 would claim a verdict.
+  io.err(maskSecrets(render({ code: 'INTERNAL_ERROR', params: { detail: (err as Error)?.stack ?? String(err) } }), secrets))
+  return EXIT.COULD_NOT_RUN
 }

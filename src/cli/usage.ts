@@ -1,11 +1,28 @@
 /** Usage texts, apart from the commands so that printing them loads nothing else. */
-export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator] [--api mockqueryfee]
-  --once       exit after the verdict: 0 when both deliveries behaved as expected, 1 otherwise
-  --json       print the verdict as one JSON object on stdout (logs go to stderr)
+export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator] [--demo-keys] [--api mockqueryfee]
+       npx nontax-debugger run [same options]      (use this form when you pipe the output)
+  --once       exit after the verdict: 0 when both deliveries behaved as expected, 1 otherwise, 2 when it could not run
+  --json       print the verdict as one JSON object on stdout, logs as JSON lines on stderr (implies --once)
   --emulator   use the built-in WeChat emulator even when credentials are configured
   --api NAME   mocknotification (default: a payment notification) or mockqueryfee (a query-fee request)`
 
-export const SERVE_USAGE = `usage: npm run serve [-- --forward-to URL]
+export const SERVE_USAGE = `usage: npm run serve [-- --forward-to URL] [--demo-keys]
   runs the receiver alone at NOTIFY_PATH (no trigger), for staging configs that point at it
   --forward-to URL   pass each delivery (exact bytes, query, content-type) to your handler, relay its
-                     answer, and grade it against PROTOCOL.md; a dead or slow handler gets the sender 299`
+                     answer, and grade it against docs/PROTOCOL.md; a dead or slow handler gets the sender 299
+  --demo-keys        run with generated NONTAX_TOKEN / NONTAX_ENCODING_AES_KEY (no real delivery can verify)
+  Needs NONTAX_TOKEN and NONTAX_ENCODING_AES_KEY (in .env or the environment) unless --demo-keys.`
+
+export const CERTS_USAGE = `usage: npm run certs [-- --force]
+  writes a self-signed certs/cert.pem and certs/key.pem for loopback HTTPS (TLS_CERT_FILE, TLS_KEY_FILE)
+  --force   overwrite an existing pair`
+
+export const TOP_USAGE = `usage: nontax-debugger <command> [options]      (npx nontax-debugger … from the clone, or npm start / npm run …)
+commands:
+  run        trigger WeChat's mock notification, receive both deliveries, print a verdict (npm start)
+  serve      receive deliveries only, optionally forwarding to your handler (npm run serve)
+  check      grade your own handler with WeChat's deliveries and a hostile battery (npm run check)
+  captures   list, show, verify, replay, export and prune recorded deliveries (npm run captures)
+  certs      write a self-signed pair for loopback HTTPS (npm run certs)
+<command> --help shows the options of each.
+Exit codes: 0 pass, 1 the verdict or check failed, 2 could not run (configuration, setup, WeChat refused).`

@@ -1,12 +1,14 @@
 import { request } from 'undici'
+import { SetupError } from '../errors.js'
 import type { Config } from '../config.js'
 
 export const NGROK_API = 'http://127.0.0.1:4040'
 
 export interface PublicUrl { base: string; source: 'embedded' | 'PUBLIC_URL' | 'ngrok'; note: string }
 
-export class PublicUrlError extends Error {
-  override readonly name = 'PublicUrlError'
+export class PublicUrlError extends SetupError {
+  override name = 'PublicUrlError'
+  constructor (message: string) { super('NO_PUBLIC_URL', message) }
 }
 
 /** Embedded: our own loopback URL. Real: PUBLIC_URL, else a local ngrok agent's https tunnel, else stop and explain. */

@@ -1,3 +1,5 @@
+import { WechatRefusedError } from '../errors.js'
+
 /** Stable codes: what kind of failure, independent of WeChat's numeric errcode. */
 export type WechatErrorCode =
   | 'WECHAT_ERRCODE' // WeChat answered a non-zero errcode
@@ -17,10 +19,10 @@ export interface WechatErrorDetails {
   cause?: unknown
 }
 
-/** One error class for the WeChat API layer. Messages never hold the appsecret or an access_token. */
-export class WechatApiError extends Error {
-  override readonly name = 'WechatApiError'
-  readonly code: WechatErrorCode
+/** One error class for the WeChat API layer; exit 2 (WeChat refused or could not be reached: nothing was tested). Messages never hold the appsecret or an access_token. */
+export class WechatApiError extends WechatRefusedError {
+  override name = 'WechatApiError'
+  declare readonly code: WechatErrorCode
   readonly path: string
   readonly errcode?: number
   readonly errmsg?: string
@@ -30,8 +32,7 @@ export class WechatApiError extends Error {
   /** WeChat's request id ("rid: ..."), to quote when asking WeChat support. */
   readonly rid?: string
   constructor (code: WechatErrorCode, message: string, d: WechatErrorDetails) {
-    super(message, d.cause === undefined ? undefined : { cause: d.cause })
-    this.code = code
+    super(code, message, d.cause === undefined ? undefined : { cause: d.cause })
     this.path = d.path
     if (d.errcode !== undefined) this.errcode = d.errcode
     if (d.errmsg !== undefined) this.errmsg = d.errmsg

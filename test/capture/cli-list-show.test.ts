@@ -54,7 +54,7 @@ describe('captures list', () => {
     expect(await captures(['frobnicate'], env)).toMatchObject({ code: 2, err: expect.stringMatching(/unknown verb "frobnicate"[\s\S]*usage: captures/) })
     expect(await captures(['list', '--nope'], env)).toMatchObject({ code: 2, err: expect.stringMatching(/usage: captures/) })
     expect(await captures([], env)).toMatchObject({ code: 2, err: expect.stringMatching(/usage: captures/) })
-    expect(await captures(['show'], env)).toMatchObject({ code: 2, err: expect.stringMatching(/show needs a capture ID/) })
+    expect(await captures(['show'], env)).toMatchObject({ code: 2, err: expect.stringMatching(/show needs a capture: an ID \(or any unique part of it\), a wxnontaxstr, an order_id, or last/) })
     expect(await captures(['prune'], env)).toMatchObject({ code: 2, err: expect.stringMatching(/--older-than/) })
   })
 })
@@ -76,7 +76,7 @@ describe('captures show', () => {
     const byPrefix = await captures(['show', ids.duplicate!.slice(0, -1)], env)
     expect(byPrefix.out).toContain(`duplicate  of ${ids.crypto}`)
     expect(JSON.parse((await captures(['show', ids.crypto!, '--json'], env)).out)).toMatchObject({ id: ids.crypto, answer: { body: { errcode: 0 } } })
-    expect(await captures(['show', 'no-such-id'], env)).toMatchObject({ code: 1, err: expect.stringMatching(/no capture "no-such-id" in /) })
+    expect(await captures(['show', 'no-such-id'], env)).toMatchObject({ code: 2, err: expect.stringMatching(/no capture matches "no-such-id" in .*give an ID \(or any unique part of it\), a wxnontaxstr, an order_id, or last/) })
   })
 
   it('never prints the token or the EncodingAESKey', async () => {

@@ -69,9 +69,23 @@ describe('captures replay', () => {
     if (tamper === 'appid') expect(recorded.inspection.warnings.join('\n')).toMatch(/envelope appid .* differs from the configured WECHAT_APPID/)
   })
 
-  it('says so when nothing answers at --to (exit 1), and needs --to (exit 2)', async () => {
+  it('exits 1 when the answer differs from the recorded one (a receiver with other keys answers 300)', async () => {
+    const otherDir = await mkdtemp(join(tmpdir(), 'captures-replay-other-'))
+    const other = await startReceiver(testEnv(otherDir))
+    try {
+      const res = await captures(['replay', cryptoId, '--to', other.origin], env)
+      expect(res.code).toBe(1)
+      expect(res.out).toContain('compared    different answer: errcode 0 → 300')
+      expect(res.err).toContain('replay: the answer differs from what was expected (exit 1)')
+    } finally {
+      await other.close()
+      await rm(otherDir, { recursive: true, force: true })
+    }
+  })
+
+  it('says so when nothing answers at --to (exit 2: could not run), and needs --to (exit 2)', async () => {
     const res = await captures(['replay', cryptoId, '--to', 'http://127.0.0.1:1'], env)
-    expect(res).toMatchObject({ code: 1, err: expect.stringMatching(/could not send to http:\/\/127\.0\.0\.1:1: ECONNREFUSED .*is the receiver running there/) })
+    expect(res).toMatchObject({ code: 2, err: expect.stringMatching(/could not send to http:\/\/127\.0\.0\.1:1: ECONNREFUSED .*is the receiver running there/) })
     expect(await captures(['replay', cryptoId], env)).toMatchObject({ code: 2, err: expect.stringMatching(/replay needs --to URL/) })
     expect(await captures(['replay', cryptoId, '--to', rc.origin, '--tamper', 'nonce'], env)).toMatchObject({ code: 2, err: expect.stringMatching(/--tamper must be one of signature, body, timestamp, appid/) })
   })

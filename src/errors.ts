@@ -1,0 +1,70 @@
+import type { Finding, Params } from './messages/types.js'
+import { render } from './messages/render.js'
+
+/** What the process tells a script (README "Exit codes"): 0 pass, 1 the verdict or check failed, 2 could not run. */
+export const EXIT = { PASS: 0, FAILED: 1, COULD_NOT_RUN: 2 } as const
+export type ExitCode = typeof EXIT[keyof typeof EXIT]
+
+/**
+ * The one error base of the CLI. `code` is stable (scripts and tests compare it, never the text);
+ * `exitCode` says what the process exits with when this error ends a command.
+ */
+export class AppError extends Error {
+  override name = 'AppError'
+  readonly code: string
+  readonly exitCode: ExitCode
+  readonly params: Params
+  constructor (code: string, message: string, exitCode: ExitCode = EXIT.COULD_NOT_RUN, options?: { cause?: unknown; params?: Params }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.exitCode = exitCode
+    this.params = options?.params ?? {}
+  }
+
+  /** An error whose text is rendered from the message catalogue. */
+  static from<E extends AppError> (this: new (code: string, message: string) => E, finding: Finding): E {
+    const e = new this(finding.code, render(finding))
+    Object.assign(e, { params: finding.params ?? {} })
+    return e
+  }
+}
+
+/** A command line that cannot be understood: unknown command, unknown or missing flag. Exit 2. */
+export class UsageError extends AppError {
+  override name = 'UsageError'
+  /** The command whose usage is printed after the problem ('' = the top-level usage). */
+  command: string | undefined
+  constructor (code: string, message: string) { super(code, message, EXIT.COULD_NOT_RUN) }
+}
+
+/** The configuration (.env, environment) is not valid or not sufficient. Exit 2. */
+export class ConfigError extends AppError {
+  override name = 'ConfigError'
+  readonly problems: string[]
+  constructor (problems: string[], code = 'CONFIG_INVALID') {
+    super(code, `configuration is not valid:\n${problems.map(p => `  - ${p}`).join('\n')}\nSee .env.example and the README's "Configuration" section.`, EXIT.COULD_NOT_RUN)
+    this.problems = problems
+  }
+}
+
+/** The machine is not ready: port in use, no public URL, dead tunnel, a capture not found. Exit 2. */
+export class SetupError extends AppError {
+  override name = 'SetupError'
+  constructor (code: string, message: string, options?: { cause?: unknown; params?: Params }) { super(code, message, EXIT.COULD_NOT_RUN, options) }
+}
+
+/** WeChat refused the credentials or the caller IP, or could not be reached. Exit 2: nothing was tested. */
+export class WechatRefusedError extends AppError {
+  override name = 'WechatRefusedError'
+  constructor (code: string, message: string, options?: { cause?: unknown; params?: Params }) { super(code, message, EXIT.COULD_NOT_RUN, options) }
+}
+
+/** A system error from listen() and friends, as the AppError a person can act on; anything else unchanged. */
+export function asAppError (err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err
+  const e = err as NodeJS.ErrnoException | undefined
+  if (e?.code === 'EADDRINUSE' || e?.code === 'EACCES' || e?.code === 'EADDRNOTAVAIL') {
+    return SetupError.from({ code: `LISTEN_${e.code}`, params: { detail: e.message } })
+  }
+  return undefined
+}
