@@ -5,11 +5,12 @@ import { SetupError } from '../errors.js'
 import { parseFlags } from './args.js'
 import type { Io } from './io.js'
 
-export async function runCerts (argv: string[], io: Io): Promise<number> {
+/** `dir` is for tests; the command writes into ./certs. */
+export async function runCerts (argv: string[], io: Io, dir = 'certs'): Promise<number> {
   const { values } = parseFlags(argv, { force: { type: 'boolean' } })
-  const existing = ['cert.pem', 'key.pem'].map(f => join('certs', f)).filter(f => existsSync(f))
+  const existing = ['cert.pem', 'key.pem'].map(f => join(dir, f)).filter(f => existsSync(f))
   if (existing.length > 0 && values.force !== true) throw SetupError.from({ code: 'CERTS_EXIST', params: { files: existing.join(' and ') } })
-  const { certFile, keyFile } = await writeSelfSignedCerts('certs')
+  const { certFile, keyFile } = await writeSelfSignedCerts(dir)
   io.out(`wrote ${certFile} and ${keyFile} (self-signed for localhost and 127.0.0.1). Serve HTTPS with:\n  TLS_CERT_FILE=${certFile}\n  TLS_KEY_FILE=${keyFile}`)
   return 0
 }
