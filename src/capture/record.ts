@@ -1,9 +1,10 @@
 import type { ForwardResult } from '../forward/types.js'
+import type { MockTest } from '../grade/mock-tests.js'
 import type { Answer } from '../protocol/answer.js'
 import type { Inspection } from '../protocol/inspect.js'
 
-/** Which of WeChat's two version-1 tests a delivery looks like (PROTOCOL.md B). */
-export type TestKind = 'crypto' | 'signature' | 'other'
+/** Which of WeChat's two version-1 tests a delivery looks like (PROTOCOL.md B; vocabulary in src/grade/mock-tests.ts). */
+export type TestKind = MockTest
 
 export interface RecordedBody {
   /** utf8 when the bytes are valid UTF-8, else base64; `text` decodes back to the exact bytes. */

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { paymentNotification } from './payload.js'
 import { corruptBase64, encryptJson, encryptWithPadByte, flipCiphertextByte, frame, otherEncodingAesKey, truncateCiphertext } from './craft.js'
-import { accepts0, rejects } from './expectation.js'
-import { FIX } from './explain.js'
-import type { Acceptable, CaseContext, CheckCase, Expectation } from './types.js'
+import { expectationForTest, rejects } from '../grade/expectation.js'
+import { FIX } from '../grade/explain.js'
+import type { CaseContext, CheckCase } from './types.js'
+import type { Acceptable, Expectation } from '../grade/types.js'
 
 /** Each class gets its own order, so a handler's idempotence never hides a failure of another class. */
 export const orderOf = (ctx: CaseContext, n: number) => ({ orderId: `${ctx.runId}-${String(n).padStart(2, '0')}`, status: 3 })
@@ -31,14 +32,14 @@ export const coreCases: CheckCase[] = [
     group: 'version-1',
     sent: 'v1 delivery 1: valid, signed',
     build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, ctx.first, ctx.nowMs)), { nonce: ctx.first.nonce }),
-    expect: ctx => accepts0({ echo: { order_id: ctx.first.orderId, status: ctx.first.status } }),
+    expect: ctx => expectationForTest('crypto', { order_id: ctx.first.orderId, status: ctx.first.status }),
   },
   {
     name: 'signature-test',
     group: 'version-1',
     sent: 'v1 delivery 2: bad msg_signature',
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 2)), { token: randomBytes(16).toString('hex') }),
-    expect: () => rejects(300, { why: { accepted: `your handler answered 0 to WeChat's signature test, a delivery whose msg_signature is wrong: it does not verify signatures; ${FIX.verify}` } }),
+    expect: () => expectationForTest('signature'),
   },
   {
     name: 'flipped-byte',

@@ -2,8 +2,8 @@ import { chinesePaymentNotification, paymentNotification } from './payload.js'
 import { unixSeconds } from '../protocol/sign.js'
 import { encryptJson, frame } from './craft.js'
 import { notification, orderOf } from './cases-core.js'
-import { accepts0, build, rejects } from './expectation.js'
-import { FIX } from './explain.js'
+import { accepts0, build, rejects } from '../grade/expectation.js'
+import { FIX } from '../grade/explain.js'
 import type { CaseContext, CheckCase, CraftedRequest } from './types.js'
 
 const DAY_MS = 86_400_000

@@ -1,48 +1,5 @@
-import type { AnswerCheck } from '../protocol/answer.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
-
-export type Outcome = 'PASS' | 'WARN' | 'FAIL'
-
-/** What the handler did: an HTTP answer, or no answer at all (refused, reset, timeout). */
-export type Reply =
-  | { kind: 'answer'; status: number; headers: Record<string, string>; body: Buffer; durationMs: number }
-  | { kind: 'error'; error: string; unreachable: boolean; durationMs: number }
-
-/** `errcode: 'any-rejection'` matches every non-zero errcode; `httpStatus` matches a refusal before the handler ran. */
-export interface Acceptable {
-  errcode?: number | 'any-rejection'
-  httpStatus?: number
-  outcome: 'PASS' | 'WARN'
-  /** Why it is only a warning, or what the answer means. */
-  note?: string
-}
-
-/** What PROTOCOL.md expects for one delivery, with the latitude of part C. */
-export interface Expectation {
-  /** In PROTOCOL.md terms, e.g. "errcode 300 (signature error), no data". */
-  text: string
-  accept: Acceptable[]
-  /** For errcode 0: the fields the decrypted answer data should echo (PROTOCOL.md B: order_id, status). */
-  echo?: Record<string, unknown>
-  /** Plain words for a FAIL: `accepted` when the handler answered 0, `rejected` for another errcode, or per errcode. */
-  why?: { accepted?: string; rejected?: string; errcode?: Record<number, string> }
-}
-
-/** What the grader concluded about one answer. The forwarder and the battery share it. */
-export interface Grade {
-  outcome: Outcome
-  expected: string
-  got: string
-  /** For FAIL: what is wrong and how to fix it. */
-  reason?: string
-  /** For FAIL: no answer at all, the wrong errcode, or the right errcode 0 with an answer WeChat cannot use. */
-  failure?: 'no-answer' | 'errcode' | 'answer'
-  answer?: AnswerCheck
-  /** WARN notes and smaller remarks. */
-  notes: string[]
-  /** Numbers behind a failure: signatures expected vs received, decryption failure details. */
-  forensics: string[]
-}
+import type { Expectation, Outcome } from '../grade/types.js'
 
 /** A delivery as check puts it on the wire: the query keeps its order and names exactly as crafted. */
 export interface CraftedRequest {

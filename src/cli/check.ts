@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Dispatcher } from 'undici'
 import { runBattery } from '../check/battery.js'
-import { DEFAULT_TIMEOUT_MS } from '../check/http-send.js'
+import { DEFAULT_TIMEOUT_MS } from '../net/send-request.js'
 import { renderReport } from '../check/report-table.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { createWxBizMsgCryptProfile, type CryptoProfile } from '../protocol/profile.js'

@@ -1,11 +1,13 @@
 import { request, type Dispatcher } from 'undici'
-import { checkAnswer } from '../protocol/answer.js'
 import { buildDelivery, deliveryUrl } from '../protocol/delivery.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { describeNetworkError } from '../wechat/network-error.js'
 import { buildPayload, type Fixtures, type MockApi } from './payload.js'
-import { expectedErrcodeOf, gradeAnswer, type DeliveryReport, type DeliveryTest, type TriggerSummary } from './report.js'
+import { expectedErrcodeOf, testsFor } from '../grade/mock-tests.js'
+import { gradeAnswer, type DeliveryReport, type DeliveryTest, type TriggerSummary } from './report.js'
+
+export { testsFor }
 
 export interface Trigger { triggerId: string; api: MockApi; secrets: Secrets; url: string; version: number }
 
@@ -17,14 +19,6 @@ export interface DeliveryDeps {
   fixtures: Fixtures
   /** Aborted when the emulator closes. */
   signal: AbortSignal
-}
-
-/**
- * version 1: the crypto test, then the signature test (PROTOCOL.md A/B: WeChat notifies twice).
- * Any other version: one correctly signed delivery; WeChat does not document it, so this is assumed.
- */
-export function testsFor (version: number): DeliveryTest[] {
-  return version === 1 ? ['crypto', 'signature'] : ['other']
 }
 
 /** Sends the deliveries one after the other, as WeChat would, reporting each as soon as it is answered. */
@@ -58,14 +52,14 @@ async function sendOne (t: Trigger, test: DeliveryTest, index: number, total: nu
       bodyTimeout: deps.timeoutMs,
       signal: AbortSignal.any([deps.signal, AbortSignal.timeout(deps.timeoutMs)]),
     })
-    const text = await res.body.text()
-    const answer = checkAnswer(res.statusCode, text, t.secrets, deps.profile)
-    const grade = gradeAnswer(test, answer, echo)
-    return { ...base, durationMs: elapsed(started), httpStatus: res.statusCode, answer, ...grade }
+    const body = Buffer.from(await res.body.arrayBuffer())
+    const durationMs = elapsed(started)
+    const grade = gradeAnswer(test, { status: res.statusCode, body, durationMs }, { secrets: t.secrets, profile: deps.profile }, echo)
+    return { ...base, durationMs, httpStatus: res.statusCode, ...grade }
   } catch (err) {
     const error = deps.signal.aborted ? 'not answered: the emulator was closing' : describeNetworkError(err, deps.timeoutMs).text
     const problem = `no answer from ${new URL(t.url).origin}: ${error}; is the receiver running, and does the url (scheme, host, port, path) point at it?`
-    return { ...base, durationMs: elapsed(started), error, ok: false, problems: [problem], warnings: [] }
+    return { ...base, durationMs: elapsed(started), error, outcome: 'FAIL', ok: false, problems: [problem], warnings: [] }
   }
 }
 

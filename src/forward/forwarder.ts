@@ -1,8 +1,8 @@
 import { rawQueryOf, withQuery } from '../net/raw-query.js'
-import { expectationFor } from '../check/expectation.js'
-import { referenceForensics } from '../check/forensics.js'
-import { gradeReply } from '../check/grade.js'
-import { DEFAULT_TIMEOUT_MS, sendRequest } from '../check/http-send.js'
+import { expectationFor } from '../grade/expectation.js'
+import { referenceForensics } from '../grade/forensics.js'
+import { gradeReply } from '../grade/grade.js'
+import { DEFAULT_TIMEOUT_MS, sendRequest } from '../net/send-request.js'
 import type { ForwardRequest, ForwardResult, Forwarder, ForwarderOptions } from './types.js'
 
 /** Passed on as received. Never host, content-length or connection: those belong to each hop. */

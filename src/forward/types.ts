@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici'
-import type { Grade } from '../check/types.js'
+import type { Grade } from '../grade/types.js'
 import type { Inspection } from '../protocol/inspect.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 
@@ -38,3 +38,4 @@ export interface ForwarderOptions {
   secrets: Secrets
   profile: CryptoProfile
 }
+

@@ -1,5 +1,4 @@
 import type { CaptureRecord } from '../capture/record.js'
-import type { ForwardedSummary } from '../receiver/relay.js'
 
 const RAW_SHOWN_CHARS = 4096
 
@@ -40,7 +39,7 @@ export function formatDeliveryBlock (r: CaptureRecord): string {
   for (const w of i.warnings) lines.push(`  │ warning: ${w}`)
   if (!s?.ok && d?.ok) lines.push('  │ note: payload shown for debugging only; it was not acted on (bad signature)')
   if (r.test === 'signature') lines.push('  │ note: WeChat\'s version-1 signature test looks exactly like this (wrong on purpose; 300 is the right answer); only if every delivery fails so is NONTAX_TOKEN wrong')
-  const f = r.forwarded as ForwardedSummary | undefined
+  const f = r.forwarded
   if (f) {
     lines.push(`  │ your handler: ${f.ok ? `HTTP ${f.status} in ${f.durationMs} ms` : `NO ANSWER (${f.error})`} · graded ${f.grade.outcome}: expected ${f.grade.expected}, got ${f.grade.got}`)
     if (f.grade.reason) lines.push(`  │     why: ${f.grade.reason}`)

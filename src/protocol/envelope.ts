@@ -27,7 +27,12 @@ export interface Envelope {
 
 export interface EnvelopeInput { body: Buffer; contentType: string | undefined; query: Query }
 
-const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, processEntities: true })
+/**
+ * Entities are never expanded: a DOCTYPE cannot blow up memory (billion laughs) or read a file (external
+ * entity). An entity reference stays literal text, so it fails as ciphertext; an external entity does not parse (210).
+ * A real ciphertext is base64 and needs no entity.
+ */
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, processEntities: false })
 
 export function parseEnvelope (input: EnvelopeInput): Envelope {
   const warnings: string[] = []

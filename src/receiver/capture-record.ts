@@ -1,6 +1,7 @@
 import { parse as parseQuery } from 'node:querystring'
 import { recordBody } from '../capture/body.js'
 import type { CaptureRecord, ForwardedSummary, TestKind } from '../capture/record.js'
+import { mockTestOf } from '../grade/mock-tests.js'
 import type { Answer } from '../protocol/answer.js'
 import type { Query } from '../protocol/envelope.js'
 import type { Inspection } from '../protocol/inspect.js'
@@ -28,11 +29,7 @@ export function requestUrl (req: Pick<ReceivedRequest, 'path' | 'query'>): strin
 }
 
 /** crypto: signed and decrypts; signature: decrypts but the signature is wrong (WeChat's second test). */
-export function testKindOf (i: Inspection): TestKind {
-  if (i.signature?.ok && i.decryption?.ok) return 'crypto'
-  if (i.signature?.reason === 'SIGNATURE_MISMATCH' && i.decryption?.ok) return 'signature'
-  return 'other'
-}
+export const testKindOf = (i: Inspection): TestKind => mockTestOf(i)
 
 export interface RecordInput {
   id: string

@@ -7,7 +7,7 @@ import { randomBytesPooled } from '../protocol/random.js'
 import { businessAnswer } from './business-answer.js'
 import { buildCaptureRecord, parsedQuery, requestUrl } from './capture-record.js'
 import type { DeliveryDeps, HandledDelivery, ReceivedRequest, Rejection, WireAnswer } from './received-request.js'
-import { relayOutcome, type Outcome } from './relay.js'
+import { relayOutcome, type AnswerPlan } from './relay.js'
 import { createSeenNonces } from './seen-nonces.js'
 
 export type DeliveryHandler = (req: ReceivedRequest) => Promise<HandledDelivery>
@@ -45,7 +45,7 @@ export function createDeliveryHandler (deps: DeliveryDeps): DeliveryHandler {
 }
 
 /** Forward only what the HTTP layer says may go (a complete POST), never a rejected request. */
-async function answerFor (req: ReceivedRequest, inspection: Inspection, deps: DeliveryDeps, nowMs: number): Promise<Outcome> {
+async function answerFor (req: ReceivedRequest, inspection: Inspection, deps: DeliveryDeps, nowMs: number): Promise<AnswerPlan> {
   if (deps.forward && req.mayForward && !req.rejection) {
     const result = await deps.forward({ method: req.method, url: requestUrl(req), headers: req.headers, body: req.body, expected: inspection })
     return relayOutcome(result, text => maskSecrets(text, [deps.secrets.token, deps.secrets.encodingAESKey]))
@@ -54,7 +54,7 @@ async function answerFor (req: ReceivedRequest, inspection: Inspection, deps: De
 }
 
 /** Never answer 0 for a delivery that is not safely recorded: 299 makes WeChat deliver again. */
-async function recordAndAnswer (record: CaptureRecord, outcome: Outcome, deps: DeliveryDeps, failStatus: number): Promise<HandledDelivery> {
+async function recordAndAnswer (record: CaptureRecord, outcome: AnswerPlan, deps: DeliveryDeps, failStatus: number): Promise<HandledDelivery> {
   try {
     await deps.store.append(record)
   } catch (err) {

@@ -8,7 +8,7 @@ import type { ForwardedSummary } from '../capture/record.js'
 export type { ForwardedSummary }
 
 /** What the receiver sends back, and for forward mode what it relays and records. */
-export interface Outcome {
+export interface AnswerPlan {
   status: number
   body: Answer
   raw?: Buffer
@@ -21,7 +21,7 @@ export interface Outcome {
  * A handler that answered is relayed as is; a dead or slow one gets the sender 299, so WeChat retries.
  * What is recorded and logged goes through `mask`: a careless handler may echo its secrets.
  */
-export function relayOutcome (f: ForwardResult, mask: (text: string) => string): Outcome {
+export function relayOutcome (f: ForwardResult, mask: (text: string) => string): AnswerPlan {
   const forwarded: ForwardedSummary = { ok: f.ok, durationMs: f.durationMs, grade: f.grade }
   if (f.status !== undefined) forwarded.status = f.status
   if (f.error !== undefined) forwarded.error = f.error

@@ -1,4 +1,7 @@
-import type { CaptureRecord, TestKind } from '../capture/record.js'
+import type { CaptureRecord } from '../capture/record.js'
+import { expectedDeliveries, expectedErrcodeOf, MOCK_TESTS, testsFor, type MockTest } from '../grade/mock-tests.js'
+
+export { expectedDeliveries }
 
 /** What the sender (the emulator) concluded about one of our answers, when we have it. */
 export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string }
@@ -7,7 +10,7 @@ export interface VerdictRow {
   index: number
   captureId: string
   wxnontaxstr: string | undefined
-  test: TestKind
+  test: MockTest
   signatureOk: boolean
   decrypted: boolean
   errcode: number
@@ -46,20 +49,15 @@ export interface VerdictInput {
   waitTimeoutMs: number
 }
 
-export const expectedDeliveries = (version: number) => (version === 1 ? 2 : 1)
-
-const EXPECTED_ERRCODE: Record<TestKind, number | undefined> = { crypto: 0, signature: 300, other: undefined }
-
 export function computeVerdict (v: VerdictInput): Verdict {
   const expected = expectedDeliveries(v.version)
   const rows = v.records.map((r, i) => toRow(r, i, v.senderReports?.find(s => s.wxnontaxstr === r.wxnontaxstr)))
   const reasons: string[] = []
   const hints: string[] = []
   for (const r of rows) if (!r.ok) reasons.push(`delivery ${r.index} (${r.wxnontaxstr ?? 'no wxnontaxstr'}): ${r.note}`)
-  const count = (t: TestKind) => rows.filter(r => r.test === t).length
-  const wanted: TestKind[] = v.version === 1 ? ['crypto', 'signature'] : ['crypto']
-  for (const t of wanted) {
-    if (count(t) === 0 && rows.length > 0) reasons.push(`no delivery behaved as the ${t} test (${t === 'crypto' ? 'correctly signed and decryptable' : 'decryptable with a wrong signature'})`)
+  const count = (t: MockTest) => rows.filter(r => r.test === t).length
+  for (const t of testsFor(v.version)) {
+    if (count(t) === 0 && rows.length > 0) reasons.push(`no delivery behaved as the ${t} test (${MOCK_TESTS[t].sent})`)
   }
   reasons.push(...diagnoseKeys(rows))
   for (const s of v.senderReports ?? []) {
@@ -87,7 +85,7 @@ export function computeVerdict (v: VerdictInput): Verdict {
 
 function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined): VerdictRow {
   const ins = r.inspection
-  const expectedErrcode = EXPECTED_ERRCODE[r.test]
+  const expectedErrcode = expectedErrcodeOf(r.test)
   const errcode = r.answer.body.errcode
   const ok = expectedErrcode !== undefined && errcode === expectedErrcode
   const note = ok

@@ -3,8 +3,9 @@ import { buildFailureAnswer, buildSuccessAnswer } from '../../src/protocol/answe
 import { errmsgFor, inspectDelivery } from '../../src/protocol/inspect.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import { batteryCases, CASE_ORDER } from '../../src/check/cases.js'
-import { gradeReply } from '../../src/check/grade.js'
-import type { CaseContext, CraftedRequest, Reply } from '../../src/check/types.js'
+import { gradeReply } from '../../src/grade/grade.js'
+import type { CaseContext, CraftedRequest } from '../../src/check/types.js'
+import type { Reply } from '../../src/grade/types.js'
 import { LARGE_BODY_TARGET_BYTES } from '../../src/check/cases-edge.js'
 import { testSecrets } from './helpers/secrets.js'
 

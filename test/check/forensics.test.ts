@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { answerForensics } from '../../src/check/forensics.js'
-import { gradeReply } from '../../src/check/grade.js'
-import { accepts0 } from '../../src/check/expectation.js'
+import { answerForensics } from '../../src/grade/forensics.js'
+import { gradeReply } from '../../src/grade/grade.js'
+import { accepts0 } from '../../src/grade/expectation.js'
 import { buildSuccessAnswer } from '../../src/protocol/answer.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
-import type { Reply } from '../../src/check/types.js'
+import type { Reply } from '../../src/grade/types.js'
 import { testSecrets } from './helpers/secrets.js'
 
 const profile = createWxBizMsgCryptProfile()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { corruptBase64, encryptJson, frame } from '../../src/check/craft.js'
-import { expectationFor, shortExpected } from '../../src/check/expectation.js'
+import { expectationFor, shortExpected } from '../../src/grade/expectation.js'
 import { inspectDelivery } from '../../src/protocol/inspect.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import type { CaseContext, CraftedRequest } from '../../src/check/types.js'

@@ -1,19 +1,11 @@
 import type { Inspection } from '../protocol/inspect.js'
-import { ERRMSG } from '../protocol/errors.js'
+import { FIX, nameOf } from './explain.js'
+import type { SentTest } from './mock-tests.js'
 import type { Acceptable, Expectation } from './types.js'
-
-/** Receiver errcodes in words (PROTOCOL.md A): the receiver's own, plus the two business codes. */
-export const ERRCODE_NAME: Record<number, string> = {
-  ...ERRMSG,
-  0: 'success',
-  232: 'payment notice already paid',
-  236: 'payment not allowed at this bank',
-}
 
 /** Payment notifications are a few KiB (PROTOCOL.md C); past this a refusal is as good as an answer. */
 export const LARGE_BODY_BYTES = 64 * 1024
 
-export const nameOf = (errcode: number): string => ERRCODE_NAME[errcode] ?? 'not a documented receiver code'
 
 type Why = Expectation['why']
 
@@ -99,4 +91,14 @@ export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): 
   if (i.reason === 'BODY_EMPTY') also.push({ errcode: 300, outcome: 'PASS' })
   if (i.errcode === 299) return build([{ errcode: 'any-rejection', outcome: 'WARN', note: 'the debugger itself failed on this delivery; not graded' }, { errcode: 0, outcome: 'WARN', note: 'the debugger itself failed on this delivery; not graded' }])
   return rejects(i.errcode, { also })
+}
+
+/**
+ * What a correct handler answers to one of WeChat's mock tests (PROTOCOL.md B): the crypto test wants
+ * 0 with signed, encrypted data that echoes the delivery; the signature test wants 300. The emulator
+ * and `check` both grade the two tests with this.
+ */
+export function expectationForTest (test: SentTest, echo?: Record<string, unknown>): Expectation {
+  if (test === 'crypto') return accepts0({ echo })
+  return rejects(300, { why: { accepted: `your handler answered 0 to WeChat's signature test, a delivery whose msg_signature is wrong: it does not verify signatures; ${FIX.verify}` } })
 }

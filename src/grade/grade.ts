@@ -13,8 +13,10 @@ export interface GradeContext {
 }
 
 /**
- * Grade one answer of the user's handler against what PROTOCOL.md expects for the delivery.
- * One function for `check` and forward mode, so both say the same thing about the same answer.
+ * Grade one answer of a handler against what PROTOCOL.md expects for the delivery. The one grader:
+ * the emulator, `check` and forward mode all call it, so they say the same thing about the same answer.
+ * A status other than HTTP 200 with an acceptable errcode is a WARN, never a FAIL: PROTOCOL.md B answers
+ * HTTP 200, but WeChat documents no status (part C latitude).
  */
 export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Grade {
   if (reply.kind === 'error') {
@@ -37,6 +39,7 @@ export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Gr
   if (match.httpStatus !== undefined) return grade
   if (reply.status !== 200) warn(grade, `HTTP ${reply.status}: PROTOCOL.md B answers HTTP 200 and puts the outcome in errcode (WeChat's handling of other statuses is undocumented)`)
   if (answer.errcode === 0) gradeSuccessAnswer(grade, answer, e, text, ctx)
+  else if (answer.signatureOk !== null) warn(grade, 'the answer to a rejected delivery carries data; PROTOCOL.md B answers failures without data')
   return grade
 }
 

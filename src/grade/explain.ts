@@ -1,6 +1,16 @@
 import type { AnswerCheck } from '../protocol/answer.js'
-import { nameOf } from './expectation.js'
+import { ERRMSG } from '../protocol/errors.js'
 import type { Expectation } from './types.js'
+
+/** Receiver errcodes in words (PROTOCOL.md A): the receiver's own, plus the two business codes. */
+export const ERRCODE_NAME: Record<number, string> = {
+  ...ERRMSG,
+  0: 'success',
+  232: 'payment notice already paid',
+  236: 'payment not allowed at this bank',
+}
+
+export const nameOf = (errcode: number): string => ERRCODE_NAME[errcode] ?? 'not a documented receiver code'
 
 /** The fixes, in one place so every explanation names the same steps. */
 export const FIX = {

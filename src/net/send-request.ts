@@ -1,6 +1,10 @@
 import { request, type Dispatcher } from 'undici'
-import type { Reply } from './types.js'
 import { describeNetworkError } from '../wechat/network-error.js'
+
+/** What the handler did: an HTTP answer, or no answer at all (refused, reset, timeout). */
+export type Reply =
+  | { kind: 'answer'; status: number; headers: Record<string, string>; body: Buffer; durationMs: number }
+  | { kind: 'error'; error: string; unreachable: boolean; durationMs: number }
 
 /** WeChat's own timeout is undocumented; 5 s is what a handler should comfortably meet. */
 export const DEFAULT_TIMEOUT_MS = 5_000
