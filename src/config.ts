@@ -32,6 +32,8 @@ export interface Config {
     maxEventLoopDelayMs: number
   }
   adminToken: string | undefined
+  /** The inspector page's port on 127.0.0.1: 0 is off, 'auto' an ephemeral port (tests). */
+  inspectorPort: number | 'auto'
 }
 
 export { ConfigError }
@@ -65,6 +67,7 @@ const schema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: int('KEEP_ALIVE_TIMEOUT_MS', 0, 600_000, '5000'),
   MAX_CAPTURES_IN_MEMORY: int('MAX_CAPTURES_IN_MEMORY', 1, 1_000_000, '1000'),
   MAX_EVENT_LOOP_DELAY_MS: int('MAX_EVENT_LOOP_DELAY_MS', 10, 60_000, '1000'),
+  INSPECTOR_PORT: z.string().regex(/^(auto|\d{1,5})$/, 'INSPECTOR_PORT must be a port 1-65535, 0 (off) or auto (any free port), e.g. INSPECTOR_PORT=4041').refine(v => v === 'auto' || Number(v) <= 65535, 'INSPECTOR_PORT must be at most 65535').optional(),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
 })
 
@@ -127,6 +130,7 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
       maxEventLoopDelayMs: numOr(e.MAX_EVENT_LOOP_DELAY_MS, 1000),
     },
     adminToken: e.ADMIN_TOKEN,
+    inspectorPort: e.INSPECTOR_PORT === undefined ? 4041 : e.INSPECTOR_PORT === 'auto' ? 'auto' : Number(e.INSPECTOR_PORT),
   }
 }
 

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js'
 import { createLogger } from '../log/logger.js'
+import { startInspectorFor } from '../inspector/start.js'
 import { startLoop } from '../run/loop.js'
 import { formatVerdict } from '../verdict/print-verdict.js'
 import { parseFlags } from './args.js'
@@ -18,12 +19,15 @@ export async function runRun (argv: string[], io: Io): Promise<number> {
     ? 'Running against the BUILT-IN WeChat EMULATOR: no WeChat credentials are configured (set WECHAT_APPID + WECHAT_APPSECRET or WECHAT_ACCESS_TOKEN in .env to use real WeChat). Demo appid and keys were generated for this run.'
     : `Running against REAL WeChat at ${config.wechat.apiBase} for appid ${config.wechat.appid}.`)
   const store = await openCaptureStore(config, logger)
-  const loop = await startLoop({ config, logger, store })
+  const started = await startLoop({ config, logger, store })
+  const inspector = await startInspectorFor(started.app, started.receiverUrl, logger)
+  const loop = { ...started, close: async () => { await started.close(); await inspector?.close() } }
   const tally = createSessionTally(loop.app.nontax.events)
   let verdictPass = false
   try {
     const verdict = await loop.run()
     verdictPass = verdict.pass
+    inspector?.setVerdict(verdict)
     if (values.json) io.out(JSON.stringify(verdict))
     else io.out(formatVerdict(verdict))
   } catch (err) {

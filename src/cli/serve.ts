@@ -4,6 +4,7 @@ import { createWxBizMsgCryptProfile } from '../protocol/profile.js'
 import { loadConfig } from '../config.js'
 import { createLogger } from '../log/logger.js'
 import { listen } from '../server.js'
+import { startInspectorFor } from '../inspector/start.js'
 import { parseFlags } from './args.js'
 import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
@@ -22,7 +23,8 @@ export async function runServe (argv: string[], io: Io): Promise<number> {
   logger.info({ url: url + config.notifyPath, forwardTo: target }, target
     ? `listening: deliveries to ${url}${config.notifyPath} are recorded, forwarded to ${target}, graded, and its answers relayed (Ctrl-C to stop)`
     : `listening: deliveries to ${url}${config.notifyPath} are verified, decrypted, logged and answered (Ctrl-C to stop)`)
+  const inspector = await startInspectorFor(app, url, logger)
   const tally = createSessionTally(app.nontax.events)
-  await untilSignal(() => app.close(), { say: line => logger.info(line), onClosed: () => logger.info(tally.summary()) })
+  await untilSignal(async () => { await app.close(); await inspector?.close() }, { say: line => logger.info(line), onClosed: () => logger.info(tally.summary()) })
   return 0
 }

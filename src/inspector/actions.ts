@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Dispatcher } from 'undici'
+import { toCurl, toHar } from '../capture/export.js'
+import type { CaptureRecord, CaptureStore } from '../capture/record.js'
+import { outgoingRequest } from '../capture/recorded-request.js'
+import { TAMPERS, TamperError, type Tamper } from '../capture/tamper.js'
+import { ReplayError, replay } from '../cli/captures-replay.js'
+import { render } from '../messages/render.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import { EditError, parseSet, sendEdited } from './edit.js'
+import { typedSecrets, reverify } from './verify.js'
+
+export interface ActionDeps {
+  store: CaptureStore
+  secrets: Secrets
+  profile: CryptoProfile
+  now: () => number
+  /** Where "replay to the receiver" sends: the receiver this run listens on. */
+  receiverUrl: () => string | undefined
+  dispatcher?: Dispatcher
+}
+
+type IdParams = { Params: { id: string } }
+const CREATOR = { name: 'nontax-debugger inspector', version: '0.1.0' }
+
+/** Every action takes a capture id; replays go to the receiver, or a URL the person typed (http or https only). */
+export function registerActions (app: FastifyInstance, d: ActionDeps): void {
+  const load = async (id: string, reply: FastifyReply): Promise<CaptureRecord | undefined> => {
+    const r = await d.store.get(id)
+    if (!r) await reply.code(404).send({ error: 'INSPECTOR_NOT_FOUND', message: render({ code: 'INSPECTOR_NOT_FOUND', params: { id } }) })
+    return r
+  }
+  const target = (body: Record<string, unknown>): string => {
+    const to = typeof body.to === 'string' && body.to.trim() !== '' ? body.to.trim() : d.receiverUrl()
+    if (to === undefined || !URL.canParse(to) || !/^https?:$/.test(new URL(to).protocol)) throw badRequest('the target must be an http:// or https:// URL, e.g. http://127.0.0.1:3000')
+    return to
+  }
+  app.setErrorHandler(async (err, _req, reply) => {
+    if (err instanceof EditError) return reply.code(400).send({ error: err.finding.code, message: render(err.finding) })
+    if (err instanceof TamperError || err instanceof ReplayError) return reply.code(400).send({ error: err.name, message: err.message })
+    const status = (err as { statusCode?: number }).statusCode ?? 500
+    return reply.code(status).send({ error: 'INSPECTOR_ERROR', message: status < 500 ? (err as Error).message : 'inspector error (see the log)' })
+  })
+
+  app.get<IdParams>('/api/captures/:id/curl', async (req, reply) => {
+    const r = await load(req.params.id, reply)
+    if (r) return { curl: toCurl(outgoingRequest(r, d.receiverUrl())) }
+  })
+  app.get<IdParams>('/api/captures/:id/har', async (req, reply) => {
+    const r = await load(req.params.id, reply)
+    if (!r) return
+    const har = toHar(r, outgoingRequest(r, d.receiverUrl()), CREATOR)
+    return reply.header('content-disposition', `attachment; filename="capture-${r.id.replace(/[^\w-]/g, '_')}.har"`).type('application/json').send(JSON.stringify(har, null, 2))
+  })
+  app.post<IdParams & { Body: Record<string, unknown> }>('/api/captures/:id/replay', async (req, reply) => {
+    const r = await load(req.params.id, reply)
+    if (!r) return
+    const tamper = req.body.tamper
+    if (tamper !== undefined && tamper !== null && !(TAMPERS as readonly unknown[]).includes(tamper)) throw badRequest(`tamper must be one of ${TAMPERS.join(', ')}`)
+    const o = await replay(r, target(req.body), (tamper ?? undefined) as Tamper | undefined, d.secrets, d.profile, d.dispatcher)
+    return { url: o.request.url, status: o.status, text: o.text, tampered: o.tampered && { change: o.tampered.change, expect: o.tampered.expect, expectErrcode: o.tampered.expectErrcode }, comparison: o.comparison.summary, errcode: o.comparison.replayErrcode }
+  })
+  app.post<IdParams & { Body: Record<string, unknown> }>('/api/captures/:id/edit', async (req, reply) => {
+    const r = await load(req.params.id, reply)
+    if (!r) return
+    const set = req.body.set
+    if (typeof set !== 'object' || set === null || Array.isArray(set)) throw badRequest('set must be an object of field → value')
+    const edits = Object.entries(set).filter(([, v]) => typeof v === 'string' && v !== '').map(([k, v]) => parseSet(`${k}=${String(v)}`))
+    if (edits.length === 0) throw badRequest('nothing to change: fill at least one field')
+    const o = await sendEdited(r, edits, target(req.body), { secrets: d.secrets, profile: d.profile, nowMs: d.now(), ...(d.dispatcher ? { dispatcher: d.dispatcher } : {}) })
+    return { url: o.request.url, status: o.status, text: o.text, errcode: o.answer.errcode, plaintext: o.plaintext }
+  })
+  app.post<IdParams & { Body: unknown }>('/api/captures/:id/verify', async (req, reply) => {
+    const r = await load(req.params.id, reply)
+    if (!r) return
+    return reply.type('application/json').send(reverify(r, typedSecrets(req.body), d.secrets, d.profile))
+  })
+}
+
+function badRequest (problem: string): EditError {
+  return new EditError({ code: 'INSPECTOR_BAD_REQUEST', params: { problem } })
+}

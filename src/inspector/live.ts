@@ -1,0 +1,56 @@
+import type { EventEmitter } from 'node:events'
+import type { ServerResponse } from 'node:http'
+import type { CaptureRecord } from '../capture/record.js'
+import { toRow } from './summary.js'
+
+const HEARTBEAT_MS = 15_000
+
+export interface LiveFeed {
+  /** Streams server-sent events to this response until it closes. */
+  subscribe (res: ServerResponse): void
+  /** Sends a named event to every subscriber (the run's verdict). */
+  broadcast (event: string, data: unknown): void
+  clients (): number
+  close (): void
+}
+
+/**
+ * The receiver's delivery path only pays for an array push: the 'delivery' listener queues the
+ * record and a setImmediate flush turns it into rows and writes them, after the answer is sent.
+ * With nobody subscribed the listener returns at once.
+ */
+export function createLiveFeed (events: EventEmitter): LiveFeed {
+  const subscribers = new Set<ServerResponse>()
+  let queue: CaptureRecord[] = []
+  let scheduled = false
+  const write = (text: string) => { for (const res of subscribers) res.write(text) }
+  const flush = () => {
+    scheduled = false
+    const batch = queue
+    queue = []
+    for (const r of batch) write(`event: delivery\ndata: ${JSON.stringify(toRow(r))}\n\n`)
+  }
+  const onDelivery = (r: CaptureRecord) => {
+    if (subscribers.size === 0) return
+    queue.push(r)
+    if (!scheduled) { scheduled = true; setImmediate(flush) }
+  }
+  events.on('delivery', onDelivery)
+  const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS).unref()
+  return {
+    subscribe (res) {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+      res.write(': connected\n\n')
+      subscribers.add(res)
+      res.on('close', () => subscribers.delete(res))
+    },
+    broadcast (event, data) { write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`) },
+    clients: () => subscribers.size,
+    close () {
+      events.off('delivery', onDelivery)
+      clearInterval(heartbeat)
+      for (const res of subscribers) res.end()
+      subscribers.clear()
+    },
+  }
+}

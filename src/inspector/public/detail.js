@@ -1,0 +1,60 @@
+import { clear, el, pretty } from './dom.js'
+import { renderActions } from './actions.js'
+import { T } from './text.js'
+
+const section = (title, cls, ...children) => el('section', { className: `card ${cls}` }, el('h2', {}, title), ...children)
+const pre = (text, cls) => el('pre', { className: cls }, text)
+const kv = (pairs) => el('dl', {}, pairs.filter(([, v]) => v !== undefined && v !== null).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]))
+const okWord = ok => el('strong', { className: ok ? 'pass' : 'fail' }, ok ? T.ok : T.bad)
+
+function verdictBox (v) {
+  if (!v) return null
+  return el('p', { className: `verdict-line ${v.pass ? 'pass' : 'fail'}`, id: 'detail-verdict' }, `${v.pass ? T.verdictPass : T.verdictFail} · ${T.verdictOf(v)}`)
+}
+
+function signatureCard (s) {
+  if (!s) return null
+  return section(T.signature, 'signature',
+    el('p', {}, okWord(s.ok), s.reason ? ` ${s.reason}` : ''),
+    kv([[T.sigParam, s.param], [T.received, s.received], [T.expected, s.expected], [T.cause, s.cause]]),
+    s.sorted ? el('div', {}, el('h3', {}, T.sortedInputs), el('ol', { className: 'sorted' }, s.sorted.map(x => el('li', {}, el('code', {}, x))))) : null,
+    s.hashed ? el('div', {}, el('h3', {}, T.hashed), pre(s.hashed, 'hashed')) : null)
+}
+
+function decryptionCard (d) {
+  if (!d) return null
+  if (!d.ok) return section(T.decryption, 'decryption', el('p', {}, okWord(false), ` ${d.reason}`), pre(d.message))
+  return section(T.decryption, 'decryption',
+    el('ol', { className: 'steps' }, T.steps(d).map(s => el('li', {}, s))),
+    el('h3', {}, T.plaintext), pre(d.plaintext, 'plaintext'))
+}
+
+function requestCards (d) {
+  return [
+    section(T.request, 'request', pre(d.requestLine, 'request-line'), el('p', { className: 'muted' }, `${T.from} ${d.remoteAddress}`),
+      el('h3', {}, T.headers),
+      el('table', { className: 'headers' }, el('tbody', {}, d.headers.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))))),
+    section(T.body, 'body', el('p', { className: 'muted' }, T.bodyAs(d.body)),
+      d.body.text !== undefined ? pre(d.body.text, 'body-text') : null,
+      el('details', { open: d.body.text === undefined }, el('summary', {}, T.hex), pre(d.body.hex, 'hex'))),
+  ]
+}
+
+/** Renders one delivery; every value is set as text (see dom.js). */
+export function showDetail (pane, d, verdict) {
+  const r = d.row
+  clear(pane).dataset.id = r.id
+  pane.append(
+    verdictBox(verdict()),
+    el('h2', { className: 'detail-title' }, `${r.id} · errcode ${r.errcode}${r.orderId ? ` · order_id ${r.orderId}` : ''}`),
+    ...requestCards(d),
+    signatureCard(d.signature),
+    decryptionCard(d.decryption),
+    d.failure ? section(T.failure, 'failure', el('p', {}, el('strong', {}, d.failure.reason)), pre(d.failure.message ?? '')) : null,
+    section(T.answer, 'answer', el('p', {}, `HTTP ${d.answer.status}`), pre(pretty(d.answer.body), 'answer-body'),
+      d.answer.data !== undefined ? el('div', {}, el('h3', {}, T.answerData), pre(pretty(d.answer.data), 'answer-data')) : null),
+    d.forwarded ? section(T.forwarded, 'forwarded', pre(pretty(d.forwarded))) : null,
+    section(T.warnings, 'warnings', d.warnings.length ? el('ul', {}, d.warnings.map(w => el('li', {}, w))) : el('p', { className: 'muted' }, T.noWarnings)),
+    renderActions(r, d),
+  )
+}

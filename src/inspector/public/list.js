@@ -1,0 +1,56 @@
+import { clear, el } from './dom.js'
+import { T } from './text.js'
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' })
+const yesNo = (v, good, bad) => (v === undefined || v === null ? T.none : v ? good : bad)
+
+/** The live list: rows by id, newest first, filtered in the page so live rows obey the same filters. */
+export function createList ({ onPick }) {
+  const rows = new Map()
+  const tbody = document.querySelector('#rows tbody')
+  const head = document.getElementById('rows-head')
+  const filters = { errcode: document.getElementById('f-errcode'), kind: document.getElementById('f-kind'), order: document.getElementById('f-order') }
+  let selected
+  for (const c of T.columns) head.append(el('th', {}, c))
+  for (const input of Object.values(filters)) input.addEventListener('input', () => render())
+  document.getElementById('filters').addEventListener('submit', e => e.preventDefault())
+
+  const visible = r => {
+    const errcode = filters.errcode.value.trim()
+    const order = filters.order.value.trim()
+    return (errcode === '' || String(r.errcode) === errcode) &&
+      (filters.kind.value === '' || r.test === filters.kind.value) &&
+      (order === '' || (r.orderId ?? '').includes(order))
+  }
+  const rowNode = r => el('tr', {
+    dataset: { id: r.id, errcode: String(r.errcode), test: r.test },
+    className: [r.errcode === 0 ? 'ok' : 'fail', r.id === selected ? 'selected' : ''].join(' '),
+    onclick: () => onPick(r.id),
+  },
+  el('td', { className: 'time' }, timeFormat.format(new Date(r.receivedAt))),
+  el('td', { className: 'test' }, T[`kind_${r.test}`] ?? r.test),
+  el('td', { className: 'errcode' }, String(r.errcode)),
+  el('td', { className: 'sig' }, yesNo(r.signatureOk, T.ok, T.bad)),
+  el('td', { className: 'decrypted' }, yesNo(r.decrypted, T.yes, T.no)),
+  el('td', { className: 'order' }, r.orderId ?? T.none),
+  el('td', { className: 'dup' }, r.duplicateOf ? r.duplicateOf : T.none),
+  el('td', { className: 'grade' }, r.grade ?? T.none))
+
+  function render () {
+    const sorted = [...rows.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : a.id < b.id ? 1 : -1))
+    const shown = sorted.filter(visible)
+    clear(tbody).append(...shown.map(rowNode))
+    document.getElementById('empty').textContent = rows.size === 0 ? T.empty : ''
+  }
+  return {
+    add (list) {
+      for (const r of list) rows.set(r.id, r)
+      render()
+    },
+    select (id) {
+      selected = id
+      for (const tr of tbody.querySelectorAll('tr')) tr.classList.toggle('selected', tr.dataset.id === id)
+    },
+    render,
+  }
+}

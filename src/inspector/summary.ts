@@ -1,0 +1,84 @@
+import { bodyBytes } from '../capture/body.js'
+import type { CaptureRecord } from '../capture/record.js'
+import { checkAnswer } from '../protocol/answer.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+
+/** One row of the live list: only what the list shows and filters on. */
+export interface CaptureRow {
+  id: string
+  receivedAt: string
+  test: CaptureRecord['test']
+  kind: string
+  errcode: number
+  signatureOk: boolean | undefined
+  decrypted: boolean | undefined
+  orderId: string | undefined
+  duplicateOf: string | undefined
+  /** Forward mode: how the user's handler's answer was graded (PASS/WARN/FAIL). */
+  grade: string | undefined
+}
+
+export function toRow (r: CaptureRecord): CaptureRow {
+  const i = r.inspection
+  const orderId = i.payload?.order_id
+  const forwarded = r.forwarded as { grade?: { outcome?: unknown } } | undefined
+  return {
+    id: r.id,
+    receivedAt: r.receivedAt,
+    test: r.test,
+    kind: i.kind,
+    errcode: r.answer.body.errcode,
+    signatureOk: i.signature?.ok,
+    decrypted: i.decryption?.ok,
+    orderId: orderId === undefined || orderId === null ? undefined : String(orderId),
+    duplicateOf: r.duplicateOf,
+    grade: typeof forwarded?.grade?.outcome === 'string' ? forwarded.grade.outcome : undefined,
+  }
+}
+
+const HEX_LIMIT_BYTES = 64 * 1024
+
+/** Offset, 16 bytes in hex, and their printable ASCII: the classic dump, as plain text lines. */
+export function hexDump (buf: Buffer): string {
+  const lines: string[] = []
+  const shown = buf.subarray(0, HEX_LIMIT_BYTES)
+  for (let at = 0; at < shown.length; at += 16) {
+    const row = shown.subarray(at, at + 16)
+    const hex = [...row].map(b => b.toString(16).padStart(2, '0')).join(' ').padEnd(47)
+    const ascii = [...row].map(b => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('')
+    lines.push(`${at.toString(16).padStart(8, '0')}  ${hex}  ${ascii}`)
+  }
+  if (buf.length > shown.length) lines.push(`… ${buf.length - shown.length} more bytes`)
+  return lines.join('\n')
+}
+
+function pretty (text: string): string {
+  try { return JSON.stringify(JSON.parse(text), null, 2) } catch { return text }
+}
+
+/**
+ * Everything the detail view shows. The record holds no secret (the token is already `<token>`
+ * in the signature inputs); the answer's `data` is decrypted here so the key never leaves the server.
+ */
+export function toDetail (r: CaptureRecord, secrets: Secrets, profile: CryptoProfile) {
+  const i = r.inspection
+  const body = bodyBytes(r.body)
+  const answerCheck = checkAnswer(r.answer.status, JSON.stringify(r.answer.body), secrets, profile)
+  return {
+    row: toRow(r),
+    requestLine: `${r.method} ${r.url} HTTP/1.1`,
+    remoteAddress: r.remoteAddress,
+    headers: Object.entries(r.headers).map(([name, v]) => [name, Array.isArray(v) ? v.join(', ') : v]),
+    body: { encoding: r.body.encoding, text: r.body.encoding === 'utf8' ? r.body.text : undefined, bytes: r.body.bytes, sha256: r.body.sha256, hex: hexDump(body) },
+    envelope: i.envelope,
+    signature: i.signature,
+    decryption: i.decryption?.ok
+      ? { ...i.decryption, plaintext: pretty(i.decryption.plaintext) }
+      : i.decryption,
+    failure: i.reason ? { reason: i.reason, message: i.message } : undefined,
+    answer: { status: r.answer.status, body: r.answer.body, data: answerCheck.data },
+    forwarded: r.forwarded,
+    warnings: i.warnings,
+    durationMs: r.durationMs,
+  }
+}

@@ -1,0 +1,58 @@
+import { bodyBytes } from '../capture/body.js'
+import type { CaptureRecord } from '../capture/record.js'
+import { explainChange } from '../cli/captures-verify.js'
+import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
+import { inspectDelivery } from '../protocol/inspect.js'
+import { describeSecret, maskSecrets } from '../protocol/mask.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import { EditError } from './edit.js'
+
+export interface TypedSecrets { token?: string; aesKey?: string; appid?: string }
+
+const bad = (problem: string) => new EditError({ code: 'INSPECTOR_BAD_REQUEST', params: { problem } })
+
+/** Typed into the page, used for this one check, never stored, logged or sent back. */
+export function typedSecrets (body: unknown): TypedSecrets {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  const pick = (k: string) => (typeof b[k] === 'string' && b[k].trim() !== '' ? b[k].trim() : undefined)
+  const token = pick('token')
+  const aesKey = pick('aesKey')
+  const appid = pick('appid')
+  if (token !== undefined && !/^[A-Za-z0-9]{1,64}$/.test(token)) throw bad('the token is letters and digits only')
+  if (aesKey !== undefined && !ENCODING_AES_KEY_RE.test(aesKey)) throw bad(`the EncodingAESKey is 43 letters and digits (got ${aesKey.length} characters)`)
+  if (appid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(appid)) throw bad('the appid is letters, digits, "_" and "-"')
+  return { ...(token ? { token } : {}), ...(aesKey ? { aesKey } : {}), ...(appid ? { appid } : {}) }
+}
+
+/**
+ * Decodes the recorded bytes again with the typed secrets (the configured ones fill the gaps), at
+ * the recorded arrival time. The answer is masked with the typed values before it leaves.
+ */
+export function reverify (r: CaptureRecord, typed: TypedSecrets, configured: Secrets, profile: CryptoProfile): string {
+  const secrets: Secrets = { token: typed.token ?? configured.token, encodingAESKey: typed.aesKey ?? configured.encodingAESKey, appid: typed.appid ?? configured.appid }
+  const after = inspectDelivery({ body: bodyBytes(r.body), contentType: r.contentType, query: r.query }, { secrets, profile, nowMs: Date.parse(r.receivedAt) })
+  const from = (typedValue: string | undefined, what: string, secret: string) =>
+    `${what} ${typedValue !== undefined ? 'typed into the page' : 'configured'} (${describeSecret(secret)})`
+  const sources = { token: from(typed.token, 'token', secrets.token), aesKey: from(typed.aesKey, 'EncodingAESKey', secrets.encodingAESKey), appid: `appid ${secrets.appid}` }
+  const change = explainChange(r.inspection, after, { secrets, sources, mask: [] })
+  let plaintext: string | undefined
+  if (after.decryption?.ok) {
+    plaintext = after.decryption.plaintext
+    try { plaintext = JSON.stringify(JSON.parse(plaintext), null, 2) } catch { /* shown as decrypted */ }
+  }
+  const result = {
+    recordedErrcode: r.inspection.errcode,
+    errcode: after.errcode,
+    reason: after.reason,
+    message: after.message,
+    change,
+    sources,
+    signature: after.signature,
+    decryption: after.decryption?.ok ? { ok: true, appid: after.decryption.appid } : after.decryption,
+    plaintext,
+    warnings: after.warnings,
+  }
+  // The expected signature is derived from the typed token: showing it would make the page a signing oracle.
+  if (result.signature) result.signature = { ...result.signature, expected: undefined }
+  return maskSecrets(JSON.stringify(result), [typed.token, typed.aesKey, configured.token, configured.encodingAESKey])
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import type { Verdict } from '../../src/verdict/verdict.js'
+import { launchBrowser } from './helpers/browser.js'
+import { IMG, SCRIPT, sendHostileDelivery } from './helpers/hostile.js'
+import { startInspectedRun, type InspectedRun } from './helpers/run.js'
+
+let run: InspectedRun
+let browser: { context: BrowserContext; close: () => Promise<void> }
+let page: Page
+let verdict: Verdict
+const dialogs: string[] = []
+
+const rowCount = (p: Page, errcode: number) => p.locator(`#rows tbody tr[data-errcode="${errcode}"]`).count()
+/** Waits until the list holds more rows with this errcode than before: the signal that a new delivery arrived live. */
+const waitForRows = (p: Page, errcode: number, atLeast: number) =>
+  p.waitForFunction(([e, n]) => document.querySelectorAll(`#rows tbody tr[data-errcode="${e}"]`).length >= n, [errcode, atLeast] as const)
+
+beforeAll(async () => {
+  run = await startInspectedRun()
+  browser = await launchBrowser()
+  page = await browser.context.newPage()
+  page.on('dialog', d => { dialogs.push(d.message()); void d.dismiss() })
+  await page.goto(run.inspector.url)
+  // Subscribed before anything is sent: what follows can only appear through the live stream.
+  await page.waitForSelector('#live.on')
+  verdict = await run.loop.run()
+  run.inspector.setVerdict(verdict)
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await run?.close()
+})
+
+describe('the inspector in a real Chromium', () => {
+  it('shows both deliveries of the run live, newest first, with the verdict', async () => {
+    expect(verdict.pass).toBe(true)
+    const [crypto, signature] = verdict.rows
+    await page.waitForSelector(`#rows tr[data-id="${crypto?.captureId}"]`)
+    await page.waitForSelector(`#rows tr[data-id="${signature?.captureId}"]`)
+    const ids = await page.locator('#rows tbody tr').evaluateAll(trs => trs.map(tr => (tr as HTMLElement).dataset.id))
+    expect(ids).toEqual([signature?.captureId, crypto?.captureId])
+    const second = page.locator(`#rows tr[data-id="${signature?.captureId}"]`)
+    expect(await second.locator('td.errcode').textContent()).toBe('300')
+    expect(await second.locator('td.sig').textContent()).toBe('bad')
+    expect(await second.locator('td.decrypted').textContent()).toBe('yes')
+    expect(await page.locator('#verdict-word').textContent()).toBe('PASS')
+  })
+
+  it('detail shows the request, the sorted signature inputs with <token>, and the decrypted plaintext', async () => {
+    const id = verdict.rows[0]?.captureId ?? ''
+    await page.click(`#rows tr[data-id="${id}"]`)
+    await page.waitForSelector(`#detail-pane[data-id="${id}"] .plaintext`)
+    const plaintext = await page.locator('#detail-pane .plaintext').textContent()
+    const payload = JSON.parse(plaintext ?? '') as Record<string, unknown>
+    expect(payload.order_id).toMatch(/^MOCK/)
+    const sorted = await page.locator('#detail-pane ol.sorted li').allTextContents()
+    expect(sorted).toHaveLength(4)
+    expect(sorted).toContain('<token>')
+    expect(await page.locator('#detail-pane .request-line').textContent()).toMatch(/^POST \/nontax\/notify\?.*msg_signature=.* HTTP\/1\.1$/)
+    expect(await page.locator('#detail-pane .hex').textContent()).toMatch(/^00000000 {2}7b 22/)
+    expect(await page.locator('#detail-verdict').textContent()).toMatch(/^PASS/)
+    expect(await page.locator('#detail-pane .answer-data').textContent()).toContain('"errcode"')
+    expect(await page.content()).not.toContain(run.config.secrets.token)
+  })
+
+  it('replay answers 0 and a signature tamper answers 300, each a new live row', async () => {
+    const zeros = await rowCount(page, 0)
+    await page.click('#replay')
+    await page.waitForSelector('#replay-result[data-errcode="0"]')
+    await waitForRows(page, 0, zeros + 1)
+    const fails = await rowCount(page, 300)
+    await page.click('button.tamper[data-tamper="signature"]')
+    await page.waitForSelector('#replay-result[data-errcode="300"]')
+    await waitForRows(page, 300, fails + 1)
+  })
+
+  it('an edited plaintext is re-encrypted, re-signed, answered 0 and listed with the new order_id', async () => {
+    await page.fill('#edit-order_id', 'EDITED-0001')
+    await page.fill('#edit-fee', '1')
+    await page.click('#edit-send')
+    await page.waitForSelector('#edit-result[data-errcode="0"]')
+    const row = page.locator('#rows tbody tr', { has: page.locator('td.order', { hasText: 'EDITED-0001' }) })
+    await row.waitFor()
+    expect(await row.getAttribute('data-errcode')).toBe('0')
+    await row.click()
+    await page.waitForSelector('#detail-pane .plaintext')
+    const payload = JSON.parse(await page.locator('#detail-pane .plaintext').textContent() ?? '') as Record<string, unknown>
+    expect(payload).toMatchObject({ order_id: 'EDITED-0001', fee: 1 })
+  })
+
+  it('re-verify with a wrong token says 300, and the typed token appears nowhere on the page', async () => {
+    await page.click(`#rows tr[data-id="${verdict.rows[0]?.captureId ?? ''}"]`)
+    await page.waitForSelector('#verify-token')
+    await page.fill('#verify-token', 'TypedWrongToken123')
+    await page.click('#verify-go')
+    await page.waitForSelector('#verify-result[data-errcode="300"]')
+    expect(await page.locator('#verify-result').textContent()).toMatch(/0 → 300: the token typed into the page/)
+    expect(await page.inputValue('#verify-token')).toBe('')
+    expect(await page.content()).not.toContain('TypedWrongToken123')
+  })
+
+  it('renders <script> and onerror markup from headers, query, body and plaintext as text, and runs none of it', async () => {
+    const { orderId } = await sendHostileDelivery(run.config, run.loop.receiverUrl)
+    const row = page.locator('#rows tbody tr', { has: page.locator('td.order', { hasText: SCRIPT }) })
+    await row.waitFor()
+    expect(await row.locator('td.order').textContent()).toBe(orderId)
+    await row.click()
+    await page.waitForSelector('#detail-pane .plaintext')
+    const detail = page.locator('#detail-pane')
+    expect(await detail.locator('.request-line').textContent()).toContain('%3Cscript%3E')
+    expect(await detail.locator('table.headers').textContent()).toContain(SCRIPT)
+    expect(await detail.locator('.body-text').textContent()).toContain(JSON.stringify(SCRIPT + IMG).slice(1, -1))
+    expect(await detail.locator('.plaintext').textContent()).toContain(JSON.stringify(orderId).slice(1, -1))
+    expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined()
+    expect(await page.locator('img').count()).toBe(0)
+    expect(await page.locator('script').count()).toBe(1)
+    expect(dialogs).toEqual([])
+  })
+})
