@@ -15,6 +15,7 @@ import { exportCapture, listCaptures, pruneCaptures, pruneDryRun, showCapture } 
 import { ReplayError, replay, replayMatches, replayText } from './captures-replay.js'
 import { resolveSecrets, SecretFlagError } from './captures-secrets.js'
 import { reinspect, verifyText } from './captures-verify.js'
+import { replayEdited } from './captures-edit.js'
 import type { Io } from './io.js'
 
 export interface CapturesDeps { profile?: CryptoProfile; dispatcher?: Dispatcher; now?: () => number }
@@ -29,6 +30,7 @@ export const CAPTURES_USAGE = `usage: captures <verb> [options]     (npm run cap
   verify ID [--token T] [--aes-key K] [--appid A] [--demo-keys]
   replay ID --to URL [--tamper signature|body|timestamp|appid] [--token T] [--aes-key K] [--appid A]
                   (exit 1 when the answer differs from the recorded one, or from what the tamper expects)
+  replay ID --to URL --set order_id=NT1 [--set fee=1 ...]   (edited plaintext, re-encrypted and re-signed)
   export ID --curl | --har [--to URL]
   prune --older-than 7d [--dry-run]
 
@@ -43,7 +45,7 @@ const OPTIONS = {
   list: { since: { type: 'string' }, errcode: { type: 'string' }, order: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
   show: { json: { type: 'boolean' } },
   verify: { ...SECRET_FLAGS, 'demo-keys': { type: 'boolean' } },
-  replay: { to: { type: 'string' }, tamper: { type: 'string' }, ...SECRET_FLAGS },
+  replay: { to: { type: 'string' }, tamper: { type: 'string' }, set: { type: 'string', multiple: true }, ...SECRET_FLAGS },
   export: { curl: { type: 'boolean' }, har: { type: 'boolean' }, to: { type: 'string' } },
   prune: { 'older-than': { type: 'string' }, 'dry-run': { type: 'boolean' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>
@@ -118,6 +120,8 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
       const tamper = c.str('tamper')
       if (tamper !== undefined && !(TAMPERS as readonly string[]).includes(tamper)) throw new UsageError('USAGE_BAD_FLAGS', `--tamper must be one of ${TAMPERS.join(', ')} (got "${tamper}")`)
       const s = resolveSecrets(c.v, c.io.env, c.config, r)
+      const sets = (c.v as { set?: string[] }).set
+      if (sets !== undefined) return replayEdited(r, sets, to, { secrets: s.secrets, profile, nowMs: (c.deps.now ?? Date.now)(), dispatcher: c.deps.dispatcher, out: c.out, err: c.io.err })
       const outcome = await replay(r, to, tamper as Tamper | undefined, s.secrets, profile, c.deps.dispatcher)
       c.out(replayText(r, outcome))
       if (replayMatches(outcome)) return EXIT.PASS

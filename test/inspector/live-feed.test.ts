@@ -1,0 +1,49 @@
+import { EventEmitter } from 'node:events'
+import type { ServerResponse } from 'node:http'
+import { describe, expect, it } from 'vitest'
+import type { CaptureRecord } from '../../src/capture/record.js'
+import { createLiveFeed } from '../../src/inspector/live.js'
+
+/** A stand-in response that keeps what is written: the feed only calls writeHead, write, end and on('close'). */
+function fakeResponse () {
+  const written: string[] = []
+  const res = Object.assign(new EventEmitter(), {
+    writeHead: () => res, write: (t: string) => { written.push(t); return true }, end: () => { res.emit('close') },
+  })
+  return { res: res as unknown as ServerResponse, written }
+}
+
+const record = (id: string) => ({
+  id, receivedAt: '2026-01-01T00:00:00.000Z', test: 'crypto', duplicateOf: undefined,
+  answer: { status: 200, body: { errcode: 0, errmsg: 'ok' } },
+  inspection: { errcode: 0, kind: 'payment_notification', warnings: [], payload: { order_id: 'O1' }, signature: { ok: true, warnings: [] } },
+}) as unknown as CaptureRecord
+
+describe('the live feed', () => {
+  it('does no work in the delivery path: rows are written on a later turn, batched', async () => {
+    const events = new EventEmitter()
+    const feed = createLiveFeed(events)
+    const { res, written } = fakeResponse()
+    feed.subscribe(res)
+    const before = written.length
+    events.emit('delivery', record('a'))
+    events.emit('delivery', record('b'))
+    expect(written.length).toBe(before)
+    await new Promise(resolve => setImmediate(resolve))
+    const rows = written.slice(before).map(t => JSON.parse(t.replace(/^event: delivery\ndata: /, '')) as { id: string; orderId: string })
+    expect(rows.map(r => [r.id, r.orderId])).toEqual([['a', 'O1'], ['b', 'O1']])
+    feed.close()
+    expect(events.listenerCount('delivery')).toBe(0)
+  })
+
+  it('queues nothing while nobody is subscribed', async () => {
+    const events = new EventEmitter()
+    const feed = createLiveFeed(events)
+    events.emit('delivery', record('a'))
+    const { res, written } = fakeResponse()
+    feed.subscribe(res)
+    await new Promise(resolve => setImmediate(resolve))
+    expect(written).toEqual([': connected\n\n'])
+    feed.close()
+  })
+})
