@@ -7,7 +7,9 @@ async function run (out, call, describe) {
   out.textContent = T.working
   try {
     const r = await call()
-    out.className = `result ${r.errcode === 0 ? 'pass' : 'fail'}`
+    // A tamper is a success when the receiver rejects it as it should.
+    const expected = r.tampered ? r.tampered.expectErrcode : 0
+    out.className = `result ${r.errcode === expected ? 'pass' : 'fail'}`
     out.dataset.errcode = String(r.errcode ?? '')
     out.textContent = describe(r)
     return r

@@ -1,4 +1,4 @@
-import { api, clear, el } from './dom.js'
+import { api, clear, el, put } from './dom.js'
 import { createList } from './list.js'
 import { showDetail } from './detail.js'
 import { T } from './text.js'
@@ -14,7 +14,7 @@ function showVerdict (v, note) {
   verdict = v
   const box = clear(document.getElementById('verdict'))
   if (!v) { box.append(el('span', { className: 'muted' }, note ?? T.verdictNone)); return }
-  box.append(
+  put(box,
     el('strong', { className: v.pass ? 'pass' : 'fail', id: 'verdict-word' }, v.pass ? T.verdictPass : T.verdictFail),
     el('span', {}, ' ', T.verdictOf(v)),
     ...v.rows.map(r => el('span', { className: `chip ${r.ok ? 'pass' : 'fail'}` }, `${T[`kind_${r.test}`] ?? r.test}: errcode ${r.errcode}${r.expectedErrcode === undefined ? '' : ` (expected ${r.expectedErrcode})`}`)),

@@ -1,4 +1,4 @@
-import { clear, el, pretty } from './dom.js'
+import { clear, el, pretty, put } from './dom.js'
 import { renderActions } from './actions.js'
 import { T } from './text.js'
 
@@ -44,7 +44,7 @@ function requestCards (d) {
 export function showDetail (pane, d, verdict) {
   const r = d.row
   clear(pane).dataset.id = r.id
-  pane.append(
+  put(pane,
     verdictBox(verdict()),
     el('h2', { className: 'detail-title' }, `${r.id} · errcode ${r.errcode}${r.orderId ? ` · order_id ${r.orderId}` : ''}`),
     ...requestCards(d),

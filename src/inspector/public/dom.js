@@ -19,6 +19,12 @@ export function el (tag, props = {}, ...children) {
   return node
 }
 
+/** append() that skips absent parts (null, undefined, false) instead of printing "null". */
+export function put (node, ...children) {
+  node.append(...children.flat().filter(c => c !== undefined && c !== null && c !== false))
+  return node
+}
+
 export function clear (node) {
   while (node.firstChild) node.firstChild.remove()
   return node

@@ -1,7 +1,11 @@
 import { clear, el } from './dom.js'
 import { T } from './text.js'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' })
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'full' })
+/** Local time; the date too when it is not today. */
+const shownTime = d => (d.toDateString() === new Date().toDateString() ? timeFormat : dayFormat).format(d)
 const yesNo = (v, good, bad) => (v === undefined || v === null ? T.none : v ? good : bad)
 
 /** The live list: rows by id, newest first, filtered in the page so live rows obey the same filters. */
@@ -11,7 +15,7 @@ export function createList ({ onPick }) {
   const head = document.getElementById('rows-head')
   const filters = { errcode: document.getElementById('f-errcode'), kind: document.getElementById('f-kind'), order: document.getElementById('f-order') }
   let selected
-  for (const c of T.columns) head.append(el('th', {}, c))
+  for (const c of T.columns) head.append(el('th', { title: c === 'grade' ? T.gradeHint : undefined }, c))
   for (const input of Object.values(filters)) input.addEventListener('input', () => render())
   document.getElementById('filters').addEventListener('submit', e => e.preventDefault())
 
@@ -27,13 +31,13 @@ export function createList ({ onPick }) {
     className: [r.errcode === 0 ? 'ok' : 'fail', r.id === selected ? 'selected' : ''].join(' '),
     onclick: () => onPick(r.id),
   },
-  el('td', { className: 'time' }, timeFormat.format(new Date(r.receivedAt))),
+  el('td', { className: 'time', title: dateFormat.format(new Date(r.receivedAt)) }, shownTime(new Date(r.receivedAt))),
   el('td', { className: 'test' }, T[`kind_${r.test}`] ?? r.test),
   el('td', { className: 'errcode' }, String(r.errcode)),
   el('td', { className: 'sig' }, yesNo(r.signatureOk, T.ok, T.bad)),
   el('td', { className: 'decrypted' }, yesNo(r.decrypted, T.yes, T.no)),
   el('td', { className: 'order' }, r.orderId ?? T.none),
-  el('td', { className: 'dup' }, r.duplicateOf ? r.duplicateOf : T.none),
+  el('td', { className: 'dup', title: r.duplicateOf }, r.duplicateOf ? T.duplicate : T.none),
   el('td', { className: 'grade' }, r.grade ?? T.none))
 
   function render () {
