@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { randomAlnum } from '../src/config.js'
 import { startServerChild, type ServerChild } from './child.js'
+import { inspectorMarkdown, measureWithInspector } from './inspector.js'
 import { makeDeliveries } from './deliveries.js'
 import { runLoad, type LoadResult } from './load.js'
 import { measureLoop, median } from './loop-time.js'
@@ -86,6 +87,7 @@ try {
   const growth = summarizeGrowth(samples, growthN, (performance.now() - t0) / 1000, growthNotOk)
   say(`  RSS ${samples.map(m => (m.rssBytes / MB).toFixed(0)).join(' → ')} MB; trend ${growth.rssTrendMb.toFixed(1)} MB per ${growthN}; heap used ${growth.heapBeforeMb.toFixed(1)} → ${growth.heapAfterMb.toFixed(1)} MB`)
   await rx.stop()
+  const inspected = await measureWithInspector(receiverEnv, measure)
 
   const loopRuns = Number(values['loop-runs'])
   say(`(c) embedded loop, ${loopRuns} runs`)
@@ -108,7 +110,7 @@ try {
     growth,
     loop: { inProcessFirstMs: loop.inProcessMs[0] ?? NaN, inProcessMs: median(loop.inProcessMs), cliMs: median(loop.cliMs), runs: loopRuns, allPassed: loop.allPassed },
   }
-  const md = renderMarkdown(results)
+  const md = renderMarkdown(results) + inspectorMarkdown(receiver, inspected)
   process.stdout.write(md + '\n')
   if (!values['no-write']) {
     const path = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url))
