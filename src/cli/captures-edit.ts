@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici'
 import type { CaptureRecord } from '../capture/record.js'
-import { EditError, parseSet, sendEdited } from '../inspector/edit.js'
+import { EditError, REQUEST_ERRORS, parseSet, sendEdited } from '../inspector/edit.js'
 import { render } from '../messages/render.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 
@@ -26,6 +26,6 @@ export async function replayEdited (r: CaptureRecord, sets: string[], to: string
   } catch (err) {
     if (!(err instanceof EditError)) throw err
     d.err(render(err.finding))
-    return err.finding.code === 'INSPECTOR_BAD_REQUEST' ? 2 : 1
+    return REQUEST_ERRORS.has(err.finding.code) ? 2 : 1
   }
 }

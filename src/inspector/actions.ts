@@ -32,14 +32,16 @@ export function registerActions (app: FastifyInstance, d: ActionDeps): void {
   }
   const target = (body: Record<string, unknown>): string => {
     const to = typeof body.to === 'string' && body.to.trim() !== '' ? body.to.trim() : d.receiverUrl()
-    if (to === undefined || !URL.canParse(to) || !/^https?:$/.test(new URL(to).protocol)) throw badRequest('the target must be an http:// or https:// URL, e.g. http://127.0.0.1:3000')
+    if (to === undefined || !URL.canParse(to) || !/^https?:$/.test(new URL(to).protocol)) throw new EditError({ code: 'INSPECTOR_BAD_TARGET', params: { to: to ?? '' } })
     return to
   }
-  app.setErrorHandler(async (err, _req, reply) => {
+  app.setErrorHandler(async (err, req, reply) => {
     if (err instanceof EditError) return reply.code(400).send({ error: err.finding.code, message: render(err.finding) })
     if (err instanceof TamperError || err instanceof ReplayError) return reply.code(400).send({ error: err.name, message: err.message })
     const status = (err as { statusCode?: number }).statusCode ?? 500
-    return reply.code(status).send({ error: 'INSPECTOR_ERROR', message: status < 500 ? (err as Error).message : 'inspector error (see the log)' })
+    // Fastify's own 4xx (a malformed JSON body, say) keep their message; a bug is logged, never shown.
+    if (status >= 500) req.log.error({ err }, render({ code: 'INSPECTOR_INTERNAL' }))
+    return reply.code(status).send(status < 500 ? { error: (err as { code?: string }).code ?? 'INSPECTOR_BAD_REQUEST', message: (err as Error).message } : { error: 'INSPECTOR_INTERNAL', message: render({ code: 'INSPECTOR_INTERNAL' }) })
   })
 
   app.get<IdParams>('/api/captures/:id/curl', async (req, reply) => {
@@ -56,7 +58,7 @@ export function registerActions (app: FastifyInstance, d: ActionDeps): void {
     const r = await load(req.params.id, reply)
     if (!r) return
     const tamper = req.body.tamper
-    if (tamper !== undefined && tamper !== null && !(TAMPERS as readonly unknown[]).includes(tamper)) throw badRequest(`tamper must be one of ${TAMPERS.join(', ')}`)
+    if (tamper !== undefined && tamper !== null && !(TAMPERS as readonly unknown[]).includes(tamper)) throw new EditError({ code: 'INSPECTOR_BAD_TAMPER', params: { tampers: TAMPERS.join(', ') } })
     const o = await replay(r, target(req.body), (tamper ?? undefined) as Tamper | undefined, d.secrets, d.profile, d.dispatcher)
     return { url: o.request.url, status: o.status, text: o.text, tampered: o.tampered && { change: o.tampered.change, expect: o.tampered.expect, expectErrcode: o.tampered.expectErrcode }, comparison: o.comparison.summary, errcode: o.comparison.replayErrcode }
   })
@@ -64,9 +66,9 @@ export function registerActions (app: FastifyInstance, d: ActionDeps): void {
     const r = await load(req.params.id, reply)
     if (!r) return
     const set = req.body.set
-    if (typeof set !== 'object' || set === null || Array.isArray(set)) throw badRequest('set must be an object of field → value')
+    if (typeof set !== 'object' || set === null || Array.isArray(set)) throw new EditError({ code: 'INSPECTOR_BAD_EDIT' })
     const edits = Object.entries(set).filter(([, v]) => typeof v === 'string' && v !== '').map(([k, v]) => parseSet(`${k}=${String(v)}`))
-    if (edits.length === 0) throw badRequest('nothing to change: fill at least one field')
+    if (edits.length === 0) throw new EditError({ code: 'INSPECTOR_NOTHING_TO_CHANGE' })
     const o = await sendEdited(r, edits, target(req.body), { secrets: d.secrets, profile: d.profile, nowMs: d.now(), ...(d.dispatcher ? { dispatcher: d.dispatcher } : {}) })
     return { url: o.request.url, status: o.status, text: o.text, errcode: o.answer.errcode, plaintext: o.plaintext }
   })
@@ -75,8 +77,4 @@ export function registerActions (app: FastifyInstance, d: ActionDeps): void {
     if (!r) return
     return reply.type('application/json').send(reverify(r, typedSecrets(req.body), d.secrets, d.profile))
   })
-}
-
-function badRequest (problem: string): EditError {
-  return new EditError({ code: 'INSPECTOR_BAD_REQUEST', params: { problem } })
 }

@@ -10,6 +10,12 @@ import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 export const EDIT_TIMEOUT_MS = 15_000
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
 
+/** Mistakes in what was asked (exit 2 in the CLI, 400 in the page), as opposed to a capture that cannot be edited. */
+export const REQUEST_ERRORS: ReadonlySet<MessageCode> = new Set<MessageCode>([
+  'INSPECTOR_BAD_TARGET', 'INSPECTOR_BAD_TAMPER', 'INSPECTOR_BAD_EDIT', 'INSPECTOR_NOTHING_TO_CHANGE', 'INSPECTOR_SET_SYNTAX',
+  'INSPECTOR_NOT_A_NUMBER', 'INSPECTOR_BAD_TOKEN', 'INSPECTOR_BAD_AES_KEY', 'INSPECTOR_BAD_APPID',
+])
+
 /** A failure the person can act on: a catalogue code and its params, rendered where it is shown. */
 export class EditError extends Error {
   override readonly name = 'EditError'
@@ -24,7 +30,7 @@ export class EditError extends Error {
 export function parseSet (text: string): [string, string] {
   const eq = text.indexOf('=')
   const name = eq === -1 ? text : text.slice(0, eq)
-  if (eq === -1 || !FIELD_NAME.test(name)) throw new EditError({ code: 'INSPECTOR_BAD_REQUEST', params: { problem: `--set wants field=value with a plain field name, e.g. order_id=NT123 (got "${text}")` } })
+  if (eq === -1 || !FIELD_NAME.test(name)) throw new EditError({ code: 'INSPECTOR_SET_SYNTAX', params: { text } })
   return [name, text.slice(eq + 1)]
 }
 
@@ -40,10 +46,10 @@ export function editPlaintext (r: CaptureRecord, edits: Array<[string, string]>)
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new EditError({ code: 'INSPECTOR_PLAINTEXT_NOT_OBJECT', params: { id: r.id } })
   const out = { ...(payload as Record<string, unknown>) }
   for (const [name, value] of edits) {
-    if (!FIELD_NAME.test(name)) throw new EditError({ code: 'INSPECTOR_BAD_REQUEST', params: { problem: `field name "${name}" is not a plain name` } })
+    if (!FIELD_NAME.test(name)) throw new EditError({ code: 'INSPECTOR_SET_SYNTAX', params: { text: `${name}=${value}` } })
     if (typeof out[name] === 'number') {
       const n = Number(value)
-      if (value.trim() === '' || !Number.isFinite(n)) throw new EditError({ code: 'INSPECTOR_BAD_REQUEST', params: { problem: `${name} is a number in the plaintext; "${value}" is not a number` } })
+      if (value.trim() === '' || !Number.isFinite(n)) throw new EditError({ code: 'INSPECTOR_NOT_A_NUMBER', params: { name, value } })
       out[name] = n
     } else {
       out[name] = value

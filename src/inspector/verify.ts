@@ -9,7 +9,6 @@ import { EditError } from './edit.js'
 
 export interface TypedSecrets { token?: string; aesKey?: string; appid?: string }
 
-const bad = (problem: string) => new EditError({ code: 'INSPECTOR_BAD_REQUEST', params: { problem } })
 
 /** Typed into the page, used for this one check, never stored, logged or sent back. */
 export function typedSecrets (body: unknown): TypedSecrets {
@@ -18,9 +17,10 @@ export function typedSecrets (body: unknown): TypedSecrets {
   const token = pick('token')
   const aesKey = pick('aesKey')
   const appid = pick('appid')
-  if (token !== undefined && !/^[A-Za-z0-9]{1,64}$/.test(token)) throw bad('the token is letters and digits only')
-  if (aesKey !== undefined && !ENCODING_AES_KEY_RE.test(aesKey)) throw bad(`the EncodingAESKey is 43 letters and digits (got ${aesKey.length} characters)`)
-  if (appid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(appid)) throw bad('the appid is letters, digits, "_" and "-"')
+  // The errors never include the typed value: it may be a real secret.
+  if (token !== undefined && !/^[A-Za-z0-9]{1,64}$/.test(token)) throw new EditError({ code: 'INSPECTOR_BAD_TOKEN' })
+  if (aesKey !== undefined && !ENCODING_AES_KEY_RE.test(aesKey)) throw new EditError({ code: 'INSPECTOR_BAD_AES_KEY', params: { length: aesKey.length } })
+  if (appid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(appid)) throw new EditError({ code: 'INSPECTOR_BAD_APPID' })
   return { ...(token ? { token } : {}), ...(aesKey ? { aesKey } : {}), ...(appid ? { appid } : {}) }
 }
 

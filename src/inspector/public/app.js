@@ -17,7 +17,7 @@ function showVerdict (v, note) {
   put(box,
     el('strong', { className: v.pass ? 'pass' : 'fail', id: 'verdict-word' }, v.pass ? T.verdictPass : T.verdictFail),
     el('span', {}, ' ', T.verdictOf(v)),
-    ...v.rows.map(r => el('span', { className: `chip ${r.ok ? 'pass' : 'fail'}` }, `${T[`kind_${r.test}`] ?? r.test}: errcode ${r.errcode}${r.expectedErrcode === undefined ? '' : ` (expected ${r.expectedErrcode})`}`)),
+    ...v.rows.map(r => el('span', { className: `chip ${r.ok ? 'pass' : 'fail'}` }, T.verdictRow(r))),
     v.reasons.length ? el('ul', { className: 'reasons' }, v.reasons.map(x => el('li', {}, x))) : null,
   )
 }

@@ -46,7 +46,7 @@ export function showDetail (pane, d, verdict) {
   clear(pane).dataset.id = r.id
   put(pane,
     verdictBox(verdict()),
-    el('h2', { className: 'detail-title' }, `${r.id} · errcode ${r.errcode}${r.orderId ? ` · order_id ${r.orderId}` : ''}`),
+    el('h2', { className: 'detail-title' }, T.detailTitle(r)),
     ...requestCards(d),
     signatureCard(d.signature),
     decryptionCard(d.decryption),
