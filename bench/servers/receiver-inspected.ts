@@ -11,10 +11,11 @@ const config = loadConfig(process.env, { isTTY: false })
 const logger = createLogger(config, pino.destination({ dest: process.env.BENCH_LOG_FILE ?? '/dev/null', sync: true }))
 const store = await openCaptureStore(config, logger)
 const app = await buildApp(config, { logger, store })
+let inspector: Awaited<ReturnType<typeof startInspectorFor>>
+app.addHook('onClose', async () => { await inspector?.close() })
 await app.listen({ host: '127.0.0.1', port: 0 })
 const addr = app.server.address()
 const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
-const inspector = await startInspectorFor(app, url, logger)
+inspector = await startInspectorFor(app, url, logger)
 if (!inspector) throw new Error(`the inspector did not start on INSPECTOR_PORT=${String(config.inspectorPort)}`)
-app.addHook('onClose', async () => { await inspector.close() })
 serveOverIpc(app, url)

@@ -4,6 +4,8 @@ import type { CaptureRecord } from '../capture/record.js'
 import { toRow } from './summary.js'
 
 const HEARTBEAT_MS = 15_000
+/** A subscriber this far behind (a stalled tab) is dropped; its EventSource reconnects and reloads the list. */
+export const MAX_BACKLOG_BYTES = 1024 * 1024
 
 export interface LiveFeed {
   /** Streams server-sent events to this response until it closes. */
@@ -23,7 +25,12 @@ export function createLiveFeed (events: EventEmitter): LiveFeed {
   const subscribers = new Set<ServerResponse>()
   let queue: CaptureRecord[] = []
   let scheduled = false
-  const write = (text: string) => { for (const res of subscribers) res.write(text) }
+  const write = (text: string) => {
+    for (const res of subscribers) {
+      if (res.writableLength > MAX_BACKLOG_BYTES) { subscribers.delete(res); res.destroy(); continue }
+      res.write(text)
+    }
+  }
   const flush = () => {
     scheduled = false
     const batch = queue

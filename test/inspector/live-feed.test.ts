@@ -2,13 +2,14 @@ import { EventEmitter } from 'node:events'
 import type { ServerResponse } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import type { CaptureRecord } from '../../src/capture/record.js'
-import { createLiveFeed } from '../../src/inspector/live.js'
+import { createLiveFeed, MAX_BACKLOG_BYTES } from '../../src/inspector/live.js'
 
 /** A stand-in response that keeps what is written: the feed only calls writeHead, write, end and on('close'). */
 function fakeResponse () {
   const written: string[] = []
   const res = Object.assign(new EventEmitter(), {
-    writeHead: () => res, write: (t: string) => { written.push(t); return true }, end: () => { res.emit('close') },
+    writableLength: 0,
+    writeHead: () => res, write: (t: string) => { written.push(t); return true }, end: () => { res.emit('close') }, destroy: () => { res.emit('close') },
   })
   return { res: res as unknown as ServerResponse, written }
 }
@@ -34,6 +35,21 @@ describe('the live feed', () => {
     expect(rows.map(r => [r.id, r.orderId])).toEqual([['a', 'O1'], ['b', 'O1']])
     feed.close()
     expect(events.listenerCount('delivery')).toBe(0)
+  })
+
+  it('drops a subscriber that stopped reading instead of buffering for it without bound', async () => {
+    const events = new EventEmitter()
+    const feed = createLiveFeed(events)
+    const stalled = fakeResponse()
+    const reading = fakeResponse()
+    feed.subscribe(stalled.res)
+    feed.subscribe(reading.res)
+    Object.assign(stalled.res, { writableLength: MAX_BACKLOG_BYTES + 1 })
+    events.emit('delivery', record('a'))
+    await new Promise(resolve => setImmediate(resolve))
+    expect(feed.clients()).toBe(1)
+    expect(reading.written.at(-1)).toMatch(/^event: delivery\n/)
+    feed.close()
   })
 
   it('queues nothing while nobody is subscribed', async () => {
