@@ -76,6 +76,8 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
   const env = reference.envelope
   const grade = gradeReply(expectation, reply, { secrets: ctx.secrets, profile: ctx.profile, sent: { timestamp: env?.timestamp, nonce: env?.nonce, encrypt: env?.encrypt } })
   if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(reference, { crafted: true }))
+  const problem = grade.outcome !== 'FAIL' && grade.answer?.errcode === 0 ? c.answerProblem?.(ctx, reply) : undefined
+  if (problem !== undefined) Object.assign(grade, { outcome: 'FAIL', failure: 'answer', reason: problem })
   const a = grade.answer
   return {
     class: c.name,

@@ -28,6 +28,8 @@ export interface CheckCase {
   sent: string
   build (ctx: CaseContext): CraftedRequest
   expect (ctx: CaseContext): Expectation
+  /** For an accepted answer: a problem the errcode and echo do not show (e.g. its padding), as a FAIL reason. */
+  answerProblem? (ctx: CaseContext, reply: Reply): string | undefined
 }
 
 export interface CheckResult {

@@ -29,6 +29,8 @@ const REFERENCE: Record<(typeof CASE_ORDER)[number], { errcode: number; reason?:
   truncated: { errcode: 298, decrypts: false },
   'bad-base64': { errcode: 298, reason: 'CIPHERTEXT_NOT_BASE64' },
   'bad-padding': { errcode: 298, reason: 'PADDING_INVALID' },
+  'long-padding': { errcode: 0 },
+  'answer-padding': { errcode: 0 },
   'empty-body': { errcode: 210, reason: 'BODY_EMPTY' },
   'bad-json': { errcode: 210, reason: 'ENVELOPE_UNPARSEABLE' },
   'text-plain': { errcode: 210, reason: 'CONTENT_TYPE_UNSUPPORTED' },

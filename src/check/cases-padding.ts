@@ -1,0 +1,82 @@
+import { PAD_BLOCK_BYTES } from '../protocol/cipher.js'
+import type { Secrets } from '../protocol/profile.js'
+import { notification, orderOf } from './cases-core.js'
+import { encryptJson, frame } from './craft.js'
+import { paymentNotification } from './payload.js'
+import { accepts0 } from './expectation.js'
+import { FIX } from './explain.js'
+import type { CaseContext, CheckCase, Reply } from './types.js'
+
+/**
+ * The most common porting bug of this cipher: PKCS#7 to AES's 16-byte blocks instead of 32. It goes
+ * unseen while the pad byte happens to be 1..16 (WeChat's fixed test payloads give 10 or 14), so
+ * these classes size their messages to put the pad byte where only 32-byte padding works.
+ */
+
+/** random(16) ‖ uint32 length ‖ msg ‖ appid (PROTOCOL.md B). */
+const contentBytes = (msg: string, appid: string) => 20 + Buffer.byteLength(msg) + Buffer.byteLength(appid)
+const padOf = (content: number) => PAD_BLOCK_BYTES - (content % PAD_BLOCK_BYTES)
+/** A 16-byte unpadder rejects any pad byte over 16; 24 is in the middle of what only 32-byte padding produces. */
+export const LONG_PAD_BYTE = 24
+
+/** A notification whose plaintext needs exactly LONG_PAD_BYTE pad bytes: its memo is sized to get there. */
+export function longPadMessage (ctx: CaseContext): string {
+  const base = contentBytes(JSON.stringify(notification(ctx, 21, { memo: '' })), ctx.secrets.appid)
+  const memo = 'p'.repeat((((PAD_BLOCK_BYTES - LONG_PAD_BYTE) - base) % PAD_BLOCK_BYTES + PAD_BLOCK_BYTES) % PAD_BLOCK_BYTES)
+  return JSON.stringify(notification(ctx, 21, { memo }))
+}
+
+/**
+ * An order_id sized so the answer's plaintext, {"order_id":"…","status":3} compact or with spaces
+ * after ':' and ',', ends 4..8 bytes into a 32-byte block: a 16-byte padder then writes a ciphertext
+ * that is not a multiple of 32, or a pad byte 32-byte padding would not give.
+ */
+export function answerPadOrderId (ctx: CaseContext): string {
+  const base = `${orderOf(ctx, 22).orderId}-`
+  const compact = contentBytes(JSON.stringify({ order_id: base, status: 3 }), ctx.secrets.appid)
+  return base + 'A'.repeat(((4 - compact) % PAD_BLOCK_BYTES + PAD_BLOCK_BYTES) % PAD_BLOCK_BYTES)
+}
+
+/** Whether the answer's data is PKCS#7-padded to 32-byte blocks; undefined when it is, or cannot be read. */
+export function answerPaddingProblem (reply: Reply, secrets: Secrets, decrypt: (data: string, s: Secrets) => { cipherBytes: number; padByte: number; declaredLength: number; appid: string }): string | undefined {
+  if (reply.kind !== 'answer') return undefined
+  let d: ReturnType<typeof decrypt>
+  try {
+    const data = (JSON.parse(reply.body.toString('utf8')) as { data?: unknown }).data
+    if (typeof data !== 'string') return undefined
+    d = decrypt(data, secrets)
+  } catch { return undefined } // an unreadable answer is graded already
+  const content = 20 + d.declaredLength + Buffer.byteLength(d.appid)
+  const want = padOf(content)
+  if (d.cipherBytes % PAD_BLOCK_BYTES === 0 && d.padByte === want) return undefined
+  const sixteen = d.padByte === 16 - (content % 16)
+  return `your handler's answer data is ${d.cipherBytes} bytes of ciphertext with pad byte ${d.padByte}; PKCS#7 to 32-byte blocks gives ${content + want} bytes with pad byte ${want}` +
+    (sixteen ? ': it pads to 16-byte blocks (AES\'s own PKCS#7/PKCS5Padding).' : ': its padding is not PKCS#7 to 32-byte blocks.') +
+    ' WeChat decrypts the answer with 32-byte padding: encrypt with no automatic padding and append n = 32 - (length % 32) bytes of value n'
+}
+
+export const paddingCases: CheckCase[] = [
+  {
+    name: 'long-padding',
+    group: 'decryption',
+    sent: `valid, pad byte ${LONG_PAD_BYTE} (not 1..16)`,
+    build: ctx => frame(ctx, ctx.profile.encrypt(longPadMessage(ctx), ctx.secrets)),
+    expect: ctx => accepts0({
+      echo: { order_id: orderOf(ctx, 21).orderId, status: 3 },
+      why: {
+        errcode: {
+          298: `your handler could not decrypt a correct delivery whose pad byte is ${LONG_PAD_BYTE} (298). If crypto-test passes, it unpads to 16-byte blocks (AES's own PKCS#7, Java's PKCS5Padding, or a "pad byte over 16 is invalid" check), which works only while the pad byte is 1..16: wxbizmsgcrypt pads to 32-byte blocks, so decrypt with no automatic padding and accept a pad byte of 1..32. If crypto-test fails too, fix that first: ${FIX.key}`,
+          210: `your handler read a correct delivery whose pad byte is ${LONG_PAD_BYTE} as malformed (210): it probably strips 16-byte padding only, leaving pad bytes after the appid or the message; remove all n bytes of value n, n in 1..32`,
+        },
+      },
+    }),
+  },
+  {
+    name: 'answer-padding',
+    group: 'decryption',
+    sent: 'valid; checks answer padding',
+    build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, { orderId: answerPadOrderId(ctx), status: 3 }, ctx.nowMs))),
+    expect: ctx => accepts0({ echo: { order_id: answerPadOrderId(ctx), status: 3 } }),
+    answerProblem: (ctx, reply) => answerPaddingProblem(reply, ctx.secrets, (data, s) => ctx.profile.decrypt(data, s)),
+  },
+]
