@@ -3,9 +3,10 @@ import type { Secrets } from '../protocol/profile.js'
 import { notification, orderOf } from './cases-core.js'
 import { encryptJson, frame } from './craft.js'
 import { paymentNotification } from './payload.js'
-import { accepts0 } from './expectation.js'
-import { FIX } from './explain.js'
-import type { CaseContext, CheckCase, Reply } from './types.js'
+import { accepts0 } from '../grade/expectation.js'
+import { FIX } from '../grade/explain.js'
+import type { Reply } from '../grade/types.js'
+import type { CaseContext, CheckCase } from './types.js'
 
 /**
  * The most common porting bug of this cipher: PKCS#7 to AES's 16-byte blocks instead of 32. It goes

@@ -1,5 +1,5 @@
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
-import type { Expectation, Outcome } from '../grade/types.js'
+import type { Expectation, Outcome, Reply } from '../grade/types.js'
 
 /** A delivery as check puts it on the wire: the query keeps its order and names exactly as crafted. */
 export interface CraftedRequest {
