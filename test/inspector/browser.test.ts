@@ -101,6 +101,32 @@ describe('the inspector in a real Chromium', () => {
     expect(await page.content()).not.toContain('TypedWrongToken123')
   })
 
+  it('copies as curl (to the receiver, never to a sender-chosen host) and downloads a HAR', async () => {
+    await page.click(`#rows tr[data-id="${verdict.rows[0]?.captureId ?? ''}"]`)
+    await page.waitForSelector('#curl')
+    await page.click('#curl')
+    await page.waitForSelector('#curl-result.pass, #curl-result.fail')
+    expect(await page.locator('#curl-result').textContent()).toMatch(new RegExp(`^curl -sS \\\\\n {2}'${run.loop.receiverUrl}/nontax/notify\\?`))
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#har')])
+    const har = JSON.parse(await new Response(await download.createReadStream() as unknown as ReadableStream).text()) as { log: { entries: Array<{ request: { url: string } }> } }
+    expect(har.log.entries[0]?.request.url).toMatch(/\/nontax\/notify\?wxnontaxstr=/)
+  })
+
+  it('filters by errcode, test kind and order_id', async () => {
+    await page.fill('#f-errcode', '300')
+    await page.waitForFunction('[...document.querySelectorAll("#rows tbody tr")].every(tr => tr.dataset.errcode === "300")')
+    expect(await rowCount(page, 300)).toBeGreaterThanOrEqual(2)
+    await page.fill('#f-errcode', '')
+    await page.selectOption('#f-kind', 'crypto')
+    await page.waitForFunction('[...document.querySelectorAll("#rows tbody tr")].every(tr => tr.dataset.test === "crypto")')
+    expect(await page.locator('#rows tbody tr[data-test="crypto"]').count()).toBeGreaterThanOrEqual(3)
+    await page.selectOption('#f-kind', '')
+    await page.fill('#f-order', 'EDITED-0001')
+    await page.waitForFunction('document.querySelectorAll("#rows tbody tr").length === 1')
+    expect(await page.locator('#rows tbody td.order').textContent()).toBe('EDITED-0001')
+    await page.fill('#f-order', '')
+  })
+
   it('renders <script> and onerror markup from headers, query, body and plaintext as text, and runs none of it', async () => {
     const { orderId } = await sendHostileDelivery(run.config, run.loop.receiverUrl)
     const row = page.locator('#rows tbody tr', { has: page.locator('td.order', { hasText: SCRIPT }) })
