@@ -85,14 +85,15 @@ describe('the inspector in a real Chromium', () => {
     await row.waitFor()
     expect(await row.getAttribute('data-errcode')).toBe('0')
     await row.click()
-    await page.waitForSelector('#detail-pane .plaintext')
+    await page.waitForSelector(`#detail-pane[data-id="${await row.getAttribute('data-id') ?? ''}"] .plaintext`)
     const payload = JSON.parse(await page.locator('#detail-pane .plaintext').textContent() ?? '') as Record<string, unknown>
     expect(payload).toMatchObject({ order_id: 'EDITED-0001', fee: 1 })
   })
 
   it('re-verify with a wrong token says 300, and the typed token appears nowhere on the page', async () => {
-    await page.click(`#rows tr[data-id="${verdict.rows[0]?.captureId ?? ''}"]`)
-    await page.waitForSelector('#verify-token')
+    const id = verdict.rows[0]?.captureId ?? ''
+    await page.click(`#rows tr[data-id="${id}"]`)
+    await page.waitForSelector(`#detail-pane[data-id="${id}"] #verify-token`)
     await page.fill('#verify-token', 'TypedWrongToken123')
     await page.click('#verify-go')
     await page.waitForSelector('#verify-result[data-errcode="300"]')
@@ -102,10 +103,11 @@ describe('the inspector in a real Chromium', () => {
   })
 
   it('copies as curl (to the receiver, never to a sender-chosen host) and downloads a HAR', async () => {
-    await page.click(`#rows tr[data-id="${verdict.rows[0]?.captureId ?? ''}"]`)
-    await page.waitForSelector('#curl')
+    const id = verdict.rows[1]?.captureId ?? ''
+    await page.click(`#rows tr[data-id="${id}"]`)
+    await page.waitForSelector(`#detail-pane[data-id="${id}"] #curl`)
     await page.click('#curl')
-    await page.waitForSelector('#curl-result.pass, #curl-result.fail')
+    await page.waitForSelector('#curl-result.done')
     expect(await page.locator('#curl-result').textContent()).toMatch(new RegExp(`^curl -sS \\\\\n {2}'${run.loop.receiverUrl}/nontax/notify\\?`))
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#har')])
     const har = JSON.parse(await new Response(await download.createReadStream() as unknown as ReadableStream).text()) as { log: { entries: Array<{ request: { url: string } }> } }
@@ -133,7 +135,8 @@ describe('the inspector in a real Chromium', () => {
     await row.waitFor()
     expect(await row.locator('td.order').textContent()).toBe(orderId)
     await row.click()
-    await page.waitForSelector('#detail-pane .plaintext')
+    // The detail of the row just clicked, not the one still shown from the previous test.
+    await page.waitForSelector(`#detail-pane[data-id="${await row.getAttribute('data-id') ?? ''}"] .plaintext`)
     const detail = page.locator('#detail-pane')
     expect(await detail.locator('.request-line').textContent()).toContain('%3Cscript%3E')
     expect(await detail.locator('table.headers').textContent()).toContain(SCRIPT)

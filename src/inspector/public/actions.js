@@ -9,7 +9,7 @@ async function run (out, call, describe) {
     const r = await call()
     // A tamper is a success when the receiver rejects it as it should.
     const expected = r.tampered ? r.tampered.expectErrcode : 0
-    out.className = `result ${r.errcode === expected ? 'pass' : 'fail'}`
+    out.className = `result ${r.errcode === undefined ? 'done' : r.errcode === expected ? 'pass' : 'fail'}`
     out.dataset.errcode = String(r.errcode ?? '')
     out.textContent = describe(r)
     return r
