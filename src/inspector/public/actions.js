@@ -2,14 +2,14 @@ import { api, el } from './dom.js'
 import { T } from './text.js'
 
 /** Runs an action and shows its outcome (or its error) as text in `out`. */
-async function run (out, call, describe) {
+async function run (out, call, describe, judged = true) {
   out.className = 'result working'
   out.textContent = T.working
   try {
     const r = await call()
     // A tamper is a success when the receiver rejects it as it should.
     const expected = r.tampered ? r.tampered.expectErrcode : 0
-    out.className = `result ${r.errcode === undefined ? 'done' : r.errcode === expected ? 'pass' : 'fail'}`
+    out.className = `result ${!judged ? 'done' : r.errcode === expected ? 'pass' : 'fail'}`
     out.dataset.errcode = String(r.errcode ?? '')
     out.textContent = describe(r)
     return r
@@ -61,7 +61,7 @@ export function renderActions (row, d) {
 
   const curlOut = el('pre', { className: 'result', id: 'curl-result' })
   const curl = el('button', { type: 'button', id: 'curl', onclick: async () => {
-    const r = await run(curlOut, () => api(`${base}/curl`), x => x.curl)
+    const r = await run(curlOut, () => api(`${base}/curl`), x => x.curl, false)
     if (r) await navigator.clipboard?.writeText(r.curl).then(() => { curlOut.dataset.copied = '1'; curlOut.title = T.copied }, () => {})
   } }, T.curl)
   const har = el('a', { id: 'har', className: 'button', href: `${base}/har`, download: `capture-${row.id}.har` }, T.har)
