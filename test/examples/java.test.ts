@@ -2,8 +2,10 @@ import { join } from 'node:path'
 import { EXAMPLES, findToolchain } from './helpers/example-process.js'
 import { proveExample } from './helpers/prove-example.js'
 
-// `java Handler.java` (source-file mode) needs Java 11+; the example is written for 17.
-const toolchain = findToolchain('Java (JDK 17+)', ['java'], ['-version'], 'install a JDK: apt-get install default-jdk-headless (.ci/run does)')
+// `java Handler.java` compiles in memory: it needs a JDK (a JRE lacks jdk.compiler), and HexFormat needs 17.
+const toolchain = findToolchain('Java (JDK 17+)', ['java'], ['-XshowSettings:properties', '--describe-module', 'jdk.compiler'],
+  'install a JDK: apt-get install default-jdk-headless (.ci/run does)',
+  out => Number(/java\.specification\.version = (\d+)/.exec(out)?.[1] ?? 0) >= 17)
 
 proveExample({
   language: 'java',

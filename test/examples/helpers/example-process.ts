@@ -28,10 +28,10 @@ export function tempDir (): string {
 export interface Toolchain { ok: boolean; command: string; reason: string }
 
 /** The first candidate for which `probe` exits 0, or why none did. */
-export function findToolchain (name: string, candidates: string[], probe: string[], installHint: string): Toolchain {
+export function findToolchain (name: string, candidates: string[], probe: string[], installHint: string, accept: (output: string) => boolean = () => true): Toolchain {
   for (const command of candidates) {
     const r = spawnSync(command, probe, { encoding: 'utf8', timeout: 60_000 })
-    if (r.status === 0) return { ok: true, command, reason: '' }
+    if (r.status === 0 && accept(`${r.stdout}${r.stderr}`)) return { ok: true, command, reason: '' }
   }
   const reason = `${name} not available (tried ${candidates.join(', ')}); ${installHint}`
   console.warn(`\n*** SKIPPING the ${name} example under check: ${reason} ***\n`)
@@ -65,9 +65,12 @@ export async function startExample (o: { command: string; args: string[]; cwd: s
   return { url: url + (o.path ?? ''), output: () => output }
 }
 
-/** `check --target URL --json` as a user runs it: the real CLI, in a temp cwd so no .env is read. */
+/**
+ * `check --target URL --json` as a user runs it: the real CLI, in a temp cwd so no .env is read. A
+ * generous per-delivery timeout: a JVM's first requests on a busy CI box are slow, not wrong.
+ */
 export async function runCheckCli (target: string, secrets: Secrets): Promise<{ code: number | null; report: CheckReport; stderr: string }> {
-  const child = spawn(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'src/main.ts'), 'check', '--target', target, '--json'],
+  const child = spawn(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'src/main.ts'), 'check', '--target', target, '--json', '--timeout-ms', '30000'],
     { cwd: tempDir(), env: cleanEnv(secrets), stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
