@@ -130,7 +130,8 @@ def handle(query, content_type, body):
 
 class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
-        size = int(self.headers.get("Content-Length") or 0)
+        length = self.headers.get("Content-Length") or "0"
+        size = int(length) if length.isdigit() else 0  # no or bad length: read nothing, answer 210
         body = self.rfile.read(min(size, BODY_LIMIT + 1))
         remaining = size - len(body)
         while remaining > 0:  # drain the rest of an oversized body, then answer
