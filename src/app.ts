@@ -8,7 +8,9 @@ import { ConfigError, type Config } from './config.js'
 import { registerHardening } from './hardening/register.js'
 import { hardenedServerOptions } from './hardening/server-options.js'
 import { createLogger } from './log/logger.js'
-import { createWxBizMsgCryptProfile, type CryptoProfile } from './protocol/profile.js'
+import type { CryptoProfile } from './protocol/profile.js'
+import { createProfile } from './profiles/create.js'
+import { watchFailedDeliveries } from './profiles/discover/background.js'
 import { createDeliveryEvents, type DeliveryEvents } from './receiver/events.js'
 import { receiverPlugin } from './receiver/plugin.js'
 import type { Forwarder } from './forward/types.js'
@@ -23,7 +25,11 @@ export interface AppDeps {
   forward: Forwarder
 }
 
-export interface NontaxContext { config: Config; store: CaptureStore; events: DeliveryEvents; profile: CryptoProfile }
+export interface NontaxContext {
+  config: Config; store: CaptureStore; events: DeliveryEvents; profile: CryptoProfile
+  /** Background discovery of failed deliveries (docs/PROTOCOL.md §7.4); settled() once their hints are out. */
+  profileHints: { settled (): Promise<void> }
+}
 
 declare module 'fastify' {
   interface FastifyInstance { nontax: NontaxContext }
@@ -33,7 +39,7 @@ declare module 'fastify' {
 export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Promise<FastifyInstance> {
   const store = deps.store ?? createMemoryStore(config.limits.maxCapturesInMemory)
   const events = deps.events ?? createDeliveryEvents()
-  const profile = deps.profile ?? createWxBizMsgCryptProfile()
+  const profile = deps.profile ?? createProfile(config.profile)
   const now = deps.now ?? Date.now
   const options: FastifyServerOptions & { https?: { cert: Buffer; key: Buffer } } = {
     loggerInstance: deps.logger ?? createLogger(config),
@@ -48,11 +54,12 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
   }
   const app = Fastify(options) as unknown as FastifyInstance
   app.server.headersTimeout = config.limits.headersTimeoutMs
-  app.decorate('nontax', { config, store, events, profile })
+  const profileHints = watchFailedDeliveries({ events, profile, secrets: config.secrets, log: app.log })
+  app.decorate('nontax', { config, store, events, profile, profileHints })
   await registerHardening(app, config)
   await app.register(receiverPlugin, { notifyPath: config.notifyPath, secrets: config.secrets, profile, store, events, now, ...(deps.forward ? { forward: deps.forward } : {}) })
   await app.register(adminRoutes, { store, adminToken: config.adminToken })
-  app.addHook('onClose', async () => { await store.close() })
+  app.addHook('onClose', async () => { profileHints.close(); await store.close() })
   return app
 }
 

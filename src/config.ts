@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { ConfigError } from './errors.js'
-import { ENCODING_AES_KEY_RE } from './protocol/cipher.js'
+import { configuredProfiles, demoKey } from './profiles/config.js'
+import type { ProfileDescriptor } from './profiles/descriptor.js'
 import type { Secrets } from './protocol/profile.js'
 
 export type Env = Record<string, string | undefined>
@@ -11,6 +12,9 @@ export interface Config {
   mode: 'embedded' | 'real'
   wechat: { appid: string; appsecret: string | undefined; accessToken: string | undefined; apiBase: string }
   secrets: Secrets
+  /** NONTAX_PROFILE and NONTAX_EMULATE_PROFILE (docs/PROTOCOL.md §5). */
+  profile: ProfileDescriptor
+  emulateProfile: ProfileDescriptor
   publicUrl: string | undefined
   notifyPath: string
   host: string
@@ -48,7 +52,10 @@ const schema = z.object({
   WECHAT_ACCESS_TOKEN: z.string().min(16, 'WECHAT_ACCESS_TOKEN is too short to be an access_token').optional(),
   WECHAT_API_BASE: z.url({ message: 'WECHAT_API_BASE must be a URL (e.g. WECHAT_API_BASE=https://api.weixin.qq.com)' }).optional(),
   NONTAX_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'NONTAX_TOKEN must be 3-32 letters or digits, as the console accepts (e.g. NONTAX_TOKEN=MyToken123)').optional(),
-  NONTAX_ENCODING_AES_KEY: z.string().regex(ENCODING_AES_KEY_RE, 'NONTAX_ENCODING_AES_KEY must be exactly 43 characters of A-Z, a-z, 0-9, as the console generates it').optional(),
+  // Its shape depends on the profile (43-character EncodingAESKey by default): checked by configuredProfiles.
+  NONTAX_ENCODING_AES_KEY: z.string().max(256, 'NONTAX_ENCODING_AES_KEY is longer than any key a profile reads').optional(),
+  NONTAX_PROFILE: z.string().optional(),
+  NONTAX_EMULATE_PROFILE: z.string().optional(),
   PUBLIC_URL: z.url({ message: 'PUBLIC_URL must be an absolute https URL of your tunnel (e.g. PUBLIC_URL=https://abc123.ngrok-free.app)' }).optional(),
   NOTIFY_PATH: z.string().regex(/^\/[\w\-./]*$/, 'NOTIFY_PATH must start with "/" (e.g. NOTIFY_PATH=/nontax/notify)').optional(),
   HOST: z.string().min(1).optional(),
@@ -76,13 +83,19 @@ function clean (env: Env): Env {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v?.trim()]))
 }
 
-export interface LoadOptions { isTTY?: boolean; forceEmulator?: boolean }
+export interface LoadOptions { isTTY?: boolean; forceEmulator?: boolean; emulateProfile?: string }
 
 export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
   const parsed = schema.safeParse(clean(rawEnv))
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(i => i.message))
+  if (!parsed.success) {
+    // The profile's own checks (NONTAX_PROFILE, the key's shape) are listed with the rest.
+    const more: string[] = []
+    configuredProfiles(clean(rawEnv), more, opts.emulateProfile)
+    throw new ConfigError([...parsed.error.issues.map(i => i.message), ...more])
+  }
   const e = parsed.data
   const problems: string[] = []
+  const profiles = configuredProfiles(e, problems, opts.emulateProfile)
   const hasCredentials = e.WECHAT_APPSECRET !== undefined || e.WECHAT_ACCESS_TOKEN !== undefined
   const mode = hasCredentials && !opts.forceEmulator ? 'real' : 'embedded'
   if (mode === 'real') {
@@ -107,8 +120,9 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
     secrets: {
       appid: e.WECHAT_APPID ?? demo.appid,
       token: e.NONTAX_TOKEN ?? demo.token,
-      encodingAESKey: e.NONTAX_ENCODING_AES_KEY ?? demo.encodingAESKey,
+      encodingAESKey: e.NONTAX_ENCODING_AES_KEY ?? demoKey(profiles.profile.cipher.key.as, randomAlnum),
     },
+    ...profiles,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     notifyPath: e.NOTIFY_PATH ?? '/nontax/notify',
     host: e.HOST ?? '127.0.0.1',

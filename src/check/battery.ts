@@ -62,7 +62,7 @@ export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
 }
 
 async function send (o: BatteryOptions, req: CraftedRequest, timeoutMs: number): Promise<Reply> {
-  const headers: Record<string, string> = { 'user-agent': CHECK_USER_AGENT }
+  const headers: Record<string, string> = { ...req.headers, 'user-agent': CHECK_USER_AGENT }
   if (req.contentType !== undefined) headers['content-type'] = req.contentType
   return sendRequest(withQuery(o.target, queryString(req.query)), { method: 'POST', headers, body: req.body, timeoutMs, dispatcher: o.dispatcher })
 }
@@ -70,7 +70,7 @@ async function send (o: BatteryOptions, req: CraftedRequest, timeoutMs: number):
 export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, reply: Reply): CheckResult {
   const expectation = c.expect(ctx)
   const reference = inspectDelivery(
-    { body: req.body, contentType: req.contentType, query: Object.fromEntries(req.query) },
+    { body: req.body, contentType: req.contentType, query: Object.fromEntries(req.query), headers: req.headers ?? {} },
     { secrets: ctx.secrets, profile: ctx.profile, nowMs: ctx.nowMs },
   )
   const env = reference.envelope

@@ -108,7 +108,7 @@ export const coreCases: CheckCase[] = [
     name: 'bad-padding',
     group: 'decryption',
     sent: 'pad byte 0 (right key and appid)',
-    build: ctx => frame(ctx, encryptWithPadByte(JSON.stringify(notification(ctx, 13)), ctx.secrets, 0)),
+    build: ctx => frame(ctx, encryptWithPadByte(ctx, JSON.stringify(notification(ctx, 13)), 0)),
     expect: () => decryptionFailure('a ciphertext whose padding is invalid (pad byte 0)', 'it does not check that the pad byte is 1..32'),
   },
 ]

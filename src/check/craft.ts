@@ -1,45 +1,44 @@
-import { createCipheriv, randomBytes } from 'node:crypto'
-import { deriveAesKey, PAD_BLOCK_BYTES } from '../protocol/cipher.js'
+import { randomBytes } from 'node:crypto'
 import { newWxNontaxStr } from '../protocol/delivery.js'
 import type { Secrets } from '../protocol/profile.js'
 import { unixSeconds } from '../protocol/sign.js'
+import { frameWire } from '../profiles/wire.js'
 import type { CaseContext, CraftedRequest } from './types.js'
 
-/** How a crafted delivery is signed and framed; every default is the correct one (PROTOCOL.md B). */
+/** How a crafted delivery is signed and framed; every default is the correct one for the profile (docs/PROTOCOL.md §4-§6). */
 export interface FrameOptions {
   nonce?: string
   timestamp?: string
   /** Sign with this token instead of the right one. */
   token?: string
-  /** The query parameter that carries the signature; undefined sends none. */
+  /** The field that carries the signature (in the profile's place for it); undefined sends none. */
   sigParam?: string | undefined
+  /** Send the signature's hex in the other case than the profile emits. */
   upperHex?: boolean
   /** The signature as sent, overriding the computed one. */
   signature?: string
   contentType?: string | undefined
-  /** The body as sent, overriding {"appid","encrypt"}. */
+  /** The body as sent, overriding the profile's envelope. */
   body?: Buffer
   appid?: string
 }
 
-
-export function envelopeBody (appid: string, encrypt: string): Buffer {
-  return Buffer.from(JSON.stringify({ appid, encrypt }))
-}
-
-/** Sign `encrypt` and frame it as WeChat does: query wxnontaxstr, timestamp, msg_signature; JSON body. */
+/** Sign `encrypt` and frame it as the profile says WeChat does; all crypto and placement go through the profile. */
 export function frame (ctx: CaseContext, encrypt: string, o: FrameOptions = {}): CraftedRequest {
+  const d = ctx.profile.descriptor
   const nonce = o.nonce ?? newWxNontaxStr()
   const timestamp = o.timestamp ?? unixSeconds(ctx.nowMs)
-  let signature = o.signature ?? ctx.profile.sign({ token: o.token ?? ctx.secrets.token, timestamp, nonce, encrypt })
-  if (o.upperHex) signature = signature.toUpperCase()
-  const sigParam = 'sigParam' in o ? o.sigParam : 'msg_signature'
-  const query: Array<[string, string]> = [['wxnontaxstr', nonce], ['timestamp', timestamp]]
-  if (sigParam !== undefined) query.push([sigParam, signature])
+  const appid = o.appid ?? ctx.secrets.appid
+  let signature = o.signature ?? ctx.profile.sign({ token: o.token ?? ctx.secrets.token, timestamp, nonce, encrypt, appid })
+  if (o.upperHex) signature = d.signature.encoding === 'HEX' ? signature.toLowerCase() : signature.toUpperCase()
+  const sigName = 'sigParam' in o ? o.sigParam : d.fields.signature.name
+  const fields = { ...d.fields, signature: { ...d.fields.signature, name: sigName ?? d.fields.signature.name } }
+  const wire = frameWire({ ...d, fields }, { ciphertext: encrypt, signature: sigName === undefined ? undefined : signature, timestamp, nonce, appid })
   return {
-    query,
-    contentType: 'contentType' in o ? o.contentType : 'application/json',
-    body: o.body ?? envelopeBody(o.appid ?? ctx.secrets.appid, encrypt),
+    query: Object.entries(wire.query),
+    contentType: 'contentType' in o ? o.contentType : wire.contentType,
+    ...(Object.keys(wire.headers).length > 0 ? { headers: wire.headers } : {}),
+    body: o.body ?? wire.body,
   }
 }
 
@@ -69,16 +68,9 @@ export function corruptBase64 (encrypt: string): string {
   return encrypt.slice(0, at) + '!*#%' + encrypt.slice(at + 4)
 }
 
-/** Encrypt with the right key and appid but fill the padding with `padByte` (0 or > 32 is invalid). */
-export function encryptWithPadByte (msg: string, secrets: Secrets, padByte: number): string {
-  const { key, iv } = deriveAesKey(secrets.encodingAESKey)
-  const body = Buffer.from(msg, 'utf8')
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(body.length)
-  const content = Buffer.concat([randomBytes(16), len, body, Buffer.from(secrets.appid, 'utf8')])
-  const n = PAD_BLOCK_BYTES - (content.length % PAD_BLOCK_BYTES)
-  const cipher = createCipheriv('aes-256-cbc', key, iv).setAutoPadding(false)
-  return Buffer.concat([cipher.update(Buffer.concat([content, Buffer.alloc(n, padByte)])), cipher.final()]).toString('base64')
+/** Encrypt with the right key and appid but fill the padding with `padByte` (0, or over the block, is invalid). */
+export function encryptWithPadByte (ctx: CaseContext, msg: string, padByte: number): string {
+  return ctx.profile.encrypt(msg, ctx.secrets, { padByte })
 }
 
 /** A 43-character EncodingAESKey nobody configured. */
@@ -89,4 +81,3 @@ export function otherEncodingAesKey (): string {
 export function queryString (query: Array<[string, string]>): string {
   return query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
 }
-

@@ -6,6 +6,8 @@ export interface CraftedRequest {
   query: Array<[string, string]>
   /** undefined: no content-type header at all. */
   contentType: string | undefined
+  /** Values a profile carries in headers (lower-case names). */
+  headers?: Record<string, string>
   body: Buffer
 }
 

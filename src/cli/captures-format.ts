@@ -1,4 +1,5 @@
 import type { CaptureRecord } from '../capture/record.js'
+import { render } from '../messages/render.js'
 import type { Inspection } from '../protocol/inspect.js'
 
 /** "2024-05-01 14:02:03Z": second precision is enough to find "the one at 14:02". */
@@ -74,10 +75,10 @@ export function showText (r: CaptureRecord): string {
   if (i.signature) {
     const s = i.signature
     section(`signature  ${s.ok ? 'ok' : `FAILED (${s.reason ?? 'unknown'})`}`,
-      ...(s.cause ? [`  cause     ${s.cause}`] : []),
+      ...(s.cause ? [`  cause     ${render(s.cause)}`] : []),
       `  received  ${s.received ?? '(none)'}`,
       `  expected  ${s.expected ?? '(not computed)'}`,
-      ...(s.hashed ? [`  hashed    sha1 of ${s.hashed}`] : []))
+      ...(s.hashed ? [`  hashed    ${s.hashed}`, `  by        ${s.algorithm ?? ''}`] : []))
   }
   if (i.decryption) {
     const d = i.decryption

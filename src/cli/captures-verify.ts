@@ -11,7 +11,7 @@ import type { ResolvedSecrets } from './captures-secrets.js'
  */
 export function reinspect (r: CaptureRecord, s: ResolvedSecrets, profile: CryptoProfile): Inspection {
   return inspectDelivery(
-    { body: bodyBytes(r.body), contentType: r.contentType, query: r.query },
+    { body: bodyBytes(r.body), contentType: r.contentType, query: r.query, headers: r.headers },
     { secrets: s.secrets, profile, nowMs: Date.parse(r.receivedAt) },
   )
 }

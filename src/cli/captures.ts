@@ -9,7 +9,8 @@ import { loadConfig, secretValues, type Config } from '../config.js'
 import { AppError, EXIT, UsageError } from '../errors.js'
 import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
-import { createWxBizMsgCryptProfile, type CryptoProfile } from '../protocol/profile.js'
+import type { CryptoProfile } from '../protocol/profile.js'
+import { createProfile } from '../profiles/create.js'
 import { lookupCaptures, single } from './captures-lookup.js'
 import { exportCapture, listCaptures, pruneCaptures, pruneDryRun, showCapture } from './captures-views.js'
 import { ReplayError, replay, replayMatches, replayText } from './captures-replay.js'
@@ -32,6 +33,7 @@ export const CAPTURES_USAGE = `usage: captures <verb> [options]     (npm run cap
                   (exit 1 when the answer differs from the recorded one, or from what the tamper expects)
   replay ID --to URL --set order_id=NT1 [--set fee=1 ...]   (edited plaintext, re-encrypted and re-signed)
   export ID --curl | --har [--to URL]
+  discover ID [--json] [--key K]…   which profile (docs/PROTOCOL.md §7) this delivery verifies and decrypts under
   prune --older-than 7d [--dry-run]
 
 Captures are read from CAPTURE_DIR (default ./captures). ID may be the full ID, any unique part of
@@ -58,6 +60,7 @@ export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = 
     io.err(CAPTURES_USAGE)
     return 2
   }
+  if (verb === 'discover') return (await import('./captures-discover.js')).runDiscover(rest, io)
   if (!(verb in OPTIONS)) return usage(io, `unknown verb "${verb}"`)
   const now = deps.now ?? Date.now
   let store: FileStore | undefined
@@ -105,7 +108,7 @@ interface VerbContext {
 }
 
 async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecord, c: VerbContext): Promise<number> {
-  const profile = c.deps.profile ?? createWxBizMsgCryptProfile()
+  const profile = c.deps.profile ?? createProfile(c.config.profile)
   switch (verb) {
     case 'show': return showCapture(r, c.out, c.v.json === true)
     case 'export': return exportCapture(r, c.io, c.v.curl === true, c.v.har === true, c.str('to'))

@@ -4,7 +4,8 @@ import { runBattery } from '../check/battery.js'
 import { DEFAULT_TIMEOUT_MS } from '../net/send-request.js'
 import { renderReport } from '../check/report-table.js'
 import { ConfigError, loadConfig } from '../config.js'
-import { createWxBizMsgCryptProfile, type CryptoProfile } from '../protocol/profile.js'
+import type { CryptoProfile } from '../protocol/profile.js'
+import { createProfile } from '../profiles/create.js'
 import type { Io } from './io.js'
 
 export interface CheckDeps { now?: () => number; dispatcher?: Dispatcher; profile?: CryptoProfile }
@@ -73,14 +74,17 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
     return 2
   }
   let secrets
+  let profile
   try {
-    secrets = loadConfig(env, { isTTY: io.isTTY }).secrets
+    const config = loadConfig(env, { isTTY: io.isTTY })
+    secrets = config.secrets
+    profile = deps.profile ?? createProfile(config.profile)
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
     io.err(`check: ${err.message}`)
     return 2
   }
-  const report = await runBattery({ target, secrets, profile: deps.profile ?? createWxBizMsgCryptProfile(), now: deps.now, timeoutMs, dispatcher: deps.dispatcher })
+  const report = await runBattery({ target, secrets, profile, now: deps.now, timeoutMs, dispatcher: deps.dispatcher })
   const text = values.json ? JSON.stringify(report, null, 2) : renderReport(report)
   // Secrets a handler echoes are masked where they enter the report (gradeReply).
   io.out(text)

@@ -10,9 +10,9 @@ import { createSessionTally, untilSignal } from './shutdown.js'
 
 /** npm start: receiver + trigger + verdict; keeps receiving until Ctrl-C unless --once. */
 export async function runRun (argv: string[], io: Io): Promise<number> {
-  const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' }, api: { type: 'string' } })
+  const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' }, api: { type: 'string' }, 'emulate-profile': { type: 'string' } })
   const env = values.api === undefined ? io.env : { ...io.env, MOCK_API: values.api }
-  const config = loadConfig(env, { isTTY: io.isTTY, forceEmulator: values.emulator === true })
+  const config = loadConfig(env, { isTTY: io.isTTY, forceEmulator: values.emulator === true, ...(values['emulate-profile'] !== undefined ? { emulateProfile: values['emulate-profile'] } : {}) })
   const logger = createLogger(config, values.json ? 2 : 1)
   const say = values.json ? io.err : io.out
   say(config.mode === 'embedded'

@@ -1,6 +1,6 @@
 import { buildApp } from '../app.js'
 import { createForwarder } from '../forward/forwarder.js'
-import { createWxBizMsgCryptProfile } from '../protocol/profile.js'
+import { createProfile } from '../profiles/create.js'
 import { loadConfig } from '../config.js'
 import { createLogger } from '../log/logger.js'
 import { listen } from '../server.js'
@@ -14,7 +14,7 @@ export async function runServe (argv: string[], io: Io): Promise<number> {
   const { values } = parseFlags(argv, { 'forward-to': { type: 'string' } })
   const config = loadConfig(io.env, { isTTY: io.isTTY })
   const logger = createLogger(config)
-  const profile = createWxBizMsgCryptProfile()
+  const profile = createProfile(config.profile)
   const target = values['forward-to']
   const forward = target ? createForwarder({ target, secrets: config.secrets, profile }) : undefined
   const store = await openCaptureStore(config, logger)

@@ -1,10 +1,12 @@
 /** Usage texts, apart from the commands so that printing them loads nothing else. */
-export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator] [--demo-keys] [--api mockqueryfee]
+export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator] [--demo-keys] [--api mockqueryfee] [--emulate-profile P]
        npx nontax-debugger run [same options]      (use this form when you pipe the output)
   --once       exit after the verdict: 0 when both deliveries behaved as expected, 1 otherwise, 2 when it could not run
   --json       print the verdict as one JSON object on stdout, logs as JSON lines on stderr (implies --once)
   --emulator   use the built-in WeChat emulator even when credentials are configured
-  --api NAME   mocknotification (default: a payment notification) or mockqueryfee (a query-fee request)`
+  --api NAME   mocknotification (default: a payment notification) or mockqueryfee (a query-fee request)
+  --emulate-profile P   the built-in emulator sends in profile P (a name, JSON or @file; also
+               NONTAX_EMULATE_PROFILE) while the receiver speaks NONTAX_PROFILE (docs/PROTOCOL.md §5)`
 
 export const SERVE_USAGE = `usage: npm run serve [-- --forward-to URL] [--demo-keys]
   runs the receiver alone at NOTIFY_PATH (no trigger), for staging configs that point at it

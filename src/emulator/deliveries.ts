@@ -40,12 +40,12 @@ async function sendOne (t: Trigger, test: DeliveryTest, index: number, total: nu
   const d = buildDelivery({ payload, secrets: t.secrets, profile: deps.profile, nowMs, badSignature: test === 'signature' })
   const url = deliveryUrl(t.url, d.query)
   const expectedErrcode = expectedErrcodeOf(test)
-  const base = { triggerId: t.triggerId, index, total, test, wxnontaxstr: d.query.wxnontaxstr ?? '', url: shownUrl(url, t.secrets), orderId: String(echo.value), sentAt: new Date(nowMs).toISOString(), expectedErrcode }
+  const base = { triggerId: t.triggerId, index, total, test, wxnontaxstr: d.nonce, url: shownUrl(url, t.secrets), orderId: String(echo.value), sentAt: new Date(nowMs).toISOString(), expectedErrcode }
   const started = performance.now()
   try {
     const res = await request(url, {
       method: 'POST',
-      headers: { 'content-type': d.contentType },
+      headers: { ...d.headers, 'content-type': d.contentType },
       body: d.body,
       dispatcher: deps.dispatcher,
       headersTimeout: deps.timeoutMs,

@@ -8,6 +8,16 @@ import type { ForwardRequest, ForwardResult, Forwarder, ForwarderOptions } from 
 /** Passed on as received. Never host, content-length or connection: those belong to each hop. */
 export const FORWARDED_HEADERS = ['content-type', 'user-agent', 'accept'] as const
 
+/** Headers the profile carries values in (docs/PROTOCOL.md §5): the handler needs them to verify. */
+function profileHeaders (profile: ForwarderOptions['profile'], h: ForwardRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const loc of Object.values(profile.descriptor.fields)) {
+    const v = loc?.in === 'header' ? h[loc.name.toLowerCase()] : undefined
+    if (v !== undefined) out[loc?.name.toLowerCase() ?? ''] = Array.isArray(v) ? v.join(', ') : v
+  }
+  return out
+}
+
 export function forwardHeaders (h: ForwardRequest['headers']): Record<string, string> {
   const out: Record<string, string> = {}
   for (const name of FORWARDED_HEADERS) {
@@ -17,7 +27,6 @@ export function forwardHeaders (h: ForwardRequest['headers']): Record<string, st
   return out
 }
 
-/** The query part of a request line, as received (no re-encoding: the signature covers these strings). */
 /**
  * Forward mode: pass a delivery to the user's handler byte for byte, then grade its answer against
  * what PROTOCOL.md expects for this delivery. Never throws: a dead or slow handler is a result.
@@ -29,7 +38,7 @@ export function createForwarder (opts: ForwarderOptions): Forwarder {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   return async (req: ForwardRequest): Promise<ForwardResult> => {
     const reply = await sendRequest(withQuery(opts.target, rawQueryOf(req.url)), {
-      method: req.method, headers: forwardHeaders(req.headers), body: req.body, timeoutMs, dispatcher: opts.dispatcher,
+      method: req.method, headers: { ...profileHeaders(opts.profile, req.headers), ...forwardHeaders(req.headers) }, body: req.body, timeoutMs, dispatcher: opts.dispatcher,
     })
     const env = req.expected.envelope
     const grade = gradeReply(expectationFor(req.expected, { bodyBytes: req.body.length }), reply, {

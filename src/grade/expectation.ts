@@ -57,7 +57,8 @@ export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: string[]
   const env = i.envelope
   if (env?.signatureParam && env.signatureParam !== 'msg_signature') signature.push(`the signature came in "${env.signatureParam}", not "msg_signature"`)
   if (env?.nonceParam && env.nonceParam !== 'wxnontaxstr') signature.push(`the nonce came in "${env.nonceParam}", not "wxnontaxstr"`)
-  if (i.signature?.warnings.some(w => /upper-case/.test(w))) signature.push('the signature hex is upper-case')
+  const hexCase = i.signature?.warnings.find(w => w.code === 'SIG_HEX_CASE')
+  if (hexCase) signature.push(`the signature hex is ${String(hexCase.params?.got)}`)
   if (i.warnings.some(w => /^timestamp /.test(w))) signature.push('the timestamp is far from now or not unix seconds')
   if (i.warnings.some(w => /was read from the body/.test(w))) signature.push('a signing parameter came in the body, not the query')
   if (env?.encryptField && env.encryptField !== 'encrypt') format.push(`the ciphertext came in "${env.encryptField}", not "encrypt"`)

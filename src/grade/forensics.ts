@@ -3,7 +3,8 @@ import type { Envelope } from '../protocol/envelope.js'
 import { NotificationError } from '../protocol/errors.js'
 import type { Inspection } from '../protocol/inspect.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
-import { checkSignature, TOKEN_PLACEHOLDER, type SignatureCheck } from '../protocol/signature-check.js'
+import { render } from '../messages/render.js'
+import { checkSignature, TOKEN_PLACEHOLDER, type SignatureCheck, type SignatureFinding } from '../protocol/signature-check.js'
 
 /** The delivery's own signed strings: handlers often sign these instead of the answer's. */
 export interface SentStrings { timestamp?: string; nonce?: string; encrypt?: string }
@@ -12,8 +13,8 @@ const clip = (s: string, n = 24): string => (s.length > n ? `${s.slice(0, n)}…
 
 export function signatureLines (label: string, c: SignatureCheck): string[] {
   const lines = [`${label}: expected ${c.expected ?? '-'}, received ${c.received ?? '(none)'}${c.param ? ` in "${c.param}"` : ''}`]
-  if (c.sorted) lines.push(`${label} hashes sha1 of sorted [${c.sorted.map(s => (s === TOKEN_PLACEHOLDER ? s : clip(s))).join(', ')}]`)
-  if (c.cause) lines.push(`${label} likely cause: ${c.cause}`)
+  if (c.parts) lines.push(`${label} is ${c.algorithm ?? 'computed'}: [${c.parts.map(s => (s === TOKEN_PLACEHOLDER ? s : clip(s))).join(', ')}]`)
+  if (c.cause) lines.push(`${label} likely cause: ${render(c.cause)}`)
   return lines
 }
 
@@ -47,23 +48,21 @@ export function answerForensics (bodyText: string, secrets: Secrets, profile: Cr
   }
   const check = checkSignature(env, secrets.token, profile)
   if (check.ok) return lines
-  check.cause = decrypted
-    ? 'the answer data decrypts with check\'s key, so the handler signs with another token than check\'s (NONTAX_TOKEN), or over other strings than the timestamp, nonce and data it put in the answer'
-    : 'the answer data does not decrypt with check\'s key either: the handler uses other secrets than check (NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY, WECHAT_APPID)'
+  check.cause = { code: decrypted ? 'SIG_ANSWER_TOKEN_DIFFERS' : 'SIG_ANSWER_SECRETS_DIFFER' }
   const variant = signedVariant(sig.toLowerCase(), { token: secrets.token, timestamp, nonce, data: a.data }, sent, profile)
   if (variant) check.cause = variant
   return [...signatureLines('answer msg_signature', check), ...lines]
 }
 
 /** The usual mistakes in signing an answer, each tried against the received signature. */
-function signedVariant (sig: string, ans: { token: string; timestamp: string; nonce: string; data: string }, sent: SentStrings, profile: CryptoProfile): string | undefined {
-  const tries: Array<[string, { timestamp: string; nonce: string; encrypt: string }]> = []
-  if (sent.encrypt) tries.push(['the handler signed the delivery\'s encrypt instead of the answer\'s data', { timestamp: ans.timestamp, nonce: ans.nonce, encrypt: sent.encrypt }])
+function signedVariant (sig: string, ans: { token: string; timestamp: string; nonce: string; data: string }, sent: SentStrings, profile: CryptoProfile): SignatureFinding | undefined {
+  const tries: Array<[SignatureFinding, { timestamp: string; nonce: string; encrypt: string }]> = []
+  if (sent.encrypt) tries.push([{ code: 'SIG_ANSWER_SIGNED_DELIVERY_CIPHERTEXT' }, { timestamp: ans.timestamp, nonce: ans.nonce, encrypt: sent.encrypt }])
   if (sent.timestamp && sent.nonce) {
-    tries.push(['the handler signed with the delivery\'s timestamp and wxnontaxstr, not the timestamp and nonce it put in the answer', { timestamp: sent.timestamp, nonce: sent.nonce, encrypt: ans.data }])
-    if (sent.encrypt) tries.push(['the handler copied the delivery\'s signature inputs (timestamp, wxnontaxstr, encrypt) instead of signing its own answer', { timestamp: sent.timestamp, nonce: sent.nonce, encrypt: sent.encrypt }])
+    tries.push([{ code: 'SIG_ANSWER_SIGNED_DELIVERY_TS_NONCE' }, { timestamp: sent.timestamp, nonce: sent.nonce, encrypt: ans.data }])
+    if (sent.encrypt) tries.push([{ code: 'SIG_ANSWER_COPIED_INPUTS' }, { timestamp: sent.timestamp, nonce: sent.nonce, encrypt: sent.encrypt }])
   }
-  for (const [cause, input] of tries) if (profile.sign({ token: ans.token, ...input }) === sig) return cause
+  for (const [cause, input] of tries) if (profile.sign({ token: ans.token, ...input }).toLowerCase() === sig) return cause
   return undefined
 }
 
@@ -74,10 +73,10 @@ function signedVariant (sig: string, ans: { token: string; timestamp: string; no
 export function referenceForensics (i: Inspection, o: { crafted?: boolean } = {}): string[] {
   const lines: string[] = []
   const sig = i.signature
-  const inputs = `sha1 of sorted [${(sig?.sorted ?? []).map(s => (s === TOKEN_PLACEHOLDER ? s : clip(s))).join(', ')}]`
+  const inputs = `${sig?.algorithm ?? 'computed'}: [${(sig?.parts ?? []).map(s => (s === TOKEN_PLACEHOLDER ? s : clip(s))).join(', ')}]`
   if (sig && !sig.ok && o.crafted) {
     lines.push(`delivery msg_signature: sent ${sig.received ?? '(none)'}${sig.param ? ` in "${sig.param}"` : ''}; the correct one is ${sig.expected ?? '-'}`)
-    if (sig.sorted) lines.push(`delivery msg_signature: a verifying handler computes ${inputs} and sees the mismatch`)
+    if (sig.parts) lines.push(`delivery msg_signature: a verifying handler computes ${inputs} and sees the mismatch`)
   } else if (sig && !sig.ok) {
     lines.push(...signatureLines('delivery msg_signature', sig))
   }

@@ -1,4 +1,5 @@
 import type { CaptureRecord } from '../capture/record.js'
+import { render } from '../messages/render.js'
 
 const RAW_SHOWN_CHARS = 4096
 
@@ -24,8 +25,8 @@ export function formatDeliveryBlock (r: CaptureRecord): string {
     lines.push(`  │     received ${s.received ?? '(none)'}`)
     if (s.expected) lines.push(`  │     expected ${s.expected}`)
     if (!s.ok) {
-      if (s.sorted) lines.push(`  │     sha1 of sorted [${s.sorted.map(v => short(v)).join(', ')}]`)
-      if (s.cause) lines.push(`  │     likely cause: ${s.cause}`)
+      if (s.parts) lines.push(`  │     ${s.algorithm ?? 'computed'}: [${s.parts.map(v => short(v)).join(', ')}]`)
+      if (s.cause) lines.push(`  │     likely cause: ${render(s.cause)}`)
     }
   }
   const d = i.decryption

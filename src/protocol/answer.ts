@@ -70,9 +70,11 @@ export function checkAnswer (httpStatus: number, body: string, secrets: Secrets,
     out.problems.push('answer "data" is not signed: timestamp, nonce and msg_signature must be strings')
   } else {
     const expected = profile.sign({ token: secrets.token, timestamp, nonce, encrypt: a.data })
-    out.signatureOk = signaturesEqual(expected, sig.toLowerCase())
+    // Hex in the other case is accepted (docs/PROTOCOL.md §4.5: WeChat documents no case), with a warning.
+    const hex = profile.descriptor.signature.encoding !== 'base64'
+    out.signatureOk = signaturesEqual(expected, sig) || (hex && signaturesEqual(expected.toLowerCase(), sig.toLowerCase()))
     if (!out.signatureOk) out.problems.push('answer msg_signature does not match its data, timestamp and nonce')
-    else if (sig !== expected) out.warnings.push('answer msg_signature is upper-case hex; this profile emits lower-case (accepted: WeChat documents no case)')
+    else if (sig !== expected) out.warnings.push(`answer msg_signature is ${expected === expected.toLowerCase() ? 'upper' : 'lower'}-case hex; this profile emits ${expected === expected.toLowerCase() ? 'lower' : 'upper'}-case (accepted: WeChat documents no case)`)
   }
   try {
     const plain = profile.decrypt(a.data, secrets).msg

@@ -2,9 +2,9 @@ import { createCipheriv, createDecipheriv } from 'node:crypto'
 import { NotificationError } from './errors.js'
 import { randomBytesPooled } from './random.js'
 
-/** wxbizmsgcrypt pads PKCS#7-style to 32-byte blocks, not AES's 16 (PROTOCOL.md B). */
+/** wxbizmsgcrypt pads PKCS#7-style to 32-byte blocks, not AES's 16 (docs/PROTOCOL.md §4.1). */
 export const PAD_BLOCK_BYTES = 32
-const RANDOM_BYTES = 16
+export const RANDOM_BYTES = 16
 const HEADER_BYTES = RANDOM_BYTES + 4
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/
 export const ENCODING_AES_KEY_RE = /^[A-Za-z0-9]{43}$/
@@ -20,18 +20,23 @@ export function deriveAesKey (encodingAESKey: string): AesKey {
   return { key, iv: key.subarray(0, 16) }
 }
 
-export function pad (buf: Buffer): Buffer {
-  const n = PAD_BLOCK_BYTES - (buf.length % PAD_BLOCK_BYTES)
-  return Buffer.concat([buf, Buffer.alloc(n, n)])
+/** PKCS#7 to `block` bytes; `padByte` overrides the fill value (crafted attacks send an invalid one). */
+export function pad (buf: Buffer, block = PAD_BLOCK_BYTES, padByte?: number): Buffer {
+  const n = block - (buf.length % block)
+  return Buffer.concat([buf, Buffer.alloc(n, padByte ?? n)])
 }
 
-export function encryptMessage (msg: string, aes: AesKey, appid: string, random: Buffer = randomBytesPooled(RANDOM_BYTES)): string {
+/** random(16) ‖ uint32 BE length ‖ msg ‖ appid: the wxbizmsgcrypt plaintext framing. */
+export function frameWx (msg: string, appid: string, random: Buffer = randomBytesPooled(RANDOM_BYTES)): Buffer {
   const body = Buffer.from(msg, 'utf8')
   const len = Buffer.alloc(4)
   len.writeUInt32BE(body.length)
-  const plain = pad(Buffer.concat([random, len, body, Buffer.from(appid, 'utf8')]))
+  return Buffer.concat([random, len, body, Buffer.from(appid, 'utf8')])
+}
+
+export function encryptMessage (msg: string, aes: AesKey, appid: string, random?: Buffer): string {
   const cipher = createCipheriv('aes-256-cbc', aes.key, aes.iv).setAutoPadding(false)
-  return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64')
+  return Buffer.concat([cipher.update(pad(frameWx(msg, appid, random))), cipher.final()]).toString('base64')
 }
 
 export interface Decrypted {
@@ -49,19 +54,28 @@ export function decryptMessage (encrypt: string, aes: AesKey, expectedAppid: str
   const cipherBytes = checkBase64(encrypt)
   const decipher = createDecipheriv('aes-256-cbc', aes.key, aes.iv).setAutoPadding(false)
   const plain = Buffer.concat([decipher.update(cipherBytes), decipher.final()])
+  const { content, padByte } = unpad(plain, PAD_BLOCK_BYTES, cipherBytes.length)
+  return unframeWx(content, expectedAppid, cipherBytes.length, padByte)
+}
+
+/** Strip PKCS#7 padding of `block` bytes; a pad byte outside 1..block means the key is wrong. */
+export function unpad (plain: Buffer, block: number, cipherBytes: number): { content: Buffer; padByte: number } {
   const padByte = plain[plain.length - 1] ?? 0
-  if (padByte < 1 || padByte > PAD_BLOCK_BYTES) {
+  if (padByte < 1 || padByte > block) {
     throw new NotificationError('PADDING_INVALID',
-      `pad byte is ${padByte}, expected 1..${PAD_BLOCK_BYTES}: the EncodingAESKey is probably not the one the sender used`,
-      { cipherBytes: cipherBytes.length, padByte })
+      `pad byte is ${padByte}, expected 1..${block}: the key is probably not the one the sender used`,
+      { cipherBytes, padByte })
   }
-  const content = plain.subarray(0, plain.length - padByte)
+  return { content: plain.subarray(0, plain.length - padByte), padByte }
+}
+
+export function unframeWx (content: Buffer, expectedAppid: string, cipherBytes: number, padByte: number): Decrypted {
   const available = content.length - HEADER_BYTES
   const declaredLength = content.length >= HEADER_BYTES ? content.readUInt32BE(RANDOM_BYTES) : -1
   if (available < 0 || declaredLength > available) {
     throw new NotificationError('DECLARED_LENGTH_INVALID',
       `declared message length ${declaredLength} bytes exceeds the ${Math.max(available, 0)} bytes available: wrong EncodingAESKey, or truncated ciphertext`,
-      { cipherBytes: cipherBytes.length, padByte, declaredLength, available: Math.max(available, 0) })
+      { cipherBytes, padByte, declaredLength, available: Math.max(available, 0) })
   }
   const msgBytes = content.subarray(HEADER_BYTES, HEADER_BYTES + declaredLength)
   const appidBytes = content.subarray(HEADER_BYTES + declaredLength)
@@ -71,19 +85,22 @@ export function decryptMessage (encrypt: string, aes: AesKey, expectedAppid: str
     const shown = /^[\x20-\x7e]*$/.test(appid) ? `"${appid}",` : `${appidBytes.length} unprintable bytes (hex ${appidBytes.subarray(0, 24).toString('hex')}), so the key is probably wrong,`
     throw new NotificationError('APPID_MISMATCH',
       `appid inside the ciphertext is ${shown} expected "${expectedAppid}": the message was encrypted for another account, or WECHAT_APPID is wrong`,
-      { cipherBytes: cipherBytes.length, padByte, declaredLength, appidFound: /^[\x20-\x7e]*$/.test(appid) ? appid : `hex:${appidBytes.toString('hex')}`, appidExpected: expectedAppid })
+      { cipherBytes, padByte, declaredLength, appidFound: /^[\x20-\x7e]*$/.test(appid) ? appid : `hex:${appidBytes.toString('hex')}`, appidExpected: expectedAppid })
   }
-  let msg: string
-  try {
-    msg = utf8.decode(msgBytes)
-  } catch {
-    throw new NotificationError('PAYLOAD_NOT_UTF8', 'decrypted message is not valid UTF-8',
-      { declaredLength, hex: msgBytes.subarray(0, 64).toString('hex') })
-  }
-  return { msg, appid, random: content.subarray(0, RANDOM_BYTES), cipherBytes: cipherBytes.length, padByte, declaredLength }
+  return { msg: decodeUtf8(msgBytes, declaredLength), appid, random: content.subarray(0, RANDOM_BYTES), cipherBytes, padByte, declaredLength }
 }
 
-function checkBase64 (encrypt: string): Buffer {
+export function decodeUtf8 (bytes: Buffer, declaredLength: number): string {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    throw new NotificationError('PAYLOAD_NOT_UTF8', 'decrypted message is not valid UTF-8',
+      { declaredLength, hex: bytes.subarray(0, 64).toString('hex') })
+  }
+}
+
+/** Base64 text to bytes, naming what is wrong; `blockMultiple` (CBC/ECB) also requires whole AES blocks. */
+export function checkBase64 (encrypt: string, blockMultiple = true): Buffer {
   if (encrypt.includes(' ') && BASE64_RE.test(encrypt.replaceAll(' ', '+'))) {
     throw new NotificationError('CIPHERTEXT_NOT_BASE64',
       'ciphertext contains spaces where base64 has "+": it was form-encoded without escaping "+" (send %2B, or JSON)',
@@ -98,7 +115,7 @@ function checkBase64 (encrypt: string): Buffer {
       { length: encrypt.length, offset: bad })
   }
   const bytes = Buffer.from(encrypt, 'base64')
-  if (bytes.length % 16 !== 0) {
+  if (blockMultiple && bytes.length % 16 !== 0) {
     throw new NotificationError('CIPHERTEXT_LENGTH',
       `ciphertext is ${bytes.length} bytes, not a multiple of the 16-byte AES block: it was truncated or altered`,
       { cipherBytes: bytes.length })

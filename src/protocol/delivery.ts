@@ -5,8 +5,12 @@ import { unixSeconds } from './sign.js'
 /** A delivery as a sender puts it on the wire: the signer that ships next to the verifier. */
 export interface SignedDelivery {
   query: Record<string, string>
+  /** Lower-case names; only profiles that carry values in headers set any. */
+  headers: Record<string, string>
   contentType: string
   body: Buffer
+  /** The nonce it carries (wxnontaxstr by default), wherever the profile puts it. */
+  nonce: string
 }
 
 export interface DeliveryOptions {
@@ -24,19 +28,17 @@ export function newWxNontaxStr (): string {
   return randomBytes(8).toString('hex')
 }
 
+/** The one sender-side framer: encrypt, sign, and place each value where the profile carries it. */
 export function buildDelivery (o: DeliveryOptions): SignedDelivery {
   const msg = typeof o.payload === 'string' ? o.payload : JSON.stringify(o.payload)
-  const encrypt = o.profile.encrypt(msg, o.secrets, o.random)
+  const ciphertext = o.profile.encrypt(msg, o.secrets, { random: o.random })
   const timestamp = unixSeconds(o.nowMs)
   const nonce = o.nonce ?? newWxNontaxStr()
-  let signature = o.profile.sign({ token: o.secrets.token, timestamp, nonce, encrypt })
-  // A well-formed but wrong signature: the hash of the same inputs under a token nobody has.
-  if (o.badSignature) signature = o.profile.sign({ token: randomBytes(16).toString('hex'), timestamp, nonce, encrypt })
-  return {
-    query: { wxnontaxstr: nonce, timestamp, msg_signature: signature },
-    contentType: 'application/json',
-    body: Buffer.from(JSON.stringify({ appid: o.secrets.appid, encrypt })),
-  }
+  const appid = o.secrets.appid
+  // A well-formed but wrong signature: the same inputs signed under a token nobody has.
+  const token = o.badSignature ? randomBytes(16).toString('hex') : o.secrets.token
+  const signature = o.profile.sign({ token, timestamp, nonce, encrypt: ciphertext, appid })
+  return { ...o.profile.frame({ ciphertext, signature, timestamp, nonce, appid }), nonce }
 }
 
 export function deliveryUrl (base: string, query: Record<string, string>): string {

@@ -25,7 +25,7 @@ export interface Envelope {
   warnings: string[]
 }
 
-export interface EnvelopeInput { body: Buffer; contentType: string | undefined; query: Query }
+export interface EnvelopeInput { body: Buffer; contentType: string | undefined; query: Query; headers?: Query }
 
 /**
  * Entities are never expanded: a DOCTYPE cannot blow up memory (billion laughs) or read a file (external

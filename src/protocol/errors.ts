@@ -33,6 +33,7 @@ export const REASON_ERRCODE = {
   PADDING_INVALID: 298,
   DECLARED_LENGTH_INVALID: 298,
   APPID_MISMATCH: 298,
+  AUTH_TAG_INVALID: 298,
   RECORD_FAILED: 299,
   INTERNAL: 299,
 } as const satisfies Record<string, Errcode>

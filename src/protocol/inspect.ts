@@ -1,4 +1,5 @@
-import { parseEnvelope, type Envelope, type EnvelopeInput } from './envelope.js'
+import { render } from '../messages/render.js'
+import type { Envelope, EnvelopeInput } from './envelope.js'
 import { ERRCODE, ERRMSG, NotificationError, type Errcode, type Reason } from './errors.js'
 import type { CryptoProfile, Secrets } from './profile.js'
 import { checkSignature, refineCause, type SignatureCheck } from './signature-check.js'
@@ -35,7 +36,7 @@ export function inspectDelivery (input: EnvelopeInput, ctx: InspectContext): Ins
   const warnings: string[] = []
   let env: Envelope
   try {
-    env = parseEnvelope(input)
+    env = ctx.profile.readEnvelope(input)
   } catch (err) {
     return failed(asNotificationError(err), { kind: 'unknown', warnings })
   }
@@ -43,7 +44,7 @@ export function inspectDelivery (input: EnvelopeInput, ctx: InspectContext): Ins
   warnings.push(...envWarnings)
   timestampWarning(env.timestamp, ctx.nowMs, warnings)
   const signature = checkSignature(env, ctx.secrets.token, ctx.profile)
-  warnings.push(...signature.warnings)
+  warnings.push(...signature.warnings.map(w => render(w)))
   const decryption = decrypt(env.encrypt, ctx)
   refineCause(signature, decryption.ok)
   if (env.appid !== undefined && env.appid !== ctx.secrets.appid) {
@@ -59,7 +60,7 @@ export function inspectDelivery (input: EnvelopeInput, ctx: InspectContext): Ins
       payloadError = asNotificationError(err)
     }
   }
-  if (!signature.ok) return failed(new NotificationError(signature.reason ?? 'SIGNATURE_MISMATCH', signature.cause ?? 'signature check failed'), result)
+  if (!signature.ok) return failed(new NotificationError(signature.reason ?? 'SIGNATURE_MISMATCH', signature.cause ? render(signature.cause) : 'signature check failed'), result)
   if (!decryption.ok) return failed(new NotificationError(decryption.reason, decryption.message, decryption.details), result)
   if (payloadError) return failed(payloadError, result)
   return result

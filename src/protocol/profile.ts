@@ -1,36 +1,48 @@
-import { decryptMessage, deriveAesKey, encryptMessage, type AesKey, type Decrypted } from './cipher.js'
-import { computeSignature, signatureBase, type SignatureInput } from './sign.js'
+import type { Decrypted } from './cipher.js'
+import type { Envelope, EnvelopeInput } from './envelope.js'
+import type { ProfileDescriptor, SignedValue } from '../profiles/descriptor.js'
+import type { EncryptOptions } from '../profiles/cipher-engine.js'
+import type { SignatureInput, SignedString } from '../profiles/signer.js'
+import type { WireRequest, WireValues } from '../profiles/wire.js'
+import { createProfile } from '../profiles/create.js'
+import { DEFAULT_PROFILE, namedDescriptor } from '../profiles/named.js'
+
+export type { SignatureInput, SignedString } from '../profiles/signer.js'
+export type { EncryptOptions } from '../profiles/cipher-engine.js'
 
 /** Per-receiver secrets. Never logged: see logger.ts redact paths and mask.ts. */
 export interface Secrets { appid: string; token: string; encodingAESKey: string }
 
 /**
- * A crypto profile is everything WeChat does not publish for nontax (PROTOCOL.md B).
- * Routes and the emulator only talk to this interface, so another profile is one new file.
+ * A crypto profile is everything WeChat does not publish for nontax (docs/PROTOCOL.md §4-§6):
+ * the only place that knows the algorithm. Built from a descriptor (profiles/descriptor.ts);
+ * the receiver, the emulator, `check` and discovery only talk to this interface.
  */
 export interface CryptoProfile {
+  /** A named profile's name, or "custom". */
   readonly name: string
+  /** Exactly what NONTAX_PROFILE accepts to select this profile again. */
+  readonly id: string
+  readonly descriptor: ProfileDescriptor
   /** Shown in README and logs: the profile is an assumption, not WeChat's word. */
   readonly assumption: string
-  encrypt (msg: string, secrets: Secrets, random?: Buffer): string
+  /** Algorithm words for fix texts, e.g. "SHA-1 over the sorted token, timestamp, wxnontaxstr and encrypt, lower-case hex". */
+  readonly words: { cipher: string; signature: string }
+  encrypt (msg: string, secrets: Secrets, o?: Buffer | EncryptOptions): string
   decrypt (encrypt: string, secrets: Secrets): Decrypted
   sign (input: SignatureInput): string
-  signatureBase (input: SignatureInput): { sorted: string[]; joined: string }
+  /** The exact string that is hashed, and the values in the order they were joined. */
+  signatureBase (input: SignatureInput): SignedString
+  /** Whether the signature covers this value (a missing timestamp only matters if it is signed). */
+  signs (value: SignedValue): boolean
+  /** Where each value is read from in a received request. */
+  readEnvelope (input: EnvelopeInput): Envelope
+  /** The one delivery framer: puts each value where this profile carries it. */
+  frame (values: WireValues): WireRequest
+  /** Why these secrets cannot be used with this profile (empty when they can). */
+  secretProblems (secrets: Secrets): string[]
 }
 
 export function createWxBizMsgCryptProfile (): CryptoProfile {
-  // Deriving the key is cheap but runs per delivery; keep the last one.
-  let cached: { encodingAESKey: string; aes: AesKey } | undefined
-  const aesFor = (s: Secrets): AesKey => {
-    if (cached?.encodingAESKey !== s.encodingAESKey) cached = { encodingAESKey: s.encodingAESKey, aes: deriveAesKey(s.encodingAESKey) }
-    return cached.aes
-  }
-  return {
-    name: 'wxbizmsgcrypt',
-    assumption: 'WeChat does not publish the nontax callback crypto; assuming the wxbizmsgcrypt profile of PROTOCOL.md part B (AES-256-CBC with EncodingAESKey, SHA-1 msg_signature over sorted token/timestamp/nonce/encrypt)',
-    encrypt: (msg, s, random) => encryptMessage(msg, aesFor(s), s.appid, random),
-    decrypt: (encrypt, s) => decryptMessage(encrypt, aesFor(s), s.appid),
-    sign: computeSignature,
-    signatureBase,
-  }
+  return createProfile(namedDescriptor(DEFAULT_PROFILE) as ProfileDescriptor)
 }

@@ -1,10 +1,13 @@
+import type { Finding } from '../messages/types.js'
+import type { MessageCode } from '../messages/en/index.js'
 import type { Envelope } from './envelope.js'
 import type { Reason } from './errors.js'
 import type { CryptoProfile } from './profile.js'
-import { sha1Hex, signaturesEqual } from './sign.js'
+import { signaturesEqual } from './sign.js'
 
 export const TOKEN_PLACEHOLDER = '<token>'
-const SHA1_HEX_RE = /^[0-9a-f]{40}$/i
+
+export type SignatureFinding = Finding<MessageCode>
 
 export interface SignatureCheck {
   ok: boolean
@@ -13,58 +16,75 @@ export interface SignatureCheck {
   expected?: string
   param?: string
   nonceParam?: string
-  /** The four sorted inputs, the token replaced by <token>. */
-  sorted?: string[]
+  /** The profile's words for how the signature is made, e.g. "SHA-1 over the sorted token, …". */
+  algorithm?: string
+  /** The signed values in the order they were joined, the token replaced by <token>. */
+  parts?: string[]
   /** The string that was hashed, the token replaced by <token>. */
   hashed?: string
-  cause?: string
-  warnings: string[]
+  cause?: SignatureFinding
+  warnings: SignatureFinding[]
 }
 
-/** Check msg_signature over the exact received strings (PROTOCOL.md B). */
+/** Check the signature over the exact received strings, as the profile makes it (docs/PROTOCOL.md §4.2). */
 export function checkSignature (env: Envelope, token: string, profile: CryptoProfile): SignatureCheck {
-  const warnings: string[] = []
-  const base = { received: env.signature, param: env.signatureParam, nonceParam: env.nonceParam, warnings }
-  if (env.timestamp === undefined || env.timestamp === '') {
-    return { ...base, ok: false, reason: 'TIMESTAMP_MISSING', cause: 'no "timestamp" query parameter: the signature cannot be checked' }
+  const warnings: SignatureFinding[] = []
+  const f = profile.descriptor.fields
+  const base = { received: env.signature, param: env.signatureParam, nonceParam: env.nonceParam, algorithm: profile.words.signature, warnings }
+  if (profile.signs('timestamp') && (env.timestamp === undefined || env.timestamp === '')) {
+    return { ...base, ok: false, reason: 'TIMESTAMP_MISSING', cause: { code: 'SIG_TIMESTAMP_MISSING', params: { param: f.timestamp?.name, where: f.timestamp?.in } } }
   }
-  if (env.nonce === undefined || env.nonce === '') {
-    return { ...base, ok: false, reason: 'NONCE_MISSING', cause: 'no "wxnontaxstr" query parameter: the signature cannot be checked' }
+  if (profile.signs('nonce') && (env.nonce === undefined || env.nonce === '')) {
+    return { ...base, ok: false, reason: 'NONCE_MISSING', cause: { code: 'SIG_NONCE_MISSING', params: { param: f.nonce?.name, where: f.nonce?.in } } }
   }
-  const input = { token, timestamp: env.timestamp, nonce: env.nonce, encrypt: env.encrypt }
-  const { sorted, joined } = profile.signatureBase(input)
+  const input = { token, timestamp: env.timestamp ?? '', nonce: env.nonce ?? '', encrypt: env.encrypt, appid: env.appid }
+  const { parts, joined } = profile.signatureBase(input)
   const expected = profile.sign(input)
   const shown = {
     ...base,
     expected,
-    sorted: sorted.map(s => (s === token ? TOKEN_PLACEHOLDER : s)),
+    parts: parts.map(s => (s === token ? TOKEN_PLACEHOLDER : s.split(token).join(TOKEN_PLACEHOLDER))),
     hashed: joined.split(token).join(TOKEN_PLACEHOLDER),
   }
   if (env.signature === undefined || env.signature === '') {
-    return { ...shown, ok: false, reason: 'SIGNATURE_MISSING', cause: `no signature parameter (looked for msg_signature, signature, sig)` }
+    return { ...shown, ok: false, reason: 'SIGNATURE_MISSING', cause: { code: 'SIG_MISSING', params: { looked: `looked for ${f.signature.in} field "${f.signature.name}"${env.signatureParam === undefined && f.signature.name === 'msg_signature' ? ', signature, sig' : ''}` } } }
   }
   if (signaturesEqual(expected, env.signature)) return { ...shown, ok: true }
-  if (signaturesEqual(expected, env.signature.toLowerCase())) {
-    warnings.push('signature hex is upper-case; this profile emits lower-case (accepted: WeChat documents no case)')
-    return { ...shown, ok: true }
+  const enc = profile.descriptor.signature.encoding
+  if (enc !== 'base64') {
+    const other = enc === 'hex' ? env.signature.toLowerCase() : env.signature.toUpperCase()
+    if (signaturesEqual(expected, other)) {
+      warnings.push({ code: 'SIG_HEX_CASE', params: enc === 'hex' ? { got: 'upper-case', emits: 'lower-case' } : { got: 'lower-case', emits: 'upper-case' } })
+      return { ...shown, ok: true }
+    }
   }
-  return { ...shown, ok: false, reason: 'SIGNATURE_MISMATCH', cause: likelyCause(env, token) }
+  return { ...shown, ok: false, reason: 'SIGNATURE_MISMATCH', cause: likelyCause(env, token, expected, profile) }
 }
 
-function likelyCause (env: Envelope, token: string): string {
+function likelyCause (env: Envelope, token: string, expected: string, profile: CryptoProfile): SignatureFinding {
   const sig = env.signature ?? ''
-  if (!SHA1_HEX_RE.test(sig)) return `received "${sig.slice(0, 60)}" is not a 40-character hex SHA-1`
-  const withoutCiphertext = sha1Hex([token, env.timestamp ?? '', env.nonce ?? ''].sort().join(''))
-  if (signaturesEqual(withoutCiphertext, sig.toLowerCase())) {
-    return 'the signature was computed over token, timestamp and nonce only (the URL-verification formula); msg_signature must include the ciphertext'
+  if (!sameShape(sig, expected, profile.descriptor.signature.encoding)) {
+    return { code: 'SIG_NOT_ITS_SHAPE', params: { received: sig.slice(0, 60), shape: shapeOf(expected, profile.descriptor.signature.encoding), algorithm: profile.descriptor.signature.alg } }
   }
-  return 'the token differs from the sender\'s, or the body, timestamp or nonce changed after signing'
+  // The URL-verification formula (no ciphertext) is a common slip: same profile, ciphertext left out.
+  const withoutCiphertext = profile.sign({ token, timestamp: env.timestamp ?? '', nonce: env.nonce ?? '', encrypt: '', appid: env.appid })
+  if (profile.signs('ciphertext') && signaturesEqual(withoutCiphertext.toLowerCase(), sig.toLowerCase())) {
+    return { code: 'SIG_URL_VERIFICATION_FORMULA', params: { param: env.signatureParam ?? profile.descriptor.fields.signature.name } }
+  }
+  return { code: 'SIG_TOKEN_OR_BODY' }
+}
+
+function sameShape (sig: string, expected: string, enc: 'hex' | 'HEX' | 'base64'): boolean {
+  if (sig.length !== expected.length) return false
+  return enc === 'base64' ? /^[A-Za-z0-9+/]+=*$/.test(sig) : /^[0-9a-fA-F]+$/.test(sig)
+}
+
+function shapeOf (expected: string, enc: 'hex' | 'HEX' | 'base64'): string {
+  return enc === 'base64' ? `${expected.length} base64 characters` : `${expected.length} hex characters`
 }
 
 /** Refine the cause once we know whether the ciphertext decrypted (it tells body-intact from body-altered). */
 export function refineCause (check: SignatureCheck, decrypted: boolean): void {
-  if (check.reason !== 'SIGNATURE_MISMATCH' || !check.cause?.startsWith('the token differs')) return
-  check.cause = decrypted
-    ? 'the ciphertext is intact (it decrypts with your key), so the token is wrong (NONTAX_TOKEN), or the timestamp/nonce in the URL are not the ones that were signed'
-    : 'the ciphertext does not decrypt either: the body was altered in transit, or both NONTAX_TOKEN and NONTAX_ENCODING_AES_KEY are wrong'
+  if (check.reason !== 'SIGNATURE_MISMATCH' || check.cause?.code !== 'SIG_TOKEN_OR_BODY') return
+  check.cause = { code: decrypted ? 'SIG_TOKEN_WRONG_BODY_INTACT' : 'SIG_BODY_ALTERED' }
 }

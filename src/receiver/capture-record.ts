@@ -57,7 +57,8 @@ export function buildCaptureRecord (x: RecordInput): CaptureRecord {
     headers: redactHeaders(x.req.headers),
     contentType: Array.isArray(contentType) ? contentType[0] : contentType,
     body: recordBody(x.req.body),
-    wxnontaxstr: Array.isArray(nonce) ? nonce[0] : nonce,
+    // The delivery's nonce: wxnontaxstr by default, or wherever the profile carries it.
+    wxnontaxstr: (Array.isArray(nonce) ? nonce[0] : nonce) ?? x.inspection.envelope?.nonce,
     inspection: x.inspection,
     test: testKindOf(x.inspection),
     duplicateOf: x.duplicateOf,

@@ -1,8 +1,13 @@
 import { EventEmitter } from 'node:events'
 import type { CaptureRecord } from '../capture/record.js'
+import type { ProfileHint } from '../profiles/discover/background.js'
 
 /** What the receiver announces: each delivery once it is durably recorded (the verdict and the session tally listen). */
-export interface DeliveryEventMap { delivery: [record: CaptureRecord] }
+export interface DeliveryEventMap {
+  delivery: [record: CaptureRecord]
+  /** A failed delivery verifies and decrypts under another profile (src/profiles/discover/background.ts). */
+  'profile-hint': [hint: ProfileHint]
+}
 export type DeliveryEvents = EventEmitter<DeliveryEventMap>
 
 export function createDeliveryEvents (): DeliveryEvents {

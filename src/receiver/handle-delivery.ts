@@ -29,7 +29,7 @@ export function createDeliveryHandler (deps: DeliveryDeps): DeliveryHandler {
     const receivedAtMs = deps.now()
     const query = parsedQuery(req.query)
     const inspection = req.rejection ? rejected(req.rejection) : inspectDelivery(
-      { body: req.body, contentType: firstValue(req.headers['content-type']), query },
+      { body: req.body, contentType: firstValue(req.headers['content-type']), query, headers: req.headers },
       { secrets: deps.secrets, profile: deps.profile, nowMs: receivedAtMs },
     )
     const duplicateOf = flagDuplicate(inspection, deps.store)

@@ -5,7 +5,10 @@ import { buildApp } from '../app.js'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Config } from '../config.js'
 import { buildEmulator, type EmulatorInstance } from '../emulator/app.js'
-import { createWxBizMsgCryptProfile, type CryptoProfile, type Secrets } from '../protocol/profile.js'
+import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import { createProfile } from '../profiles/create.js'
+import type { ProfileHint } from '../profiles/discover/background.js'
+import { render } from '../messages/render.js'
 import { listen } from '../server.js'
 import { computeVerdict, expectedDeliveries, type SenderReport, type Verdict } from '../verdict/verdict.js'
 import { createWechatClient } from '../wechat/client.js'
@@ -34,7 +37,9 @@ export interface Loop {
 /** Starts the receiver (and in embedded mode the emulator); `run()` does one trigger-and-verdict round. */
 export async function startLoop (o: LoopOptions): Promise<Loop> {
   const { config, logger } = o
-  const profile = o.profile ?? createWxBizMsgCryptProfile()
+  const profile = o.profile ?? createProfile(config.profile)
+  // The emulator may send another profile than the receiver speaks (--emulate-profile): how discovery is tested.
+  const emulateProfile = o.profile ?? createProfile(config.emulateProfile)
   const app = await buildApp(config, { logger, profile, ...(o.store ? { store: o.store } : {}) })
   const closers: Array<() => Promise<unknown>> = [() => app.close()]
   const close = async () => { for (const c of closers.reverse()) await c() }
@@ -45,7 +50,7 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
     if (config.mode === 'embedded') {
       const emu = await buildEmulator({
         accounts: [{ appid: config.wechat.appid, appsecret: config.wechat.appsecret ?? '', secrets: { ...config.secrets, ...o.emulatorSecrets } }],
-        profile,
+        profile: emulateProfile,
         insecureTls: true,
       })
       emulator = emu
@@ -94,6 +99,9 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
   const done = () => records.length >= expected && (!r.emulator || reports.length >= expected)
   const onDelivery = (rec: CaptureRecord) => { records.push(rec); wake() }
   const onReport = (rep: SenderReport) => { reports.push(rep); wake() }
+  const profileHints: string[] = []
+  const onHint = (h: ProfileHint) => { if (!profileHints.includes(render(h.finding))) profileHints.push(render(h.finding)) }
+  r.app.nontax.events.on('profile-hint', onHint)
   r.app.nontax.events.on('delivery', onDelivery)
   r.emulator?.emulator.events.on('report', onReport)
   let timer: NodeJS.Timeout | undefined
@@ -106,7 +114,8 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
       wake = () => { if (done()) resolve(false) }
       wake()
     })
-    return computeVerdict({
+    await r.app.nontax.profileHints.settled()
+    const verdict = computeVerdict({
       mode: r.config.mode,
       api: r.config.mockApi,
       version: r.config.mockVersion,
@@ -117,9 +126,13 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
       assumption: r.profile.assumption,
       waitTimeoutMs: r.config.waitTimeoutMs,
     })
+    // A delivery that verifies and decrypts under another profile outranks every other likely cause.
+    verdict.hints.unshift(...profileHints)
+    return verdict
   } finally {
     clearTimeout(timer)
     r.app.nontax.events.off('delivery', onDelivery)
+    r.app.nontax.events.off('profile-hint', onHint)
     r.emulator?.emulator.events.off('report', onReport)
   }
 }

@@ -66,7 +66,7 @@ describe('captures show', () => {
     for (const part of [
       `capture ${ids.signature}`, 'request    POST /nontax/notify?wxnontaxstr=', 'test       signature',
       '\nheaders\n  host: 127.0.0.1:', 'content-type: application/json', '\nbody (', '"encrypt":"',
-      'signature  FAILED (SIGNATURE_MISMATCH)', 'hashed    sha1 of', '<token>', 'decryption ok',
+      'signature  FAILED (SIGNATURE_MISMATCH)', 'by        SHA-1 over the sorted token, timestamp, wxnontaxstr and encrypt', '<token>', 'decryption ok',
       '\nplaintext\n  {\n    "order_id": "ORD-1001"', '"user_name": "张三"', 'answer (HTTP 200)', '"errcode": 300',
       'verdict    errcode 300 SIGNATURE_MISMATCH',
     ]) expect(res.out).toContain(part)

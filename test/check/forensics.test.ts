@@ -15,8 +15,8 @@ const reply = (body: unknown): Reply => ({ kind: 'answer', status: 200, headers:
 
 describe('answer forensics', () => {
   it.each([
-    ['the delivery\'s encrypt instead of the answer\'s data', { timestamp: good.timestamp!, nonce: good.nonce!, encrypt: sent.encrypt }, /signed the delivery's encrypt instead of the answer's data/],
-    ['the delivery\'s timestamp and wxnontaxstr', { timestamp: sent.timestamp, nonce: sent.nonce, encrypt: good.data! }, /signed with the delivery's timestamp and wxnontaxstr/],
+    ['the delivery\'s encrypt instead of the answer\'s data', { timestamp: good.timestamp!, nonce: good.nonce!, encrypt: sent.encrypt }, /signed the delivery's ciphertext instead of the answer's data/],
+    ['the delivery\'s timestamp and wxnontaxstr', { timestamp: sent.timestamp, nonce: sent.nonce, encrypt: good.data! }, /signed with the delivery's timestamp and nonce/],
     ['the delivery\'s three inputs', { timestamp: sent.timestamp, nonce: sent.nonce, encrypt: sent.encrypt }, /copied the delivery's signature inputs/],
   ])('recognises an answer signed over %s', (_name, input, cause) => {
     const bad = { ...good, msg_signature: profile.sign({ token: secrets.token, ...input }) }

@@ -51,7 +51,7 @@ describe('receiver over loopback HTTP', () => {
   })
 
   it.each([
-    ['missing signature', { query: { msg_signature: '' } }, 300, /no signature parameter/],
+    ['missing signature', { query: { msg_signature: '' } }, 300, /no signature \(looked for query field "msg_signature"/],
     ['missing wxnontaxstr', { query: { wxnontaxstr: '' } }, 300, /wxnontaxstr/],
     ['altered body', { body: 'ALTER' }, 210, /does not parse/],
     ['empty body', { body: '' }, 210, /body is empty/],

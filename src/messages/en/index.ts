@@ -1,18 +1,22 @@
 import type { Catalogue } from '../types.js'
 import { common } from './common.js'
+import { discovery } from './discovery.js'
 import { inspector } from './inspector.js'
 import { preflight } from './preflight.js'
+import { signature } from './signature.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector } as const
+export const enAreas = { common, preflight, inspector, signature, discovery } as const
 
 export const en = {
   ...common,
   ...preflight,
   ...inspector,
+  ...signature,
+  ...discovery,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en

@@ -1,0 +1,67 @@
+import { createHash, createHmac } from 'node:crypto'
+import type { ProfileDescriptor, SignedValue } from './descriptor.js'
+
+/** The values a signature may cover, as received (docs/PROTOCOL.md §4.2: signed as received). */
+export interface SignatureInput { token: string; timestamp: string; nonce: string; encrypt: string; appid?: string | undefined }
+
+export interface SignedString {
+  /** The values in the order they were joined (sorted or fixed). */
+  parts: string[]
+  /** The exact string that was hashed or HMACed. */
+  joined: string
+  /** The secret that keyed it (HMAC key or the k=v "&key="), if any. */
+  key: string | undefined
+}
+
+type Sig = ProfileDescriptor['signature']
+type Fields = ProfileDescriptor['fields']
+
+function valueOf (v: SignedValue, i: SignatureInput): string {
+  if (v === 'ciphertext') return i.encrypt
+  if (v === 'appid') return i.appid ?? ''
+  return i[v]
+}
+
+/** The k=v name of a value: its field name on the wire. */
+function wireName (v: SignedValue, fields: Fields): string {
+  if (v === 'token') return 'token'
+  return (v === 'ciphertext' ? fields.ciphertext : fields[v])?.name ?? v
+}
+
+export function signedString (sig: Sig, fields: Fields, input: SignatureInput): SignedString {
+  const secret = input.token
+  if (sig.join === 'kv') {
+    const pairs = sig.over.map(v => [wireName(v, fields), valueOf(v, input)] as const)
+      // Pay v2: empty values are left out, names sorted in byte order.
+      .filter(([, value]) => value !== '')
+    if (sig.order === 'sorted') pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const parts = pairs.map(([k, v]) => `${k}=${v}`)
+    return { parts, joined: `${parts.join('&')}&key=${secret}`, key: secret }
+  }
+  const parts = sig.over.map(v => valueOf(v, input))
+  if (sig.order === 'sorted') parts.sort()
+  return { parts, joined: parts.join(''), key: sig.alg.startsWith('hmac-') ? secret : undefined }
+}
+
+/** The raw digest of a signed string under an algorithm. */
+export function digest (alg: Sig['alg'], joined: string, key: string | undefined): Buffer {
+  if (alg === 'hmac-sha256' || alg === 'hmac-sha1') return createHmac(alg.slice(5), key ?? '').update(joined, 'utf8').digest()
+  return createHash(alg).update(joined, 'utf8').digest()
+}
+
+export function encodeDigest (bytes: Buffer, encoding: Sig['encoding']): string {
+  if (encoding === 'base64') return bytes.toString('base64')
+  const hex = bytes.toString('hex')
+  return encoding === 'HEX' ? hex.toUpperCase() : hex
+}
+
+/** Human words for fix texts: "SHA-1 over the sorted token, timestamp, nonce and ciphertext, lower-case hex". */
+export function describeSignature (sig: Sig, fields: Fields): string {
+  const alg = { sha1: 'SHA-1', sha256: 'SHA-256', md5: 'MD5', 'hmac-sha256': 'HMAC-SHA256', 'hmac-sha1': 'HMAC-SHA1' }[sig.alg]
+  const names = sig.over.map(v => (v === 'token' ? 'token' : wireName(v, fields)))
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}` : names.join('')
+  const enc = { hex: 'lower-case hex', HEX: 'upper-case hex', base64: 'base64' }[sig.encoding]
+  const keyed = sig.alg.startsWith('hmac-') ? ' keyed with the Token' : ''
+  if (sig.join === 'kv') return `${alg}${keyed} over ${sig.order === 'sorted' ? 'the sorted' : 'the'} ${list} as k=v&…&key=<Token>, ${enc}`
+  return `${alg}${keyed} over ${sig.order === 'sorted' ? 'the sorted' : 'the concatenated'} ${list}, ${enc}`
+}

@@ -1,0 +1,106 @@
+import sjson from 'secure-json-parse'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import type { Envelope, EnvelopeInput, Query } from '../protocol/envelope.js'
+import { NotificationError } from '../protocol/errors.js'
+import type { FieldLocation, ProfileDescriptor } from './descriptor.js'
+
+export type BodyFormat = ProfileDescriptor['body']
+
+// Entities stay unexpanded: a delivery is data, never markup to evaluate.
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, processEntities: false })
+
+/** Every top-level string field of a body, as received; throws ENVELOPE_UNPARSEABLE when the body is not that format. */
+export function bodyFields (format: BodyFormat, body: Buffer): Record<string, string> {
+  const text = body.toString('utf8')
+  try {
+    if (format === 'form') return Object.fromEntries(new URLSearchParams(text))
+    if (format === 'json') return scalars(sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }))
+    const valid = XMLValidator.validate(text)
+    if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line})`)
+    const doc = xml.parse(text) as Record<string, unknown>
+    return scalars(doc.xml ?? Object.values(doc)[0])
+  } catch (err) {
+    throw new NotificationError('ENVELOPE_UNPARSEABLE', `the body is not ${format.toUpperCase()} of fields: ${(err as Error).message}`)
+  }
+}
+
+function scalars (v: unknown): Record<string, string> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object of fields')
+  const out: Record<string, string> = {}
+  for (const [k, val] of Object.entries(v)) {
+    if (typeof val === 'string') out[k] = val
+    else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val)
+  }
+  return out
+}
+
+export function first (v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v
+}
+
+export interface Sources { query: Query; headers: Query; body: Record<string, string> }
+
+export function valueAt (loc: FieldLocation | undefined, s: Sources): string | undefined {
+  if (loc === undefined) return undefined
+  if (loc.in === 'query') return first(s.query[loc.name])
+  if (loc.in === 'header') return first(s.headers[loc.name.toLowerCase()])
+  return s.body[loc.name]
+}
+
+/** The strict reader of a descriptor profile: each value from exactly where the descriptor says. */
+export function readEnvelope (d: ProfileDescriptor, input: EnvelopeInput): Envelope {
+  if (input.body.length === 0) throw new NotificationError('BODY_EMPTY', `request body is empty: this profile expects a ${d.body.toUpperCase()} body`)
+  const s: Sources = { query: input.query, headers: input.headers ?? {}, body: bodyFields(d.body, input.body) }
+  const f = d.fields
+  const encrypt = valueAt(f.ciphertext, s)
+  if (encrypt === undefined) {
+    throw new NotificationError('ENVELOPE_NO_CIPHERTEXT', `no ciphertext in ${f.ciphertext.in} field "${f.ciphertext.name}" (body fields: ${Object.keys(s.body).join(', ') || 'none'})`, { fields: Object.keys(s.body) })
+  }
+  return {
+    format: d.body,
+    contentType: input.contentType,
+    encrypt,
+    encryptField: f.ciphertext.name,
+    appid: valueAt(f.appid, s),
+    signature: valueAt(f.signature, s),
+    signatureParam: f.signature.name,
+    nonce: valueAt(f.nonce, s),
+    nonceParam: f.nonce?.name,
+    timestamp: valueAt(f.timestamp, s),
+    warnings: [],
+  }
+}
+
+/** `signature` undefined leaves the signature out (a crafted attack). */
+export interface WireValues { ciphertext: string; signature: string | undefined; timestamp: string; nonce: string; appid: string }
+
+/** A delivery as a sender puts it on the wire. */
+export interface WireRequest { query: Record<string, string>; headers: Record<string, string>; contentType: string; body: Buffer }
+
+const CONTENT_TYPE: Record<BodyFormat, string> = { json: 'application/json', form: 'application/x-www-form-urlencoded', xml: 'text/xml' }
+
+/** The one delivery framer: every value where the descriptor says it travels. */
+export function frameWire (d: ProfileDescriptor, v: WireValues): WireRequest {
+  const query: Record<string, string> = {}
+  const headers: Record<string, string> = {}
+  const body: Array<[string, string]> = []
+  const put = (loc: FieldLocation | undefined, value: string | undefined) => {
+    if (loc === undefined || value === undefined) return
+    if (loc.in === 'query') query[loc.name] = value
+    else if (loc.in === 'header') headers[loc.name.toLowerCase()] = value
+    else body.push([loc.name, value])
+  }
+  const f = d.fields
+  put(f.nonce, v.nonce)
+  put(f.timestamp, v.timestamp)
+  put(f.appid, v.appid)
+  put(f.ciphertext, v.ciphertext)
+  put(f.signature, v.signature)
+  return { query, headers, contentType: CONTENT_TYPE[d.body], body: Buffer.from(serializeBody(d.body, body)) }
+}
+
+export function serializeBody (format: BodyFormat, fields: Array<[string, string]>): string {
+  if (format === 'json') return JSON.stringify(Object.fromEntries(fields))
+  if (format === 'form') return new URLSearchParams(fields).toString()
+  return `<xml>${fields.map(([k, v]) => `<${k}><![CDATA[${v}]]></${k}>`).join('')}</xml>`
+}
