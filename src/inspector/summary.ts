@@ -1,3 +1,4 @@
+import { render } from '../messages/render.js'
 import { bodyBytes } from '../capture/body.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { checkAnswer } from '../protocol/answer.js'
@@ -71,7 +72,8 @@ export function toDetail (r: CaptureRecord, secrets: Secrets, profile: CryptoPro
     headers: Object.entries(r.headers).map(([name, v]) => [name, Array.isArray(v) ? v.join(', ') : v]),
     body: { encoding: r.body.encoding, text: r.body.encoding === 'utf8' ? r.body.text : undefined, bytes: r.body.bytes, sha256: r.body.sha256, hex: hexDump(body) },
     envelope: i.envelope,
-    signature: i.signature,
+    // The cause is a coded finding: rendered here, as the page has no catalogue. `sorted` is the older records' name for `parts`.
+    signature: i.signature && { ...i.signature, parts: i.signature.parts ?? (i.signature as { sorted?: string[] }).sorted, cause: i.signature.cause && render(i.signature.cause) },
     decryption: i.decryption?.ok
       ? { ...i.decryption, plaintext: pretty(i.decryption.plaintext) }
       : i.decryption,

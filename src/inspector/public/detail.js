@@ -17,7 +17,7 @@ function signatureCard (s) {
   return section(T.signature, 'signature',
     el('p', {}, okWord(s.ok), s.reason ? ` ${s.reason}` : ''),
     kv([[T.sigParam, s.param], [T.received, s.received], [T.expected, s.expected], [T.cause, s.cause]]),
-    s.sorted ? el('div', {}, el('h3', {}, T.sortedInputs), el('ol', { className: 'sorted' }, s.sorted.map(x => el('li', {}, el('code', {}, x))))) : null,
+    s.parts ? el('div', {}, el('h3', {}, T.sortedInputs), s.algorithm ? el('p', {}, s.algorithm) : null, el('ol', { className: 'sorted' }, s.parts.map(x => el('li', {}, el('code', {}, x))))) : null,
     s.hashed ? el('div', {}, el('h3', {}, T.hashed), pre(s.hashed, 'hashed')) : null)
 }
 

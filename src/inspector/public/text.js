@@ -35,7 +35,7 @@ export const T = {
   sigParam: 'parameter',
   received: 'received',
   expected: 'expected',
-  sortedInputs: 'sorted inputs (token shown as <token>)',
+  sortedInputs: 'signed inputs, in the order joined (token shown as <token>)',
   hashed: 'SHA-1 over',
   cause: 'cause',
   decryption: 'Decryption',
