@@ -2,7 +2,7 @@ import { connect } from 'node:net'
 import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
-import { connectionsCheckingIntervalMs } from '../../src/hardening/server-options.js'
+import { connectionsCheckingIntervalMs } from '../../src/plugins/connection-limits.js'
 import { testConfig } from '../helpers/config.js'
 import { eventually, paymentDelivery, startReceiver } from './helpers.js'
 

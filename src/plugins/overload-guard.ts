@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8'
 import underPressure, { type FastifyUnderPressureOptions } from '@fastify/under-pressure'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
 import { ERRCODE } from '../protocol/errors.js'
 
 export interface OverloadOptions {
@@ -43,29 +44,28 @@ export function overloadAnswer (cause: string) {
 /**
  * Sheds load before any work is done for a request when the event loop lags: queued deliveries
  * would otherwise wait until WeChat's own timeout and be retried anyway, after costing CPU here.
- * Registered at the root (under-pressure is fastify-plugin wrapped), so it guards every route.
+ * Not encapsulated (fastify-plugin), and registered before the routes, so it guards every route.
  * @see https://github.com/fastify/under-pressure#readme
  */
-export async function registerOverloadGuard (app: FastifyInstance, o: OverloadOptions): Promise<void> {
+export const overloadGuard = fp<OverloadOptions>(async (app, o) => {
   const limits = { maxEventLoopDelayMs: o.maxEventLoopDelayMs, maxHeapUsedBytes: o.maxHeapUsedBytes ?? defaultMaxHeapUsedBytes() }
-  const onPressure = (req: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined): object => {
+  const onPressure = (req: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined): void => {
     const cause = describePressure(type, value, limits)
+    const path = req.url.split('?')[0]
     const onNotify = req.routeOptions.url === o.notifyPath
-    const body = onNotify ? overloadAnswer(cause) : { error: `receiver overloaded (${cause}); retry in a few seconds` }
-    req.log.warn({ overload: { type, value, path: req.url.split('?')[0] } },
-      `${req.method} ${req.url.split('?')[0]} → 503${onNotify ? ' errcode 299' : ''}: receiver overloaded (${cause}); answered without processing${onNotify ? ', WeChat will retry' : ''}`)
-    reply.code(503).header('retry-after', String(OVERLOAD_RETRY_AFTER_S))
-    return body
+    req.log.warn({ overload: { type, value, path } },
+      `${req.method} ${path} → 503${onNotify ? ' errcode 299' : ''}: receiver overloaded (${cause}); answered without processing${onNotify ? ', WeChat will retry' : ''}`)
+    // Sent here, so under-pressure sees undefined and Fastify stops at this hook (the reply is sent).
+    void reply.code(503).header('retry-after', String(OVERLOAD_RETRY_AFTER_S))
+      .send(onNotify ? overloadAnswer(cause) : { error: `receiver overloaded (${cause}); retry in a few seconds` })
   }
   const options: FastifyUnderPressureOptions = {
     maxEventLoopDelay: o.maxEventLoopDelayMs,
     maxHeapUsedBytes: limits.maxHeapUsedBytes,
     sampleInterval: o.sampleIntervalMs ?? defaultSampleIntervalMs(o.maxEventLoopDelayMs),
-    // under-pressure sends a non-undefined return value as the reply and stops the request there;
-    // its typings only allow void, hence the cast.
-    pressureHandler: onPressure as unknown as FastifyUnderPressureOptions['pressureHandler'],
+    pressureHandler: onPressure,
   }
   await app.register(underPressure, options)
-}
+}, { name: 'nontax-overload-guard', fastify: '5.x' })
 
 const mb = (bytes: number) => Math.round(bytes / 1_048_576)

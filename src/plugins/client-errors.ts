@@ -1,32 +1,8 @@
 import type { Socket } from 'node:net'
-import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 
 type Limits = Config['limits']
-
-/**
- * How often Node checks headersTimeout/requestTimeout. Node's default is 30 s, which would let a
- * stalled client hold a socket up to 30 s past HEADERS_TIMEOUT_MS; a quarter of the shorter
- * timeout (50 ms..1 s) keeps the cut-off within 25% of the configured value at negligible cost.
- */
-export function connectionsCheckingIntervalMs (l: Pick<Limits, 'headersTimeoutMs' | 'requestTimeoutMs'>): number {
-  return Math.min(1000, Math.max(50, Math.floor(Math.min(l.headersTimeoutMs, l.requestTimeoutMs) / 4)))
-}
-
-export interface HardenedServerOptions {
-  http?: { connectionsCheckingInterval: number }
-  https?: { cert: Buffer; key: Buffer; connectionsCheckingInterval: number }
-  clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHandler']>
-}
-
-/** Fastify options that enforce the connection limits, over https when `tls` is given; spread into buildApp's options. */
-export function hardenedServerOptions (l: Limits, tls?: { cert: Buffer; key: Buffer }): HardenedServerOptions {
-  const checking = { connectionsCheckingInterval: connectionsCheckingIntervalMs(l) }
-  return {
-    ...(tls ? { https: { ...tls, ...checking } } : { http: checking }),
-    clientErrorHandler: createClientErrorHandler(l),
-  }
-}
 
 const ANSWERS: Record<string, { status: number; text: string; why: (l: Limits) => string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: {
