@@ -8,7 +8,7 @@ import { startInspectorFor } from '../inspector/start.js'
 import { parseFlags } from './args.js'
 import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
-import { createSessionTally, untilSignal } from './shutdown.js'
+import { createSessionTally, launcherWatch, untilSignal } from './shutdown.js'
 
 export async function runServe (argv: string[], io: Io): Promise<number> {
   const { values } = parseFlags(argv, { 'forward-to': { type: 'string' } })
@@ -25,6 +25,12 @@ export async function runServe (argv: string[], io: Io): Promise<number> {
     : `listening: deliveries to ${url}${config.notifyPath} are verified, decrypted, logged and answered (Ctrl-C to stop)`)
   const inspector = await startInspectorFor(app, url, logger)
   const tally = createSessionTally(app.nontax.events)
-  await untilSignal(async () => { await app.close(); await inspector?.close() }, { say: line => logger.info(line), onClosed: () => logger.info(tally.summary()) })
-  return 0
+  const launcherAlive = launcherWatch(io.env, process.ppid)
+  const code = await untilSignal(async () => { await app.close(); await inspector?.close() }, {
+    say: line => logger.info(line),
+    onClosed: () => logger.info(tally.summary()),
+    ...(launcherAlive ? { launcherAlive } : {}),
+  })
+  logger.info(`stopped: every delivery received was answered and recorded (exit ${code})`)
+  return code
 }

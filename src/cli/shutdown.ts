@@ -1,9 +1,25 @@
 import type { EventEmitter } from 'node:events'
-import closeWithGrace from 'close-with-grace'
 import type { CaptureRecord } from '../capture/record.js'
 
 /** How long a graceful close may take before the process exits anyway (exit 1). */
 export const SHUTDOWN_GRACE_MS = 10_000
+/**
+ * A signal within this time of the one that started the shutdown is the same request delivered
+ * twice (a process-group kill reaches every layer of npm → sh → node, and a wrapper may pass it on
+ * as well), never a person's second Ctrl-C: nobody presses twice within a second by accident.
+ */
+export const DUPLICATE_WINDOW_MS = 1000
+/** How often the launcher (npm's shell) is checked for having ended. */
+export const LAUNCHER_POLL_MS = 200
+
+export type ShutdownCause = 'SIGINT' | 'SIGTERM' | 'launcher ended' | 'fatal error'
+
+/** The part of `process` the coordinator uses; tests pass a fake. */
+export interface ProcessLike {
+  on (event: string, listener: (...args: never[]) => void): unknown
+  off (event: string, listener: (...args: never[]) => void): unknown
+  exit (code: number): void
+}
 
 export interface ShutdownOptions {
   /** Status lines (signal received, forced exit); stderr by default. */
@@ -11,32 +27,101 @@ export interface ShutdownOptions {
   /** Runs after close() resolved, before the exit: the place for the session summary. */
   onClosed?: () => void
   graceMs?: number
+  duplicateWindowMs?: number
+  /** Whether the process that launched this one still runs; polled when given (see launcherWatch). */
+  launcherAlive?: () => boolean
+  launcherPollMs?: number
+  proc?: ProcessLike
+  now?: () => number
 }
 
 /**
- * Resolves after a graceful close on SIGINT/SIGTERM, then close-with-grace exits 0. close() must
- * stop accepting, finish in-flight deliveries and flush the capture store: app.close() does all
- * three (return503OnClosing, server.close waits for active requests, the onClose hook closes the
- * store). A second signal, or a close slower than graceMs, exits 1 at once.
- * @see https://github.com/mcollina/close-with-grace#readme
+ * Resolves with the exit code once a graceful close has finished. close() must stop accepting,
+ * finish in-flight deliveries and flush the capture store (app.close() does all three).
+ * The rule, stated in the README's shutdown section:
+ * - the first SIGINT or SIGTERM, or the end of the launcher (npm's shell was killed, e.g. npm as a
+ *   container's PID 1 got SIGTERM and passed it to its shell only), starts the graceful close;
+ * - any signal within DUPLICATE_WINDOW_MS of that first one is the same request: ignored;
+ * - a later SIGINT (Ctrl-C pressed again, a distinct act) exits 1 at once; a later SIGTERM is
+ *   ignored (supervisors escalate with SIGKILL, and graceMs bounds the wait anyway);
+ * - a close slower than graceMs exits 1; an uncaught error closes gracefully, then exits 1.
  */
-export function untilSignal (close: () => Promise<void>, o: ShutdownOptions = {}): Promise<void> {
+export function untilSignal (close: () => Promise<void>, o: ShutdownOptions = {}): Promise<number> {
   const say = o.say ?? ((line: string) => { process.stderr.write(line + '\n') })
-  const graceMs = o.graceMs ?? SHUTDOWN_GRACE_MS
-  return new Promise(resolve => {
-    closeWithGrace({
-      delay: graceMs,
-      logger: { error: (m: unknown) => say(`shutdown error: ${m instanceof Error ? m.message : String(m)}`) },
-      onSecondSignal: signal => say(`second ${signal}: exiting now (exit 1); deliveries still in flight get no answer, WeChat will retry them`),
-      onTimeout: ms => say(`shutdown did not finish within ${ms} ms (a stalled client or a slow disk): exiting (exit 1)`),
-    }, async ({ err, signal }) => {
-      if (err) say(`fatal: ${err.message}`)
-      else if (signal) say(`${signal} received: no new connections; finishing in-flight deliveries and flushing captures (${signal} again to force the exit)`)
-      await close()
+  const proc = o.proc ?? process
+  const now = o.now ?? Date.now
+  const window = o.duplicateWindowMs ?? DUPLICATE_WINDOW_MS
+  let started: { cause: ShutdownCause; at: number } | undefined
+  let failed = false
+  let finish = (_code: number) => {}
+  const done = new Promise<number>(resolve => { finish = resolve })
+
+  const begin = (cause: ShutdownCause, exitCode: number) => {
+    started = { cause, at: now() }
+    say(`${cause === 'launcher ended' ? 'the npm script that started this receiver has ended' : cause === 'fatal error' ? 'fatal error' : `${cause} received`}: no new connections; finishing in-flight deliveries and flushing captures (Ctrl-C again after a second to force the exit)`)
+    const deadline = setTimeout(() => {
+      say(`shutdown did not finish within ${o.graceMs ?? SHUTDOWN_GRACE_MS} ms (a slow disk or a delivery still being processed): exiting (exit 1)`)
+      proc.exit(1)
+    }, o.graceMs ?? SHUTDOWN_GRACE_MS)
+    deadline.unref()
+    close().then(() => {
+      clearTimeout(deadline)
+      stop()
       o.onClosed?.()
-      resolve()
+      finish(failed ? 1 : exitCode)
+    }, (err: Error) => {
+      say(`shutdown error: ${err.message} (exit 1)`)
+      proc.exit(1)
     })
-  })
+  }
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (!started) return begin(signal, 0)
+    const sinceMs = now() - started.at
+    if (sinceMs < window) return say(`${signal} again after ${sinceMs} ms: the same request delivered twice (npm, the shell and the process group each pass it on); still closing gracefully`)
+    if (signal === 'SIGTERM') return say('SIGTERM again: already closing gracefully; Ctrl-C (SIGINT) forces the exit')
+    say('second Ctrl-C: exiting now (exit 1); deliveries still in flight get no answer, WeChat will retry them')
+    proc.exit(1)
+  }
+  const onInt = () => onSignal('SIGINT')
+  const onTerm = () => onSignal('SIGTERM')
+  const onFatal = (err: unknown) => {
+    say(`fatal: ${err instanceof Error ? err.message : String(err)}`)
+    failed = true
+    if (!started) begin('fatal error', 1)
+  }
+  proc.on('SIGINT', onInt)
+  proc.on('SIGTERM', onTerm)
+  proc.on('uncaughtException', onFatal)
+  proc.on('unhandledRejection', onFatal)
+  const poll = o.launcherAlive && setInterval(() => {
+    if (!started && !o.launcherAlive!()) begin('launcher ended', 0)
+  }, o.launcherPollMs ?? LAUNCHER_POLL_MS)
+  if (poll) poll.unref()
+  function stop () {
+    if (poll) clearInterval(poll)
+    proc.off('SIGINT', onInt)
+    proc.off('SIGTERM', onTerm)
+    proc.off('uncaughtException', onFatal)
+    proc.off('unhandledRejection', onFatal)
+  }
+  return done
+}
+
+/**
+ * `npm run serve` runs `sh -c "node …"`: npm passes SIGINT/SIGTERM to that shell only, and the
+ * shell dies without passing it on. So when npm started us (it sets npm_lifecycle_event), the end
+ * of our parent is a shutdown request too. Started any other way, the parent is not watched.
+ */
+export function launcherWatch (env: NodeJS.ProcessEnv, parentPid: number): (() => boolean) | undefined {
+  if (!env.npm_lifecycle_event || parentPid <= 1) return undefined
+  return () => {
+    try {
+      process.kill(parentPid, 0)
+      return true
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM'
+    }
+  }
 }
 
 export interface SessionTally {

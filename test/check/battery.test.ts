@@ -4,7 +4,7 @@ import { runBattery } from '../../src/check/battery.js'
 import { batteryCases } from '../../src/check/cases.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import { listenLoopback } from '../helpers/listen.js'
-import { startReferenceHandler } from './helpers/reference-handler.js'
+import { startReferenceHandler } from '../helpers/reference-handler.js'
 import { testSecrets } from './helpers/secrets.js'
 
 const profile = createWxBizMsgCryptProfile()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../src/cli/check.js'
 import type { CheckReport } from '../../src/check/types.js'
-import { startReferenceHandler } from './helpers/reference-handler.js'
+import { startReferenceHandler } from '../helpers/reference-handler.js'
 import { captureIo, testSecrets } from './helpers/secrets.js'
 
 const envOf = (s: ReturnType<typeof testSecrets>) => ({ WECHAT_APPID: s.appid, NONTAX_TOKEN: s.token, NONTAX_ENCODING_AES_KEY: s.encodingAESKey })

@@ -51,7 +51,7 @@ describe('emulator deliveries', () => {
       expect(Object.keys(d.query).sort()).toEqual(['msg_signature', 'timestamp', 'wxnontaxstr'])
       expect(d.query.wxnontaxstr).toMatch(/^[0-9a-f]{16}$/)
       expect(d.query.msg_signature).toMatch(/^[0-9a-f]{40}$/)
-      expect(Object.keys(JSON.parse(d.body))).toEqual(['appid', 'encrypt'])
+      expect(Object.keys(JSON.parse(d.body.toString('utf8')))).toEqual(['appid', 'encrypt'])
     }
     expect(rx.seen[0]?.inspection.signature?.ok).toBe(true)
     expect(rx.seen[1]?.inspection.signature?.ok).toBe(false)

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto'
 import Fastify from 'fastify'
 import { onTestFinished } from 'vitest'
 import { buildEmulator, type EmulatorInstance, type EmulatorOptions } from '../../src/emulator/app.js'
-import { buildFailureAnswer, buildSuccessAnswer } from '../../src/protocol/answer.js'
-import { inspectDelivery, type Inspection } from '../../src/protocol/inspect.js'
 import { createWxBizMsgCryptProfile, type Secrets } from '../../src/protocol/profile.js'
+import { startReferenceHandler, type ReferenceHandler } from '../helpers/reference-handler.js'
 
 export const profile = createWxBizMsgCryptProfile()
 
@@ -34,29 +33,11 @@ export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): 
 export type ReceiverBehaviour = 'correct' | 'always-ok'
 
 /**
- * A small receiver built only from the protocol functions. 'correct' verifies and answers as
- * PROTOCOL.md B says; 'always-ok' answers {errcode:0} to everything, as a handler that skips checks.
+ * The suite's reference handler as the emulator's delivery target: 'correct' verifies and answers
+ * as PROTOCOL.md B says; 'always-ok' answers {errcode:0} to everything, as a handler that skips checks.
  */
-export interface SeenDelivery { query: Record<string, string>; contentType: string | undefined; body: string; inspection: Inspection }
-export interface StartedReceiver { url: string; seen: SeenDelivery[] }
-
-export async function startReceiver (secrets: Secrets, behaviour: ReceiverBehaviour = 'correct'): Promise<StartedReceiver> {
-  const seen: SeenDelivery[] = []
-  const app = Fastify()
-  app.removeAllContentTypeParsers()
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
-  app.post<{ Body: Buffer | undefined; Querystring: Record<string, string> }>('/notify', async (req) => {
-    const body = req.body ?? Buffer.alloc(0)
-    const contentType = req.headers['content-type']
-    const i = inspectDelivery({ body, contentType, query: req.query }, { secrets, profile, nowMs: Date.now() })
-    seen.push({ query: req.query, contentType, body: body.toString('utf8'), inspection: i })
-    if (behaviour === 'always-ok') return { errcode: 0, errmsg: 'ok' }
-    if (i.errcode !== 0) return buildFailureAnswer(i.errcode, i.message ?? 'rejected')
-    return buildSuccessAnswer({ order_id: i.payload?.order_id, status: i.payload?.status }, secrets, profile, Date.now())
-  })
-  onTestFinished(() => app.close())
-  const base = await app.listen({ port: 0, host: '127.0.0.1' })
-  return { url: `${base}/notify`, seen }
+export async function startReceiver (secrets: Secrets, behaviour: ReceiverBehaviour = 'correct'): Promise<ReferenceHandler> {
+  return startReferenceHandler({ secrets, profile, alwaysOk: behaviour === 'always-ok' })
 }
 
 /** A port that refuses connections: listened once, then closed. */

@@ -11,7 +11,7 @@ import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import { testConfig } from '../helpers/config.js'
 import { listenLoopback } from '../helpers/listen.js'
 import { logSink } from '../helpers/log-sink.js'
-import { startReferenceHandler } from '../check/helpers/reference-handler.js'
+import { startReferenceHandler } from '../helpers/reference-handler.js'
 
 const profile = createWxBizMsgCryptProfile()
 

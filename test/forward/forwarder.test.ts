@@ -5,8 +5,7 @@ import type { ForwardRequest } from '../../src/forward/types.js'
 import { buildDelivery } from '../../src/protocol/delivery.js'
 import { inspectDelivery } from '../../src/protocol/inspect.js'
 import { createWxBizMsgCryptProfile, type Secrets } from '../../src/protocol/profile.js'
-import { listenLoopback } from '../helpers/listen.js'
-import { startReferenceHandler } from '../check/helpers/reference-handler.js'
+import { startReferenceHandler } from '../helpers/reference-handler.js'
 import { testSecrets } from '../check/helpers/secrets.js'
 
 const profile = createWxBizMsgCryptProfile()
@@ -27,32 +26,18 @@ function received (secrets: Secrets, o: { badSignature?: boolean; path?: string 
   }
 }
 
-/** Records what arrived, then answers like a correct handler would. */
-async function recordingHandler (secrets: Secrets) {
-  const seen: Array<{ url: string; headers: Record<string, unknown>; body: Buffer }> = []
-  const app = Fastify()
-  app.removeAllContentTypeParsers()
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
-  app.post('/hook', async (req) => {
-    seen.push({ url: req.url, headers: req.headers, body: req.body as Buffer })
-    const i = inspectDelivery({ body: req.body as Buffer, contentType: req.headers['content-type'], query: req.query as Record<string, string> }, { secrets, profile, nowMs: Date.now() })
-    return { errcode: i.errcode, errmsg: i.message ?? 'ok' }
-  })
-  return { seen, base: await listenLoopback(app) }
-}
-
 describe('forwarder', () => {
   it('passes the exact bytes, the query as received and only the relevant headers', async () => {
     const secrets = testSecrets()
-    const h = await recordingHandler(secrets)
+    const h = await startReferenceHandler({ secrets })
     const req = received(secrets)
-    const res = await createForwarder({ target: `${h.base}/hook?tenant=7`, secrets, profile })(req)
+    const res = await createForwarder({ target: `${h.url}?tenant=7`, secrets, profile })(req)
     expect(res.ok).toBe(true)
     const got = h.seen[0]!
     expect(got.body.equals(req.body)).toBe(true)
-    expect(got.url).toBe(`/hook?tenant=7&${req.url.split('?')[1]}`)
+    expect(got.url).toBe(`/notify?tenant=7&${req.url.split('?')[1]}`)
     expect(got.headers).toMatchObject({ 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 WeChat', 'content-length': String(req.body.length) })
-    expect(got.headers.host).toBe(new URL(h.base).host)
+    expect(got.headers.host).toBe(new URL(h.url).host)
     expect(got.headers['x-forwarded-for']).toBeUndefined()
   })
 

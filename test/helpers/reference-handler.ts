@@ -1,9 +1,9 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import { onTestFinished } from 'vitest'
-import { buildFailureAnswer, buildSuccessAnswer } from '../../../src/protocol/answer.js'
-import { ERRCODE } from '../../../src/protocol/errors.js'
-import { errmsgFor, inspectDelivery, type Inspection } from '../../../src/protocol/inspect.js'
-import { createWxBizMsgCryptProfile, type CryptoProfile, type Secrets } from '../../../src/protocol/profile.js'
+import { buildFailureAnswer, buildSuccessAnswer } from '../../src/protocol/answer.js'
+import { ERRCODE } from '../../src/protocol/errors.js'
+import { errmsgFor, inspectDelivery, type Inspection } from '../../src/protocol/inspect.js'
+import { createWxBizMsgCryptProfile, type CryptoProfile, type Secrets } from '../../src/protocol/profile.js'
 
 export interface HandlerOptions {
   secrets: Secrets
@@ -17,7 +17,14 @@ export interface HandlerOptions {
   delayMs?: number
   /** A careless handler that puts its secrets in errmsg. */
   echoSecrets?: boolean
+  /** A handler that skips every check and answers {errcode:0} to anything. */
+  alwaysOk?: boolean
+  /** Each delivery waits for this before it is answered (a test holds deliveries in flight). */
+  gate?: Promise<void>
 }
+
+/** One delivery as it arrived, with the protocol's own reading of it. */
+export interface SeenDelivery { url: string; query: Record<string, string>; headers: Record<string, string | string[] | undefined>; contentType: string | undefined; body: Buffer; inspection: Inspection }
 
 export interface ReferenceHandler {
   app: FastifyInstance
@@ -25,27 +32,34 @@ export interface ReferenceHandler {
   /** How many times each order_id:status was applied: idempotence means 1 each. */
   applied: Map<string, number>
   received: number
+  /** Every delivery in arrival order (recorded before any delay or gate). */
+  seen: SeenDelivery[]
 }
 
 /**
- * A handler written the way PROTOCOL.md asks, using the project's own protocol functions: the
- * yardstick `check` must pass. The options switch on one bug each.
+ * The one reference handler of the test suite: written the way PROTOCOL.md asks, using the
+ * project's own protocol functions, it is the yardstick `check` must pass, the target of forward
+ * mode and the receiver the emulator delivers to. The options switch on one bug or behaviour each.
  */
 export async function startReferenceHandler (o: HandlerOptions): Promise<ReferenceHandler> {
   const profile = o.profile ?? createWxBizMsgCryptProfile()
   const app = Fastify({ bodyLimit: o.bodyLimit ?? 64 * 1024 })
-  const h: ReferenceHandler = { app, url: '', applied: new Map(), received: 0 }
+  const h: ReferenceHandler = { app, url: '', applied: new Map(), received: 0, seen: [] }
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
   app.setErrorHandler(async (err: FastifyError, _req, reply) => {
     const client = err.statusCode !== undefined && err.statusCode < 500
     return reply.code(200).send(buildFailureAnswer(client ? ERRCODE.FORMAT : ERRCODE.SYSTEM, err.message))
   })
-  app.post('/notify', async (req) => {
+  app.post<{ Querystring: Record<string, string> }>('/notify', async (req) => {
     h.received++
-    if (o.delayMs) await new Promise(resolve => setTimeout(resolve, o.delayMs))
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
-    let i = inspectDelivery({ body, contentType: req.headers['content-type'], query: req.query as Record<string, string> }, { secrets: o.secrets, profile, nowMs: Date.now() })
+    const contentType = req.headers['content-type']
+    let i = inspectDelivery({ body, contentType, query: req.query }, { secrets: o.secrets, profile, nowMs: Date.now() })
+    h.seen.push({ url: req.url, query: req.query, headers: req.headers, contentType, body, inspection: i })
+    if (o.delayMs) await new Promise(resolve => setTimeout(resolve, o.delayMs))
+    if (o.gate) await o.gate
+    if (o.alwaysOk) return { errcode: 0, errmsg: 'ok' }
     if (o.skipSignature) i = ignoringSignature(i)
     if (i.errcode !== ERRCODE.OK) return buildFailureAnswer(i.errcode, o.echoSecrets ? `${errmsgFor(i)} (token ${o.secrets.token}, key ${o.secrets.encodingAESKey})` : errmsgFor(i))
     const p = i.payload ?? {}
