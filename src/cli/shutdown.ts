@@ -15,11 +15,7 @@ export const LAUNCHER_POLL_MS = 200
 export type ShutdownCause = 'SIGINT' | 'SIGTERM' | 'launcher ended' | 'fatal error'
 
 /** The part of `process` the coordinator uses; tests pass a fake. */
-export interface ProcessLike {
-  on (event: string, listener: (...args: never[]) => void): unknown
-  off (event: string, listener: (...args: never[]) => void): unknown
-  exit (code: number): void
-}
+export type ProcessLike = Pick<NodeJS.EventEmitter, 'on' | 'off'> & { exit (code: number): void }
 
 export interface ShutdownOptions {
   /** Status lines (signal received, forced exit); stderr by default. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createFileStore } from '../../src/capture/file-store.js'
 import { buildDelivery, deliveryUrl } from '../../src/protocol/delivery.js'
 import { PAYMENT, profile, testEnv } from './helpers/receiver.js'
-import { startServe } from './helpers/serve-process.js'
+import { startServe } from '../helpers/serve-process.js'
 
 let dir: string
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'captures-kill9-')) })
@@ -18,7 +18,7 @@ const KILL_AFTER_ANSWERS = 150
 it('kill -9 under concurrent load: every delivery answered 0 is in the store, and the store still opens', async () => {
   const env = testEnv(join(dir, 'captures'))
   const secrets = { appid: env.WECHAT_APPID!, token: env.NONTAX_TOKEN!, encodingAESKey: env.NONTAX_ENCODING_AES_KEY! }
-  const serve = await startServe(env, dir)
+  const serve = await startServe({ env })
   const target = new URL(serve.url)
   const pool = new Pool(target.origin, { connections: WORKERS })
   const answeredZero = new Set<string>()
@@ -46,7 +46,7 @@ it('kill -9 under concurrent load: every delivery answered 0 is in the store, an
       if (!killed && answeredZero.size >= KILL_AFTER_ANSWERS) {
         killed = true
         inFlightAtKill = inFlight
-        serve.proc.kill('SIGKILL')
+        serve.signal('server', 'SIGKILL')
       }
     }
   }
@@ -67,9 +67,9 @@ it('kill -9 under concurrent load: every delivery answered 0 is in the store, an
   await store.close()
 
   // The receiver itself starts again on the same directory and reports the history it found.
-  const again = await startServe(env, dir)
-  const found = again.logs.find(l => String(l.msg).startsWith('captures: '))
+  const again = await startServe({ env })
+  const found = again.logs().find(l => String(l.msg).startsWith('captures: '))
   expect(found).toMatchObject({ records: store.stats.records })
-  again.proc.kill('SIGTERM')
-  await again.exited
+  again.signal('group', 'SIGTERM')
+  await again.gone
 }, 60_000)

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +9,7 @@ import type { Secrets } from '../../src/protocol/profile.js'
 const ROOT = new URL('../..', import.meta.url).pathname
 
 export interface ServeOptions {
-  /** Added to (and overriding) the test's own environment for the server. */
+  /** The server's configuration beyond the fixed test set-up (loopback port 0, JSON logs at info, no .env). */
   env?: Record<string, string>
   /** Arguments after `npm run serve --`. */
   args?: string[]
@@ -52,26 +52,23 @@ export function tempCheckout (): string {
 
 /**
  * `npm run serve`, the command the README shows, on a free loopback port. The environment is
- * built here from nothing but PATH, and ENV_FILE=none: neither the developer's shell nor their
+ * built here from nothing but PATH, and ENV_FILE=none (unless a test names a file): neither the developer's shell nor their
  * .env reaches the server. Resolves once the server logs its URL.
  */
 export async function startServe (o: ServeOptions = {}): Promise<ServeProcess> {
   const checkout = o.checkout ?? tempCheckout()
-  const captureDir = join(checkout, 'captures')
-  const secrets: Secrets = { appid: 'wx0123456789abcdef', token: randomAlnum(32), encodingAESKey: randomAlnum(43) }
-  const npm = spawn('npm', ['run', 'serve', ...(o.args ? ['--', ...o.args] : [])], {
-    cwd: checkout,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH, HOME: checkout, npm_config_update_notifier: 'false', ENV_FILE: 'none',
-      WECHAT_APPID: secrets.appid, NONTAX_TOKEN: secrets.token, NONTAX_ENCODING_AES_KEY: secrets.encodingAESKey,
-      HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', CAPTURE_DIR: captureDir,
-      // A busy 2-core machine lags the event loop at start-up; these tests are not about overload.
-      MAX_EVENT_LOOP_DELAY_MS: '60000',
-      ...o.env,
-    },
-  })
+  const env: Record<string, string | undefined> = {
+    WECHAT_APPID: 'wx0123456789abcdef', NONTAX_TOKEN: randomAlnum(32), NONTAX_ENCODING_AES_KEY: randomAlnum(43), CAPTURE_DIR: join(checkout, 'captures'),
+    // A busy 2-core machine lags the event loop at start-up; these tests are not about overload.
+    MAX_EVENT_LOOP_DELAY_MS: '60000',
+    ENV_FILE: 'none',
+    ...o.env,
+    PATH: process.env.PATH, HOME: checkout, npm_config_update_notifier: 'false',
+    HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info',
+  }
+  const secrets: Secrets = { appid: env.WECHAT_APPID!, token: env.NONTAX_TOKEN!, encodingAESKey: env.NONTAX_ENCODING_AES_KEY! }
+  const captureDir = env.CAPTURE_DIR!
+  const npm = spawn('npm', ['run', 'serve', ...(o.args ? ['--', ...o.args] : [])], { cwd: checkout, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env })
   let out = ''
   const waiters = new Set<() => void>()
   const onData = (d: string) => { out += d; for (const w of waiters) w() }
@@ -95,11 +92,19 @@ export async function startServe (o: ServeOptions = {}): Promise<ServeProcess> {
   })
   await waitFor(/"url":"http:[^"]+"/)
   const listening = logs().find(l => typeof l.url === 'string' && String(l.msg).startsWith('listening'))!
-  serverPid = Number(listening.pid)
+  serverPid = serverPidIn(npm.pid ?? 0)
   const signal = (target: 'group' | 'npm' | 'server', sig: NodeJS.Signals) => {
     process.kill(target === 'group' ? -(npm.pid ?? 0) : target === 'npm' ? npm.pid ?? 0 : serverPid, sig)
   }
   return { npm, serverPid, url: String(listening.url), secrets, captureDir, checkout, logs, output: () => out, waitFor, exited, gone, signal }
+}
+
+/** The node process that runs src/main.ts in npm's process group (not sh -c, which names it too). */
+function serverPidIn (group: number): number {
+  const lines = execFileSync('ps', ['-o', 'pid=,args=', '-g', String(group)], { encoding: 'utf8' }).split('\n')
+  const server = lines.find(l => /\bnode\b.*src\/main\.ts serve/.test(l) && !/\bsh -c\b/.test(l))
+  if (!server) throw new Error(`no server process in group ${group}:\n${lines.join('\n')}`)
+  return Number(server.trim().split(/\s+/)[0])
 }
 
 /** Every record in a capture dir's NDJSON day files. */
