@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { onTestFinished } from 'vitest'
 
 /** Listens on an ephemeral loopback port and closes after the test. */
-export async function listenLoopback (app: FastifyInstance): Promise<string> {
+export async function listenLoopback (app: Pick<FastifyInstance, 'listen' | 'close'>): Promise<string> {
   onTestFinished(() => app.close())
   return app.listen({ port: 0, host: '127.0.0.1' })
 }

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Server as HttpsServer } from 'node:https'
+import Fastify from 'fastify'
+import { describe, expect, it } from 'vitest'
+import { writeSelfSignedCerts } from '../../src/certs.js'
+import { connectionLimits, MAX_REQUESTS_PER_SOCKET } from '../../src/plugins/connection-limits.js'
+import { testConfig } from '../helpers/config.js'
+import { pino } from 'pino'
+import { logSink } from '../helpers/log-sink.js'
+
+const limits = testConfig({ BODY_LIMIT_BYTES: '1024', HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400', KEEP_ALIVE_TIMEOUT_MS: '300' }).limits
+
+describe('connection limits (bare Fastify)', () => {
+  it('sets every limit on the server it builds, from one object', async () => {
+    const app = Fastify(connectionLimits(limits))
+    expect(app.server).toMatchObject({ headersTimeout: 200, requestTimeout: 400, keepAliveTimeout: 300, maxRequestsPerSocket: MAX_REQUESTS_PER_SOCKET })
+    app.post('/', async () => 'ok')
+    const big = await app.inject({ method: 'POST', url: '/', headers: { 'content-type': 'text/plain' }, payload: 'x'.repeat(2048) })
+    expect(big.statusCode).toBe(413)
+    await app.close()
+  })
+
+  it('builds an https server with the same limits, and the same instance type', async () => {
+    const pair = await writeSelfSignedCerts(mkdtempSync(join(tmpdir(), 'nontax-tls-')))
+    const app = Fastify(connectionLimits(limits, { cert: readFileSync(pair.certFile), key: readFileSync(pair.keyFile) }))
+    expect(app.server).toBeInstanceOf(HttpsServer)
+    expect(app.server).toMatchObject({ headersTimeout: 200, requestTimeout: 400, keepAliveTimeout: 300 })
+    await app.close()
+  })
+
+  it('a stalled client is answered 408 and logged by the client error handler', async () => {
+    const sink = logSink()
+    const app = Fastify({ ...connectionLimits(limits), loggerInstance: pino({ level: 'warn' }, sink.stream) })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const port = (app.server.address() as { port: number }).port
+    const answer = await new Promise<string>(resolve => {
+      const s = connect(port, '127.0.0.1', () => s.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Ty'))
+      let got = ''
+      s.setEncoding('utf8').on('data', (d: string) => { got += d })
+      s.on('error', () => {})
+      s.on('close', () => resolve(got))
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/)
+    expect(sink.text()).toContain('closed with 408: the request did not arrive in time (headers within HEADERS_TIMEOUT_MS=200 ms')
+    await app.close()
+  })
+})
