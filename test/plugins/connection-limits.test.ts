@@ -3,7 +3,7 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Server as HttpsServer } from 'node:https'
-import Fastify from 'fastify'
+import Fastify, { type FastifyBaseLogger } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { writeSelfSignedCerts } from '../../src/certs.js'
 import { connectionLimits, MAX_REQUESTS_PER_SOCKET } from '../../src/plugins/connection-limits.js'
@@ -33,7 +33,8 @@ describe('connection limits (bare Fastify)', () => {
 
   it('a stalled client is answered 408 and logged by the client error handler', async () => {
     const sink = logSink()
-    const app = Fastify({ ...connectionLimits(limits), loggerInstance: pino({ level: 'warn' }, sink.stream) })
+    const loggerInstance: FastifyBaseLogger = pino({ level: 'warn' }, sink.stream)
+    const app = Fastify({ ...connectionLimits(limits), loggerInstance })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const port = (app.server.address() as { port: number }).port
     const answer = await new Promise<string>(resolve => {
