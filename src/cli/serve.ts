@@ -18,8 +18,9 @@ export async function runServe (argv: string[], io: Io): Promise<number> {
   const target = values['forward-to']
   const forward = target ? createForwarder({ target, secrets: config.secrets, profile }) : undefined
   const store = await openCaptureStore(config, logger)
-  const app = await buildApp(config, { logger, store, profile, ...(forward ? { forward } : {}) })
-  const url = await listen(app, config)
+  // Whatever stops the start (an unreadable TLS file, a port in use) closes what was opened.
+  const app = await buildApp(config, { logger, store, profile, ...(forward ? { forward } : {}) }).catch(async (err: unknown) => { await store.close(); throw err })
+  const url = await listen(app, config).catch(async (err: unknown) => { await app.close(); throw err })
   logger.info({ url: url + config.notifyPath, forwardTo: target }, target
     ? `listening: deliveries to ${url}${config.notifyPath} are recorded, forwarded to ${target}, graded, and its answers relayed (Ctrl-C to stop)`
     : `listening: deliveries to ${url}${config.notifyPath} are verified, decrypted, logged and answered (Ctrl-C to stop)`)

@@ -10,6 +10,8 @@ export const REDACT_PATHS = [
   'appsecret', 'secret', 'access_token', 'accessToken', 'token', 'encodingAESKey', 'adminToken',
   '*.appsecret', '*.secret', '*.access_token', '*.accessToken', '*.token', '*.encodingAESKey', '*.adminToken',
   'secrets', '*.secrets',
+  // The Config object holds the WeChat credentials two levels down (config.wechat.appsecret).
+  'wechat.appsecret', 'wechat.accessToken', '*.wechat.appsecret', '*.wechat.accessToken',
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-admin-token"]',
 ]
 
