@@ -29,29 +29,13 @@ export async function startReceiver (env: Record<string, string> = {}, level = '
   return { config, app, base, notifyUrl, sink, send }
 }
 
-/** Polls a condition once per event-loop turn (bounded), for states that timers update. */
-export async function until (cond: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const start = Date.now()
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 2))
-  }
-}
-
-/** Like until, for a value read asynchronously; resolves with the first value that passes. */
-export async function eventually<T> (read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 5000): Promise<T> {
-  const start = Date.now()
+/** Resolves with the first value read that passes; checked once per loop turn, bounded by the test's own timeout, not a clock here. */
+export async function eventually<T> (read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   for (;;) {
     const v = await read()
     if (ok(v)) return v
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 5))
+    await new Promise(resolve => setImmediate(resolve))
   }
-}
-
-export function busyWait (ms: number): void {
-  const end = performance.now() + ms
-  while (performance.now() < end) { /* hold the event loop on purpose */ }
 }
 
 export type { Config }
