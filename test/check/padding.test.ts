@@ -8,7 +8,7 @@ import type { Reply } from '../../src/grade/types.js'
 import { deriveAesKey } from '../../src/protocol/cipher.js'
 import { NotificationError } from '../../src/protocol/errors.js'
 import { createWxBizMsgCryptProfile, type CryptoProfile, type Secrets } from '../../src/protocol/profile.js'
-import { startReferenceHandler } from './helpers/reference-handler.js'
+import { startReferenceHandler } from '../helpers/reference-handler.js'
 import { testSecrets } from './helpers/secrets.js'
 
 const profile = createWxBizMsgCryptProfile()
