@@ -18,6 +18,8 @@ import { checks, renderMarkdown, summarizeGrowth, writeReport, type BenchResults
  * (a) bare Fastify vs (b) the receiver, same deliveries, each in its own process; then (b) at a
  * fixed rate, (b)'s memory across many deliveries, and (c) the embedded loop. Writes docs/benchmarks.md.
  */
+// npm run bench -- discover: the discovery benchmark alone (bench/discover.ts).
+if (process.argv[2] === 'discover') { await import('./discover.js'); process.exit(process.exitCode ?? 0) }
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
