@@ -70,7 +70,7 @@ export function checkAnswer (httpStatus: number, body: string, secrets: Secrets,
     out.problems.push('answer "data" is not signed: timestamp, nonce and msg_signature must be strings')
   } else {
     const expected = profile.sign({ token: secrets.token, timestamp, nonce, encrypt: a.data })
-    // Hex in the other case is accepted (docs/PROTOCOL.md §4.5: WeChat documents no case), with a warning.
+    // Hex in the other case is accepted (docs/PROTOCOL.md §8: WeChat documents no case), with a warning.
     const hex = profile.descriptor.signature.encoding !== 'base64'
     out.signatureOk = signaturesEqual(expected, sig) || (hex && signaturesEqual(expected.toLowerCase(), sig.toLowerCase()))
     if (!out.signatureOk) out.problems.push('answer msg_signature does not match its data, timestamp and nonce')

@@ -99,8 +99,9 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
   const done = () => records.length >= expected && (!r.emulator || reports.length >= expected)
   const onDelivery = (rec: CaptureRecord) => { records.push(rec); wake() }
   const onReport = (rep: SenderReport) => { reports.push(rep); wake() }
-  const profileHints: string[] = []
-  const onHint = (h: ProfileHint) => { if (!profileHints.includes(render(h.finding))) profileHints.push(render(h.finding)) }
+  // One hint per profile: "verifies and decrypts" outranks "decrypts" (the signature test's).
+  const profileHints = new Map<string, ProfileHint>()
+  const onHint = (h: ProfileHint) => { if (profileHints.get(h.profile)?.finding.code !== 'DISCOVERY_OTHER_PROFILE') profileHints.set(h.profile, h) }
   r.app.nontax.events.on('profile-hint', onHint)
   r.app.nontax.events.on('delivery', onDelivery)
   r.emulator?.emulator.events.on('report', onReport)
@@ -127,7 +128,7 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
       waitTimeoutMs: r.config.waitTimeoutMs,
     })
     // A delivery that verifies and decrypts under another profile outranks every other likely cause.
-    verdict.hints.unshift(...profileHints)
+    verdict.hints.unshift(...[...profileHints.values()].map(h => render(h.finding)))
     return verdict
   } finally {
     clearTimeout(timer)

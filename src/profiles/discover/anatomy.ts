@@ -1,6 +1,6 @@
 import type { FieldLocation } from '../descriptor.js'
 import { sameField, type Field } from './fields.js'
-import { base64Bytes, DIGEST_BYTES, digestShape, nonceLike, timestampLike } from './shapes.js'
+import { appidLike, base64Bytes, DIGEST_BYTES, digestShape, nonceLike, timestampLike } from './shapes.js'
 
 export interface FieldAnatomy extends FieldLocation {
   length: number
@@ -10,6 +10,7 @@ export interface FieldAnatomy extends FieldLocation {
   digest?: { bytes: number; encoding: string; likely: string }
   timestamp?: string
   nonceLike?: boolean
+  appidLike?: boolean
   /** Compared with the other version-1 delivery: same value, another value, or only here. */
   versusSibling?: 'same' | 'differs' | 'only-here'
 }
@@ -39,6 +40,7 @@ export function anatomyOf (fields: Field[], nowMs: number, sibling?: Field[]): A
     const ts = timestampLike(f.value, nowMs)
     if (ts) a.timestamp = new Date(ts === 'ms' ? Number(f.value) : Number(f.value) * 1000).toISOString()
     if (!ts && !digest && !a.base64 && nonceLike(f.value)) a.nonceLike = true
+    if (appidLike(f.value)) a.appidLike = true
     if (sibling) {
       const other = sibling.find(s => sameField(s, f))
       a.versusSibling = other === undefined ? 'only-here' : other.value === f.value ? 'same' : 'differs'

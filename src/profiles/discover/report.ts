@@ -36,6 +36,7 @@ function anatomyLine (a: FieldAnatomy): string {
   if (a.digest) what.push(`${a.digest.bytes}-byte digest in ${a.digest.encoding}: likely ${a.digest.likely}`)
   if (a.timestamp) what.push(`timestamp ${a.timestamp}`)
   if (a.nonceLike) what.push('nonce-like')
+  if (a.appidLike) what.push('an AppID')
   if (a.versusSibling) what.push(a.versusSibling === 'same' ? 'same in the other delivery' : a.versusSibling === 'differs' ? 'differs in the other delivery' : 'not in the other delivery')
   return `  ${a.in.padEnd(6)} ${a.name.padEnd(20)} ${String(a.length).padStart(5)} chars  ${JSON.stringify(a.sample)}${what.length ? `\n${' '.repeat(36)}${what.join('; ')}` : ''}`
 }

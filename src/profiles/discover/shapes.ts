@@ -31,7 +31,12 @@ export function timestampLike (v: string, nowMs: number): 's' | 'ms' | undefined
 
 /** A random-looking token of 6-64 letters/digits that is not a digest or a timestamp. */
 export function nonceLike (v: string): boolean {
-  return /^[A-Za-z0-9_-]{6,64}$/.test(v) && !/^\d{10}(\d{3})?$/.test(v) && digestShape(v) === undefined && (/[A-Za-z]/.test(v) || v.length >= 8)
+  return /^[A-Za-z0-9_-]{6,64}$/.test(v) && !appidLike(v) && !/^\d{10}(\d{3})?$/.test(v) && digestShape(v) === undefined && (/[A-Za-z]/.test(v) || v.length >= 8)
+}
+
+/** A WeChat AppID: wx and 16 hex characters. */
+export function appidLike (v: string): boolean {
+  return /^wx[0-9a-f]{16}$/i.test(v)
 }
 
 /** Ciphertext candidates: base64 of at least one AES block. */
