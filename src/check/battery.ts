@@ -9,7 +9,7 @@ import { queryString } from './craft.js'
 import { shortExpected } from '../grade/expectation.js'
 import { referenceForensics } from '../grade/forensics.js'
 import { gradeReply, shortGot } from '../grade/grade.js'
-import { DEFAULT_TIMEOUT_MS, sendRequest } from '../net/send-request.js'
+import { DEFAULT_TIMEOUT_MS, notSent, sendRequest, type SendFailure } from '../net/send-request.js'
 import type { CaseContext, CheckCase, CheckReport, CheckResult, CraftedRequest } from './types.js'
 import type { Reply } from '../grade/types.js'
 
@@ -38,14 +38,14 @@ export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
   const ctx: CaseContext = { secrets: o.secrets, profile: o.profile, nowMs: startedMs, runId, first: { nonce: newWxNontaxStr(), orderId: `${runId}-01`, status: 3 } }
   const cases = o.cases ?? batteryCases()
   const results: CheckResult[] = []
-  let unreachable: string | undefined
+  let unreachable: SendFailure | undefined
   for (const c of cases) {
     const req = c.build(ctx)
     // Once nothing listens, sending the rest only repeats the same error.
     const reply: Reply = unreachable !== undefined
-      ? { kind: 'error', error: `not sent: ${unreachable}`, unreachable: true, durationMs: 0 }
+      ? { kind: 'error', ...notSent(unreachable), notSent: true, durationMs: 0 }
       : await send(o, req, timeoutMs)
-    if (reply.kind === 'error' && reply.unreachable) unreachable ??= reply.error
+    if (reply.kind === 'error' && reply.unreachable) unreachable ??= reply
     results.push(gradeCase(c, ctx, req, reply))
   }
   const count = (x: string) => results.filter(r => r.outcome === x).length
@@ -91,6 +91,8 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
       errmsg: a?.errmsg,
       problems: a?.problems ?? [],
       error: reply.kind === 'error' ? reply.error : undefined,
+      failure: reply.kind === 'error' ? reply.finding : undefined,
+      notSent: reply.kind === 'error' && reply.notSent === true,
       durationMs: reply.durationMs,
     },
     expected: grade.expected,

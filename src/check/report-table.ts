@@ -1,3 +1,4 @@
+import { render } from '../messages/render.js'
 import type { CheckReport, CheckResult } from './types.js'
 
 /** Fits a 100-column terminal: # class sent expected got result. */
@@ -54,8 +55,8 @@ function describeReply (r: CheckResult): string {
   const parts = [`HTTP ${r.reply.httpStatus ?? '-'}`]
   if (r.reply.errcode !== undefined) parts.push(`errcode ${r.reply.errcode}`)
   if (r.reply.errmsg !== undefined) parts.push(JSON.stringify(r.reply.errmsg.slice(0, 160)))
-  const problems = r.reply.problems.filter(p => !p.startsWith('HTTP status'))
-  if (problems.length > 0) parts.push(`(${problems.join('; ')})`)
+  const problems = r.reply.problems.filter(p => p.code !== 'ANSWER_HTTP_STATUS')
+  if (problems.length > 0) parts.push(`(${problems.map(p => render(p)).join('; ')})`)
   return `${parts.join(' ')} in ${r.reply.durationMs} ms`
 }
 
@@ -75,7 +76,7 @@ export function renderReport (r: CheckReport): string {
     ...r.results.map((x, i) => row([String(i + 1), x.class, x.sent, x.expectedShort, x.got, x.outcome])),
   ]
   // Once nothing listens, the rest are not sent: one line for them, not one story each.
-  const notSent = r.results.filter(x => x.reply.error?.startsWith('not sent:'))
+  const notSent = r.results.filter(x => x.reply.notSent)
   const flagged = r.results.map((x, i) => ({ x, i: i + 1 })).filter(({ x }) => x.outcome !== 'PASS' && !notSent.includes(x))
   const order = { FAIL: 0, WARN: 1, PASS: 2 }
   flagged.sort((a, b) => order[a.x.outcome] - order[b.x.outcome] || a.i - b.i)

@@ -1,5 +1,6 @@
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { Expectation, Outcome, Reply } from '../grade/types.js'
+import type { Finding } from '../messages/types.js'
 
 /** A delivery as check puts it on the wire: the query keeps its order and names exactly as crafted. */
 export interface CraftedRequest {
@@ -41,7 +42,7 @@ export interface CheckResult {
   request: { method: 'POST'; query: string; contentType: string | undefined; bodyBytes: number }
   /** Short form of what came back, for the table. */
   got: string
-  reply: { httpStatus?: number; errcode?: number; errmsg?: string; problems: string[]; error?: string; durationMs: number }
+  reply: { httpStatus?: number; errcode?: number; errmsg?: string; problems: Finding[]; error?: string; failure?: Finding; notSent: boolean; durationMs: number }
   expected: string
   /** Short form of what is accepted, for the table: PASS codes, [WARN codes]. */
   expectedShort: string

@@ -1,3 +1,4 @@
+import { renderWarning } from '../messages/render.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { render } from '../messages/render.js'
 import type { Inspection } from '../protocol/inspect.js'
@@ -90,7 +91,7 @@ export function showText (r: CaptureRecord): string {
   }
   section(`answer (HTTP ${r.answer.status})`, indent(JSON.stringify(r.answer.body, null, 2)))
   section(`verdict    errcode ${i.errcode}${i.reason ? ` ${i.reason}: ${i.message ?? ''}` : ' (accepted)'}`)
-  if (i.warnings.length > 0) section('warnings', ...i.warnings.map(w => `  - ${w}`))
+  if (i.warnings.length > 0) section('warnings', ...i.warnings.map(w => `  - ${renderWarning(w)}`))
   if (r.forwarded !== undefined) section('forwarded to your handler', indent(JSON.stringify(r.forwarded, null, 2)))
   return out.join('\n')
 }

@@ -10,6 +10,8 @@ export interface ResolvedSecrets {
   secrets: Secrets
   /** Where each one came from, without its value: "token from --token (set, 32 chars)". */
   sources: { token: string; aesKey: string; appid: string }
+  /** The short name of where the token and key came from ("--token", "NONTAX_TOKEN", "a random value"), for sentences. */
+  origins: { token: string; aesKey: string }
   /** Values to mask in every line printed. */
   mask: string[]
 }
@@ -32,10 +34,13 @@ export function resolveSecrets (flags: SecretFlags, env: Record<string, string |
   }
   const token = flags.token?.trim()
   if (token !== undefined && token === '') throw new SecretFlagError('--token is empty: pass the Token configured for the notification URL')
-  const random = (name: string, flag: string) => `a random value (${name} is not set; pass ${flag} or set ${name})`
+  const RANDOM = 'a random value'
+  const random = (name: string, flag: string) => `${RANDOM} (${name} is not set; pass ${flag} or set ${name})`
 
-  const tokenSrc = token !== undefined ? '--token' : has(env, 'NONTAX_TOKEN') ? 'NONTAX_TOKEN' : random('NONTAX_TOKEN', '--token')
-  const aesSrc = aes !== undefined ? '--aes-key' : has(env, 'NONTAX_ENCODING_AES_KEY') ? 'NONTAX_ENCODING_AES_KEY' : random('NONTAX_ENCODING_AES_KEY', '--aes-key')
+  const tokenFrom = token !== undefined ? '--token' : has(env, 'NONTAX_TOKEN') ? 'NONTAX_TOKEN' : undefined
+  const aesFrom = aes !== undefined ? '--aes-key' : has(env, 'NONTAX_ENCODING_AES_KEY') ? 'NONTAX_ENCODING_AES_KEY' : undefined
+  const tokenSrc = tokenFrom ?? random('NONTAX_TOKEN', '--token')
+  const aesSrc = aesFrom ?? random('NONTAX_ENCODING_AES_KEY', '--aes-key')
   const recorded = r?.inspection.envelope?.appid ?? (r?.inspection.decryption?.ok ? r.inspection.decryption.appid : undefined)
   let appid = config.secrets.appid
   let appidSrc = random('WECHAT_APPID', '--appid')
@@ -51,6 +56,7 @@ export function resolveSecrets (flags: SecretFlags, env: Record<string, string |
       aesKey: `EncodingAESKey from ${aesSrc} (${describeSecret(secrets.encodingAESKey)})`,
       appid: `appid ${appid} from ${appidSrc}`,
     },
+    origins: { token: tokenFrom ?? RANDOM, aesKey: aesFrom ?? RANDOM },
     mask: [secrets.token, secrets.encodingAESKey],
   }
 }

@@ -1,3 +1,4 @@
+import { renderWarning } from '../messages/render.js'
 import { bodyBytes } from '../capture/body.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { inspectDelivery, type Inspection } from '../protocol/inspect.js'
@@ -24,8 +25,8 @@ function failure (i: Inspection): string {
 export function explainChange (before: Inspection, after: Inspection, s: ResolvedSecrets): string {
   const from = before.errcode
   const to = after.errcode
-  const tokenSrc = s.sources.token.replace(/ \(.*$/, '')
-  const keySrc = s.sources.aesKey.replace(/ \(.*$/, '')
+  const tokenSrc = `token from ${s.origins.token}`
+  const keySrc = `EncodingAESKey from ${s.origins.aesKey}`
   if (from === to) return to === 0 ? 'no change: errcode 0 both times; these secrets decode it' : `no change: errcode ${to} both times (${after.reason ?? 'same failure'})`
   const head = `${from} → ${to}: `
   if (to === 0) {
@@ -57,6 +58,6 @@ export function verifyText (r: CaptureRecord, after: Inspection, s: ResolvedSecr
     try { shown = JSON.stringify(JSON.parse(shown), null, 2) } catch { /* not JSON: shown as decrypted */ }
     lines.push('plaintext', ...shown.split('\n').map(l => `  ${l}`))
   }
-  if (after.warnings.length > 0) lines.push('warnings', ...after.warnings.map(w => `  - ${w}`))
+  if (after.warnings.length > 0) lines.push('warnings', ...after.warnings.map(w => `  - ${renderWarning(w)}`))
   return lines.join('\n')
 }

@@ -1,16 +1,12 @@
 import type { AnswerCheck } from '../protocol/answer.js'
-import { ERRMSG } from '../protocol/errors.js'
-import type { Expectation } from './types.js'
+import { isMessageCode, render } from '../messages/render.js'
+import type { Expectation, Reply } from './types.js'
 
-/** Receiver errcodes in words (PROTOCOL.md A): the receiver's own, plus the two business codes. */
-export const ERRCODE_NAME: Record<number, string> = {
-  ...ERRMSG,
-  0: 'success',
-  232: 'payment notice already paid',
-  236: 'payment not allowed at this bank',
+/** An errcode in words (PROTOCOL.md A), from the catalogue's ERRCODE_* entries. */
+export function nameOf (errcode: number): string {
+  const code = `ERRCODE_${errcode}`
+  return isMessageCode(code) ? render({ code }) : 'not a documented receiver code'
 }
-
-export const nameOf = (errcode: number): string => ERRCODE_NAME[errcode] ?? 'not a documented receiver code'
 
 /** The fixes, in one place so every explanation names the same steps. */
 export const FIX = {
@@ -42,7 +38,7 @@ export function failReason (e: Expectation, status: number, answer: AnswerCheck,
   if (code === undefined) {
     const want = primaryErrcode(e)
     const framework = /FST_ERR|"statusCode"\s*:/.test(bodyHead) || [400, 404, 405, 413, 415].includes(status)
-    const what = answer.problems.some(p => /is not JSON/.test(p)) ? 'a body that is not JSON' : 'no numeric errcode in its body'
+    const what = answer.problems.some(p => p.code === 'ANSWER_NOT_JSON') ? 'a body that is not JSON' : 'no numeric errcode in its body'
     return `your handler answered HTTP ${status} with ${what}` +
       (framework ? ': the request was refused before your code ran (a framework error page). ' : '. ') +
       `${FIX.errcodeBody}${want !== undefined ? `: here {"errcode":${want}}` : ''}`
@@ -55,7 +51,7 @@ export function failReason (e: Expectation, status: number, answer: AnswerCheck,
 }
 
 /** For answers to unreachable or slow handlers. */
-export function networkReason (error: string): string {
-  if (/^timeout/.test(error)) return `${error}: WeChat gives up and retries; answer within a few seconds and do slow work after answering`
-  return error
+export function networkReason (reply: Pick<Extract<Reply, { kind: 'error' }>, 'error' | 'timedOut'>): string {
+  if (reply.timedOut) return `${reply.error}: WeChat gives up and retries; answer within a few seconds and do slow work after answering`
+  return reply.error
 }

@@ -1,4 +1,6 @@
 import { checkAnswer, type AnswerCheck } from '../protocol/answer.js'
+import { finding, render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { failReason, networkReason } from './explain.js'
@@ -20,7 +22,7 @@ export interface GradeContext {
  */
 export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Grade {
   if (reply.kind === 'error') {
-    return { outcome: 'FAIL', failure: 'no-answer', expected: e.text, got: `no answer: ${reply.error}`, reason: networkReason(reply.error), notes: [], forensics: [] }
+    return { outcome: 'FAIL', failure: 'no-answer', expected: e.text, got: `no answer: ${reply.error}`, reason: networkReason(reply), notes: [], forensics: [] }
   }
   const text = reply.body.toString('utf8')
   const secrets = [ctx.secrets.token, ctx.secrets.encodingAESKey]
@@ -57,18 +59,18 @@ function matchOf (accept: Acceptable[], status: number, errcode: number | undefi
 
 /** A 0 is only worth something if WeChat can read it: signed, encrypted data that decrypts to JSON. */
 function gradeSuccessAnswer (g: Grade, answer: AnswerCheck, e: Expectation, text: string, ctx: GradeContext): void {
-  const problems = answer.problems.filter(p => !p.startsWith('HTTP status'))
+  const problems = answer.problems.filter(p => p.code !== 'ANSWER_HTTP_STATUS')
   if (answer.data !== undefined && (typeof answer.data !== 'object' || answer.data === null || Array.isArray(answer.data))) {
-    problems.push(`answer data decrypts to ${JSON.stringify(answer.data).slice(0, 60)}, not a JSON object`)
+    problems.push(finding('ANSWER_DATA_NOT_OBJECT', { head: JSON.stringify(answer.data).slice(0, 60) }))
   }
   if (problems.length > 0) {
     g.outcome = 'FAIL'
     g.failure = 'answer'
-    g.reason = `your handler answered 0 but WeChat cannot use the answer: ${problems.join('; ')}. Answer {"errcode":0,"errmsg":"ok","data":encrypt(answer JSON),"timestamp","nonce","msg_signature":sha1(sort(token,timestamp,nonce,data))} with the same key, appid and token`
+    g.reason = `your handler answered 0 but WeChat cannot use the answer: ${problems.map(p => render(p)).join('; ')}. Answer {"errcode":0,"errmsg":"ok","data":encrypt(answer JSON),"timestamp","nonce","msg_signature":sha1(sort(token,timestamp,nonce,data))} with the same key, appid and token`
     g.forensics.push(...answerForensics(text, ctx.secrets, ctx.profile, ctx.sent).map(l => maskSecrets(l, [ctx.secrets.token, ctx.secrets.encodingAESKey])))
     return
   }
-  for (const w of answer.warnings) warn(g, w)
+  for (const w of answer.warnings) warn(g, render(w))
   if (!e.echo || answer.data === undefined) return
   const data = answer.data as Record<string, unknown>
   const off = Object.entries(e.echo).filter(([k, v]) => v !== undefined && String(data[k]) !== String(v))
@@ -88,12 +90,12 @@ export function describeGot (status: number, a: AnswerCheck, text: string): stri
 
 /** Table form of what came back. */
 export function shortGot (reply: Reply, g: Grade): string {
-  if (reply.kind === 'error') return /^timeout/.test(reply.error) ? 'timeout' : reply.unreachable ? 'unreachable' : 'no answer'
+  if (reply.kind === 'error') return reply.timedOut ? 'timeout' : reply.unreachable ? 'unreachable' : 'no answer'
   const a = g.answer
   if (a?.errcode === undefined) return `HTTP ${reply.status}, no errcode`
   const http = reply.status === 200 ? '' : ` (HTTP ${reply.status})`
   if (a.errcode !== 0) return `${a.errcode}${http}`
-  const ok = a.signatureOk === true && a.problems.every(p => p.startsWith('HTTP status'))
+  const ok = a.signatureOk === true && a.problems.every(p => p.code === 'ANSWER_HTTP_STATUS')
   return `${ok ? '0+data' : '0, bad answer'}${http}`
 }
 
@@ -103,7 +105,12 @@ function maskAnswer (a: AnswerCheck, shown: string, secrets: string[]): AnswerCh
   return {
     ...a,
     errmsg: a.errmsg === undefined ? undefined : m(a.errmsg),
-    problems: a.problems.map(p => (p.startsWith('answer is not JSON: ') ? `answer is not JSON: ${JSON.stringify(shown.slice(0, 120))}` : m(p))),
+    problems: a.problems.map(p => (p.code === 'ANSWER_NOT_JSON' ? finding('ANSWER_NOT_JSON', { head: JSON.stringify(shown.slice(0, 120)) }) : maskParams(p, m))),
     data: a.data === undefined ? undefined : JSON.parse(m(JSON.stringify(a.data))) as unknown,
   }
+}
+
+function maskParams (f: Finding, m: (t: string) => string): Finding {
+  if (!f.params) return f
+  return { code: f.code, params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, typeof v === 'string' ? m(v) : v])) }
 }

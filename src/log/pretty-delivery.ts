@@ -1,3 +1,4 @@
+import { renderWarning } from '../messages/render.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { render } from '../messages/render.js'
 
@@ -37,7 +38,7 @@ export function formatDeliveryBlock (r: CaptureRecord): string {
     lines.push(`  │ decrypted: FAIL (${d.reason}) ${d.message}`)
   }
   if (i.errcode !== 0 && i.message && !lines.some(l => l.includes(i.message ?? ''))) lines.push(`  │ rejected: ${i.message}`)
-  for (const w of i.warnings) lines.push(`  │ warning: ${w}`)
+  for (const w of i.warnings) lines.push(`  │ warning: ${renderWarning(w)}`)
   if (!s?.ok && d?.ok) lines.push('  │ note: payload shown for debugging only; it was not acted on (bad signature)')
   if (r.test === 'signature') lines.push('  │ note: WeChat\'s version-1 signature test looks exactly like this (wrong on purpose; 300 is the right answer); only if every delivery fails so is NONTAX_TOKEN wrong')
   const f = r.forwarded

@@ -22,3 +22,16 @@ export function render (finding: Finding, lang: Lang = 'en'): string {
 export function isMessageCode (code: string): code is MessageCode {
   return Object.hasOwn(en, code)
 }
+
+/**
+ * A warning as a person reads it. Captures written before warnings carried codes hold plain strings;
+ * they still display, as written.
+ */
+export function renderWarning (w: Finding | string, lang: Lang = 'en'): string {
+  return typeof w === 'string' ? w : render(w, lang)
+}
+
+/** A finding with a catalogue code; params fill its template. */
+export function finding (code: MessageCode, params?: Params): Finding<MessageCode> {
+  return params === undefined ? { code } : { code, params }
+}

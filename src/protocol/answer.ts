@@ -1,4 +1,6 @@
 import sjson from 'secure-json-parse'
+import { finding } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 import { ERRMSG, type Errcode } from './errors.js'
 import type { CryptoProfile, Secrets } from './profile.js'
 import { randomBytesPooled } from './random.js'
@@ -36,55 +38,57 @@ export interface AnswerCheck {
   /** null when the answer has no data (expected for failures). */
   signatureOk: boolean | null
   data: unknown
-  problems: string[]
+  /** Why WeChat cannot use the answer (codes from src/messages/en/answer.ts). */
+  problems: Finding[]
   /** Looser than this profile but allowed by PROTOCOL.md C (e.g. upper-case signature hex). */
-  warnings: string[]
+  warnings: Finding[]
 }
 
 export function checkAnswer (httpStatus: number, body: string, secrets: Secrets, profile: CryptoProfile): AnswerCheck {
   const out: AnswerCheck = { httpStatus, errcode: undefined, errmsg: undefined, signatureOk: null, data: undefined, problems: [], warnings: [] }
-  if (httpStatus !== 200) out.problems.push(`HTTP status ${httpStatus}; the answer should be HTTP 200 with an errcode`)
+  if (httpStatus !== 200) out.problems.push(finding('ANSWER_HTTP_STATUS', { status: httpStatus }))
   let parsed: unknown
   try {
     parsed = sjson.parse(body, undefined, { protoAction: 'remove', constructorAction: 'remove' })
   } catch {
-    out.problems.push(`answer is not JSON: ${JSON.stringify(body.slice(0, 120))}`)
+    out.problems.push(finding('ANSWER_NOT_JSON', { head: JSON.stringify(body.slice(0, 120)) }))
     return out
   }
   if (typeof parsed !== 'object' || parsed === null) {
-    out.problems.push('answer is not a JSON object')
+    out.problems.push(finding('ANSWER_NOT_OBJECT'))
     return out
   }
   const a = parsed as Record<string, unknown>
   if (typeof a.errcode === 'number') out.errcode = a.errcode
-  else out.problems.push(`answer has no numeric errcode (got ${JSON.stringify(a.errcode)})`)
+  else out.problems.push(finding('ANSWER_NO_ERRCODE', { got: JSON.stringify(a.errcode) ?? 'nothing' }))
   if (typeof a.errmsg === 'string') out.errmsg = a.errmsg
   if (typeof a.data !== 'string') {
-    if (out.errcode === 0) out.problems.push('errcode 0 but no encrypted "data" in the answer')
+    if (out.errcode === 0) out.problems.push(finding('ANSWER_NO_DATA'))
     return out
   }
   const { timestamp, nonce } = a
   const sig = a.msg_signature
   if (typeof timestamp !== 'string' || typeof nonce !== 'string' || typeof sig !== 'string') {
     out.signatureOk = false
-    out.problems.push('answer "data" is not signed: timestamp, nonce and msg_signature must be strings')
+    out.problems.push(finding('ANSWER_DATA_UNSIGNED'))
   } else {
     const expected = profile.sign({ token: secrets.token, timestamp, nonce, encrypt: a.data })
     // Hex in the other case is accepted (docs/PROTOCOL.md §8: WeChat documents no case), with a warning.
     const hex = profile.descriptor.signature.encoding !== 'base64'
     out.signatureOk = signaturesEqual(expected, sig) || (hex && signaturesEqual(expected.toLowerCase(), sig.toLowerCase()))
-    if (!out.signatureOk) out.problems.push('answer msg_signature does not match its data, timestamp and nonce')
-    else if (sig !== expected) out.warnings.push(`answer msg_signature is ${expected === expected.toLowerCase() ? 'upper' : 'lower'}-case hex; this profile emits ${expected === expected.toLowerCase() ? 'lower' : 'upper'}-case (accepted: WeChat documents no case)`)
+    const lower = expected === expected.toLowerCase()
+    if (!out.signatureOk) out.problems.push(finding('ANSWER_SIGNATURE_MISMATCH'))
+    else if (sig !== expected) out.warnings.push(finding('ANSWER_SIGNATURE_HEX_CASE', { got: lower ? 'upper-case' : 'lower-case', emits: lower ? 'lower-case' : 'upper-case' }))
   }
   try {
     const plain = profile.decrypt(a.data, secrets).msg
     try {
       out.data = JSON.parse(plain)
     } catch {
-      out.problems.push(`answer data decrypts but is not JSON: ${plain.slice(0, 120)}`)
+      out.problems.push(finding('ANSWER_DATA_NOT_JSON', { head: plain.slice(0, 120) }))
     }
   } catch (err) {
-    out.problems.push(`answer data does not decrypt: ${(err as Error).message}`)
+    out.problems.push(finding('ANSWER_DATA_NOT_DECRYPTED', { detail: (err as Error).message }))
   }
   return out
 }

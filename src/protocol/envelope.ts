@@ -1,5 +1,7 @@
 import sjson from 'secure-json-parse'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { finding } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 import { NotificationError } from './errors.js'
 
 export type Query = Record<string, string | string[] | undefined>
@@ -22,7 +24,7 @@ export interface Envelope {
   nonce: string | undefined
   nonceParam: string | undefined
   timestamp: string | undefined
-  warnings: string[]
+  warnings: Finding[]
 }
 
 export interface EnvelopeInput { body: Buffer; contentType: string | undefined; query: Query; headers?: Query }
@@ -35,11 +37,11 @@ export interface EnvelopeInput { body: Buffer; contentType: string | undefined; 
 const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, processEntities: false })
 
 export function parseEnvelope (input: EnvelopeInput): Envelope {
-  const warnings: string[] = []
+  const warnings: Finding[] = []
   if (input.body.length === 0) throw new NotificationError('BODY_EMPTY', 'request body is empty: a delivery carries {"appid","encrypt"}')
   const format = formatOf(input.contentType, input.body, warnings)
   const fields = parseFields(format, input.body)
-  const encryptHit = pick(fields, CIPHERTEXT_FIELDS, 'body field', warnings)
+  const encryptHit = pick(fields, CIPHERTEXT_FIELDS, 'WARN_BODY_NONCANONICAL', warnings)
   if (encryptHit === undefined) {
     throw new NotificationError('ENVELOPE_NO_CIPHERTEXT',
       `${format} body has no ciphertext field (looked for ${CIPHERTEXT_FIELDS.join(', ')}; found ${Object.keys(fields).join(', ') || 'none'})`,
@@ -64,7 +66,7 @@ export function parseEnvelope (input: EnvelopeInput): Envelope {
   }
 }
 
-function formatOf (contentType: string | undefined, body: Buffer, warnings: string[]): EnvelopeFormat {
+function formatOf (contentType: string | undefined, body: Buffer, warnings: Finding[]): EnvelopeFormat {
   const mime = contentType?.split(';')[0]?.trim().toLowerCase()
   if (mime === 'application/json' || mime?.endsWith('+json')) return 'json'
   if (mime === 'application/x-www-form-urlencoded') return 'form'
@@ -76,7 +78,7 @@ function formatOf (contentType: string | undefined, body: Buffer, warnings: stri
   }
   const first = body.toString('utf8', 0, Math.min(body.length, 64)).trimStart()[0]
   const sniffed: EnvelopeFormat = first === '{' ? 'json' : first === '<' ? 'xml' : 'form'
-  warnings.push(`no content-type header; read the body as ${sniffed}`)
+  warnings.push(finding('WARN_NO_CONTENT_TYPE', { format: sniffed }))
   return sniffed
 }
 
@@ -109,32 +111,32 @@ function stringFields (v: unknown, what: string): Record<string, string> {
   return out
 }
 
-function flattenQuery (query: Query, warnings: string[]): Record<string, string> {
+function flattenQuery (query: Query, warnings: Finding[]): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(query)) {
     if (Array.isArray(v)) {
-      warnings.push(`query parameter "${k}" appears ${v.length} times; used the first`)
+      warnings.push(finding('WARN_QUERY_REPEATED', { name: k, count: v.length }))
       if (v[0] !== undefined) out[k] = v[0]
     } else if (v !== undefined) out[k] = v
   }
   return out
 }
 
-function pick (src: Record<string, string>, names: readonly string[], where: string, warnings: string[]) {
+function pick (src: Record<string, string>, names: readonly string[], where: 'WARN_QUERY_NONCANONICAL' | 'WARN_BODY_NONCANONICAL', warnings: Finding[]) {
   for (const name of names) {
     const value = src[name]
     if (value === undefined) continue
-    if (name !== names[0]) warnings.push(`${where} "${name}" used; the canonical name is "${names[0]}"`)
+    if (name !== names[0]) warnings.push(finding(where, { name, canonical: names[0] }))
     return { name, value }
   }
   return undefined
 }
 
 /** Query first (where WeChat puts them); a body field is a fallback, with a warning. */
-function pickParam (query: Record<string, string>, body: Record<string, string>, names: readonly string[], warnings: string[]) {
-  const fromQuery = pick(query, names, 'query parameter', warnings)
+function pickParam (query: Record<string, string>, body: Record<string, string>, names: readonly string[], warnings: Finding[]) {
+  const fromQuery = pick(query, names, 'WARN_QUERY_NONCANONICAL', warnings)
   if (fromQuery) return fromQuery
-  const fromBody = pick(body, names, 'body field', warnings)
-  if (fromBody) warnings.push(`"${fromBody.name}" was read from the body; WeChat puts it in the URL query`)
+  const fromBody = pick(body, names, 'WARN_BODY_NONCANONICAL', warnings)
+  if (fromBody) warnings.push(finding('WARN_PARAM_IN_BODY', { name: fromBody.name }))
   return fromBody
 }

@@ -1,3 +1,5 @@
+import { en } from '../messages/en/index.js'
+
 /** Receiver errcodes (PROTOCOL.md A). The errcode is what WeChat records; HTTP status stays 200. */
 export const ERRCODE = {
   OK: 0,
@@ -8,12 +10,13 @@ export const ERRCODE = {
 } as const
 export type Errcode = (typeof ERRCODE)[keyof typeof ERRCODE]
 
-export const ERRMSG: Record<Errcode, string> = {
-  0: 'ok',
-  210: 'data format error',
-  298: 'decryption failed',
-  299: 'system error',
-  300: 'signature error',
+/** The errmsg on the wire: English from the catalogue (src/messages/en/common.ts), whatever the console language. */
+export const ERRMSG: Readonly<Record<Errcode, string>> = {
+  0: en.ERRCODE_0,
+  210: en.ERRCODE_210,
+  298: en.ERRCODE_298,
+  299: en.ERRCODE_299,
+  300: en.ERRCODE_300,
 }
 
 /** Stable reasons. Each maps to exactly one errcode, in one place. */

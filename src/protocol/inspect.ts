@@ -1,4 +1,5 @@
-import { render } from '../messages/render.js'
+import { finding, render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 import type { Envelope, EnvelopeInput } from './envelope.js'
 import { ERRCODE, ERRMSG, NotificationError, type Errcode, type Reason } from './errors.js'
 import type { CryptoProfile, Secrets } from './profile.js'
@@ -23,7 +24,8 @@ export interface Inspection {
   decryption?: Decryption
   payload?: Record<string, unknown>
   kind: DeliveryKind
-  warnings: string[]
+  /** Coded; rendered with renderWarning (captures from before codes hold strings). */
+  warnings: Finding[]
 }
 
 export interface InspectContext { secrets: Secrets; profile: CryptoProfile; nowMs: number }
@@ -33,7 +35,7 @@ export interface InspectContext { secrets: Secrets; profile: CryptoProfile; nowM
  * log can show what a rejected delivery carried; the errcode follows the first failing step.
  */
 export function inspectDelivery (input: EnvelopeInput, ctx: InspectContext): Inspection {
-  const warnings: string[] = []
+  const warnings: Finding[] = []
   let env: Envelope
   try {
     env = ctx.profile.readEnvelope(input)
@@ -44,11 +46,11 @@ export function inspectDelivery (input: EnvelopeInput, ctx: InspectContext): Ins
   warnings.push(...envWarnings)
   timestampWarning(env.timestamp, ctx.nowMs, warnings)
   const signature = checkSignature(env, ctx.secrets.token, ctx.profile)
-  warnings.push(...signature.warnings.map(w => render(w)))
+  warnings.push(...signature.warnings)
   const decryption = decrypt(env.encrypt, ctx)
   refineCause(signature, decryption.ok)
   if (env.appid !== undefined && env.appid !== ctx.secrets.appid) {
-    warnings.push(`envelope appid "${env.appid}" differs from the configured WECHAT_APPID "${ctx.secrets.appid}"`)
+    warnings.push(finding('WARN_APPID_DIFFERS', { envelope: env.appid, configured: ctx.secrets.appid }))
   }
   const result: Inspection = { errcode: ERRCODE.OK, envelope, signature, decryption, kind: 'unknown', warnings }
   let payloadError: NotificationError | undefined
@@ -103,15 +105,15 @@ function kindOf (p: Record<string, unknown>): DeliveryKind {
   return 'unknown'
 }
 
-function timestampWarning (ts: string | undefined, nowMs: number, warnings: string[]): void {
+function timestampWarning (ts: string | undefined, nowMs: number, warnings: Finding[]): void {
   if (ts === undefined || ts === '') return
   if (!/^\d+$/.test(ts)) {
-    warnings.push(`timestamp "${ts}" is not unix seconds (signed as received)`)
+    warnings.push(finding('WARN_TIMESTAMP_NOT_UNIX', { timestamp: ts }))
     return
   }
   const skew = Math.round(nowMs / 1000) - Number(ts)
   if (Math.abs(skew) > TIMESTAMP_WARN_S) {
-    warnings.push(`timestamp is ${Math.abs(skew)} s ${skew > 0 ? 'in the past' : 'in the future'} (over ${TIMESTAMP_WARN_S} s; a warning only: WeChat documents no window)`)
+    warnings.push(finding(skew > 0 ? 'WARN_TIMESTAMP_PAST' : 'WARN_TIMESTAMP_FUTURE', { seconds: Math.abs(skew), limit: TIMESTAMP_WARN_S }))
   }
 }
 

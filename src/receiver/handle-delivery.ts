@@ -1,3 +1,4 @@
+import { finding } from '../messages/render.js'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol/answer.js'
 import { ERRCODE } from '../protocol/errors.js'
@@ -90,13 +91,13 @@ function flagDuplicate (i: Inspection, store: CaptureStore): string | undefined 
   const p = i.payload
   if (i.errcode !== ERRCODE.OK || i.kind !== 'payment_notification' || p?.order_id === undefined) return undefined
   const dup = store.findOrder(String(p.order_id), String(p.status))
-  if (dup) i.warnings.push(`duplicate of ${dup} (same order_id + status): answered 0 again since WeChat retries lost answers; do not apply it twice`)
+  if (dup) i.warnings.push(finding('WARN_DUPLICATE_ORDER', { earlier: dup }))
   return dup
 }
 
 /** PROTOCOL.md C: a repeated wxnontaxstr may be accepted or rejected, but the debugger always flags it. */
 function flagNonceReuse (i: Inspection, earlier: string | undefined): void {
-  if (earlier) i.warnings.push(`wxnontaxstr ${i.envelope?.nonce} was already used by delivery ${earlier}: a replay, or a sender that reuses nonces`)
+  if (earlier) i.warnings.push(finding('WARN_NONCE_REUSED', { nonce: i.envelope?.nonce, earlier }))
 }
 
 function logDelivery (deps: DeliveryDeps, r: CaptureRecord): void {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { render } from '../../src/messages/render.js'
 import type { CaptureRecord } from '../../src/capture/record.js'
 import { captures } from './helpers/io.js'
 import { deliver, startReceiver, testEnv, type Receiver } from './helpers/receiver.js'
@@ -66,7 +67,10 @@ describe('captures replay', () => {
     expect(res.out).toContain(`result      as expected (errcode ${errcode})`)
     const recorded = await newest()
     expect(recorded.answer.body.errcode).toBe(errcode)
-    if (tamper === 'appid') expect(recorded.inspection.warnings.join('\n')).toMatch(/envelope appid .* differs from the configured WECHAT_APPID/)
+    if (tamper === 'appid') {
+      expect(recorded.inspection.warnings.map(w => w.code)).toContain('WARN_APPID_DIFFERS')
+      expect(recorded.inspection.warnings.map(w => render(w)).join('\n')).toMatch(/envelope appid .* differs from the configured WECHAT_APPID/)
+    }
   })
 
   it('exits 1 when the answer differs from the recorded one (a receiver with other keys answers 300)', async () => {

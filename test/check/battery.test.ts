@@ -82,6 +82,8 @@ describe('check against a handler', () => {
     expect(r.summary.fail).toBe(22)
     expect(r.results[0]?.reason).toMatch(/^ECONNREFUSED: nothing listens at http:\/\/127\.0\.0\.1:\d+; start your handler or fix the URL$/)
     expect(r.results[1]?.reason).toMatch(/^not sent: ECONNREFUSED/)
+    expect(r.results[0]?.reply.failure?.code).toBe('SEND_ECONNREFUSED')
+    expect(r.results[1]?.reply).toMatchObject({ notSent: true, failure: { code: 'SEND_NOT_SENT' } })
     expect(r.results[0]?.got).toBe('unreachable')
   })
 
@@ -91,6 +93,8 @@ describe('check against a handler', () => {
     const r = await runBattery({ target: h.url, secrets, profile, timeoutMs: 100, cases: batteryCases().slice(0, 1) })
     expect(r.results[0]).toMatchObject({ outcome: 'FAIL', got: 'timeout' })
     expect(r.results[0]?.reason).toMatch(/^timeout after 100 ms: no answer from .*WeChat gives up and retries/)
+    expect(r.results[0]?.reply.failure).toMatchObject({ code: 'SEND_TIMEOUT', params: { timeoutMs: 100 } })
+    expect(r.results[0]?.got).toBe('timeout')
     expect(r.results[0]?.reply.durationMs).toBeLessThan(350)
   })
 })

@@ -1,6 +1,8 @@
 import { pino } from 'pino'
 import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
+import { render } from '../../src/messages/render.js'
+import type { Finding } from '../../src/messages/types.js'
 import { buildApp } from '../../src/app.js'
 import { checkAnswer } from '../../src/protocol/answer.js'
 import { buildDelivery, deliveryUrl } from '../../src/protocol/delivery.js'
@@ -94,7 +96,9 @@ describe('receiver over loopback HTTP', () => {
     expect((await send({ body: form, contentType: 'application/x-www-form-urlencoded', query: d.query })).json.errcode).toBe(0)
     const xml = `<xml><AppId>${secrets.appid}</AppId><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`
     expect((await send({ body: xml, contentType: 'text/xml', query: { ...d.query } })).json.errcode).toBe(0)
-    expect(sink.text()).toContain('body field \\"Encrypt\\" used; the canonical name is \\"encrypt\\"')
+    const warnings = sink.lines().flatMap(l => (l.delivery as { inspection: { warnings: Finding[] } } | undefined)?.inspection.warnings ?? [])
+    expect(warnings).toContainEqual({ code: 'WARN_BODY_NONCANONICAL', params: { name: 'Encrypt', canonical: 'encrypt' } })
+    expect(warnings.map(w => render(w))).toContain('body field "Encrypt" used; the canonical name is "encrypt"')
   })
 
   it('refuses a body over the limit with 413 + errcode 210, logs it, and keeps serving', async () => {
@@ -129,7 +133,9 @@ describe('repeated wxnontaxstr', () => {
     const again = buildDelivery({ payload: { ...order, order_id: 'ORD-2', appid: secrets.appid }, secrets, profile, nowMs: Date.now(), nonce: first.d.query.wxnontaxstr })
     const res = await send({ body: again.body, query: again.query })
     expect(res.json.errcode).toBe(0)
-    const records = sink.lines().filter(l => l.delivery) as Array<{ delivery: { id: string; inspection: { warnings: string[] } } }>
-    expect(records[1]?.delivery.inspection.warnings).toContain(`wxnontaxstr ${first.d.query.wxnontaxstr} was already used by delivery ${records[0]?.delivery.id}: a replay, or a sender that reuses nonces`)
+    const records = sink.lines().filter(l => l.delivery) as Array<{ delivery: { id: string; inspection: { warnings: Finding[] } } }>
+    const reused = records[1]?.delivery.inspection.warnings.find(w => w.code === 'WARN_NONCE_REUSED')
+    expect(reused).toEqual({ code: 'WARN_NONCE_REUSED', params: { nonce: first.d.query.wxnontaxstr, earlier: records[0]?.delivery.id } })
+    expect(render(reused!)).toBe(`wxnontaxstr ${first.d.query.wxnontaxstr} was already used by delivery ${records[0]?.delivery.id}: a replay, or a sender that reuses nonces`)
   })
 })

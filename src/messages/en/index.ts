@@ -4,12 +4,15 @@ import { discovery } from './discovery.js'
 import { inspector } from './inspector.js'
 import { preflight } from './preflight.js'
 import { signature } from './signature.js'
+import { delivery } from './delivery.js'
+import { answer } from './answer.js'
+import { network } from './network.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network } as const
 
 export const en = {
   ...common,
@@ -17,6 +20,9 @@ export const en = {
   ...inspector,
   ...signature,
   ...discovery,
+  ...delivery,
+  ...answer,
+  ...network,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en

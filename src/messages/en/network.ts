@@ -1,0 +1,26 @@
+/** Network failures, in words a person can act on (src/wechat/network-error.ts, src/net/send-request.ts). */
+export const network = {
+  NET_TIMEOUT: 'no complete answer within {timeoutMs} ms{codeSuffix}',
+  NET_TLS: 'TLS handshake failed ({code}: {detail}): the certificate is not trusted (self-signed?) or does not match the host',
+  NET_ECONNREFUSED: 'connection refused: nothing listens on that host and port (ECONNREFUSED)',
+  NET_ENOTFOUND: 'the host name does not resolve (DNS) (ENOTFOUND)',
+  NET_EAI_AGAIN: 'DNS lookup failed temporarily (EAI_AGAIN)',
+  NET_ECONNRESET: 'the connection was reset by the other side or a proxy (ECONNRESET)',
+  NET_EHOSTUNREACH: 'no route to the host (EHOSTUNREACH)',
+  NET_ENETUNREACH: 'the network is unreachable (ENETUNREACH)',
+  NET_UND_ERR_SOCKET: 'the other side closed the connection before answering (UND_ERR_SOCKET)',
+  NET_OTHER: '{detail}{codeSuffix}',
+  /** The same failures, said to the owner of a handler that `check` or forward mode sent to. */
+  SEND_TIMEOUT: 'timeout after {timeoutMs} ms: no answer from {url}',
+  SEND_ECONNREFUSED: 'ECONNREFUSED: nothing listens at {origin}; start your handler or fix the URL',
+  SEND_ENOTFOUND: 'ENOTFOUND: the host name does not resolve for {origin}; start your handler or fix the URL',
+  SEND_EAI_AGAIN: 'EAI_AGAIN: DNS lookup failed temporarily for {origin}; start your handler or fix the URL',
+  SEND_EHOSTUNREACH: 'EHOSTUNREACH: no route to the host of {origin}; start your handler or fix the URL',
+  SEND_ENETUNREACH: 'ENETUNREACH: the network is unreachable for {origin}; start your handler or fix the URL',
+  SEND_ECONNRESET: 'ECONNRESET: the handler reset the connection without answering',
+  SEND_EPIPE: 'EPIPE: the handler closed the connection while the body was being sent',
+  SEND_UND_ERR_SOCKET: 'UND_ERR_SOCKET: the handler closed the connection without answering',
+  SEND_TLS: '{code}: the TLS certificate of {origin} is not trusted or does not match the host',
+  SEND_OTHER: '{codePrefix}{detail}',
+  SEND_NOT_SENT: 'not sent: {first}',
+} as const
