@@ -10,7 +10,7 @@ export interface ResolvedSecrets {
   secrets: Secrets
   /** Where each one came from, without its value: "token from --token (set, 32 chars)". */
   sources: { token: string; aesKey: string; appid: string }
-  /** The short name of where the token and key came from ("--token", "NONTAX_TOKEN", "a random value"), for sentences. */
+  /** Where the token and key came from, short, for sentences: "token from NONTAX_TOKEN", "EncodingAESKey from a random value". */
   origins: { token: string; aesKey: string }
   /** Values to mask in every line printed. */
   mask: string[]
@@ -56,7 +56,7 @@ export function resolveSecrets (flags: SecretFlags, env: Record<string, string |
       aesKey: `EncodingAESKey from ${aesSrc} (${describeSecret(secrets.encodingAESKey)})`,
       appid: `appid ${appid} from ${appidSrc}`,
     },
-    origins: { token: tokenFrom ?? RANDOM, aesKey: aesFrom ?? RANDOM },
+    origins: { token: `token from ${tokenFrom ?? RANDOM}`, aesKey: `EncodingAESKey from ${aesFrom ?? RANDOM}` },
     mask: [secrets.token, secrets.encodingAESKey],
   }
 }

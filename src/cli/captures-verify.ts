@@ -25,8 +25,8 @@ function failure (i: Inspection): string {
 export function explainChange (before: Inspection, after: Inspection, s: ResolvedSecrets): string {
   const from = before.errcode
   const to = after.errcode
-  const tokenSrc = `token from ${s.origins.token}`
-  const keySrc = `EncodingAESKey from ${s.origins.aesKey}`
+  const tokenSrc = s.origins.token
+  const keySrc = s.origins.aesKey
   if (from === to) return to === 0 ? 'no change: errcode 0 both times; these secrets decode it' : `no change: errcode ${to} both times (${after.reason ?? 'same failure'})`
   const head = `${from} → ${to}: `
   if (to === 0) {

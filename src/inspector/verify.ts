@@ -34,7 +34,9 @@ export function reverify (r: CaptureRecord, typed: TypedSecrets, configured: Sec
   const from = (typedValue: string | undefined, what: string, secret: string) =>
     `${what} ${typedValue !== undefined ? 'typed into the page' : 'configured'} (${describeSecret(secret)})`
   const sources = { token: from(typed.token, 'token', secrets.token), aesKey: from(typed.aesKey, 'EncodingAESKey', secrets.encodingAESKey), appid: `appid ${secrets.appid}` }
-  const change = explainChange(r.inspection, after, { secrets, sources, mask: [] })
+  const origin = (typedValue: string | undefined, what: string) => `${what} ${typedValue !== undefined ? 'typed into the page' : 'configured'}`
+  const origins = { token: origin(typed.token, 'token'), aesKey: origin(typed.aesKey, 'EncodingAESKey') }
+  const change = explainChange(r.inspection, after, { secrets, sources, origins, mask: [] })
   let plaintext: string | undefined
   if (after.decryption?.ok) {
     plaintext = after.decryption.plaintext
