@@ -18,7 +18,7 @@ describe('checkAnswer (what a sender learns from an answer)', () => {
     const a = buildSuccessAnswer({ order_id: 'O1', status: 3 }, secrets, profile, 1_790_000_000_000)
     const c = checkAnswer(200, JSON.stringify({ ...a, msg_signature: a.msg_signature?.toUpperCase() }), secrets, profile)
     expect(c.signatureOk).toBe(true)
-    expect(c.warnings).toEqual([{ code: 'ANSWER_SIGNATURE_UPPER_HEX' }])
+    expect(c.warnings).toEqual([{ code: 'ANSWER_SIGNATURE_HEX_CASE', params: { got: 'upper-case', emits: 'lower-case' } }])
     expect(render(c.warnings[0]!)).toMatch(/upper-case hex/)
   })
 
