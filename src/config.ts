@@ -23,7 +23,7 @@ export interface Config {
   logLevel: string
   logFormat: 'pretty' | 'json'
   mockVersion: number
-  /** Which mock API the run triggers: a payment notification, or a query-fee request (PROTOCOL.md A). */
+  /** Which mock API the run triggers: a payment notification, or a query-fee request (docs/PROTOCOL.md §2). */
   mockApi: 'mocknotification' | 'mockqueryfee'
   waitTimeoutMs: number
   captureDir: string

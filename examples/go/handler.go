@@ -1,6 +1,6 @@
 // WeChat non-tax payment notification handler: Go, standard library only.
 //
-// Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md (part B):
+// Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md §4:
 //
 //	POST <path>?wxnontaxstr=<nonce>&timestamp=<unix s>&msg_signature=<sha1 hex>
 //	body {"appid": "...", "encrypt": "<base64 AES-256-CBC>"}
@@ -48,7 +48,7 @@ var (
 	key, iv      []byte
 )
 
-// reject is an answer with its documented errcode (docs/PROTOCOL.md B): 210, 298, 299 or 300.
+// reject is an answer with its documented errcode (docs/PROTOCOL.md §4): 210, 298, 299 or 300.
 type reject struct {
 	errcode int
 	errmsg  string

@@ -1,6 +1,6 @@
 // WeChat non-tax payment notification handler: Java 17, JDK only (javax.crypto + com.sun.net.httpserver).
 //
-// Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md (part B):
+// Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md §4:
 //   POST <path>?wxnontaxstr=<nonce>&timestamp=<unix s>&msg_signature=<sha1 hex>
 //   body {"appid": "...", "encrypt": "<base64 AES-256-CBC>"}
 // and answers HTTP 200 JSON {"errcode", "errmsg"} (+ "data", "timestamp", "nonce", "msg_signature" on 0).
@@ -34,7 +34,7 @@ public class Handler {
   static final SecureRandom RANDOM = new SecureRandom();
   static byte[] key, iv;
 
-  /** A rejection with its documented errcode (docs/PROTOCOL.md B): 210, 298, 299 or 300. */
+  /** A rejection with its documented errcode (docs/PROTOCOL.md §4): 210, 298, 299 or 300. */
   static class Reject extends Exception {
     final int errcode;
     Reject(int errcode, String errmsg) { super(errmsg); this.errcode = errcode; }

@@ -1,6 +1,6 @@
 // WeChat non-tax payment notification handler: Node.js, no dependencies (node:http + node:crypto).
 //
-// Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md (part B):
+// Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md §4:
 //   POST <path>?wxnontaxstr=<nonce>&timestamp=<unix s>&msg_signature=<sha1 hex>
 //   body {"appid": "...", "encrypt": "<base64 AES-256-CBC>"}
 // and answers HTTP 200 JSON {"errcode", "errmsg"} (+ "data", "timestamp", "nonce", "msg_signature" on 0).

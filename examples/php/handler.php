@@ -1,7 +1,7 @@
 <?php
 // WeChat non-tax payment notification handler: PHP 8 with the openssl extension.
 //
-// Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md (part B):
+// Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md §4:
 //   POST <path>?wxnontaxstr=<nonce>&timestamp=<unix s>&msg_signature=<sha1 hex>
 //   body {"appid": "...", "encrypt": "<base64 AES-256-CBC>"}
 // and answers HTTP 200 JSON {"errcode", "errmsg"} (+ "data", "timestamp", "nonce", "msg_signature" on 0).
@@ -14,7 +14,7 @@
 const BLOCK = 32;            // PKCS#7 padding to 32-byte blocks (not AES's 16): pad byte 1..32
 const BODY_LIMIT = 65536;    // real notifications are a few KiB
 
-/** A rejection with its documented errcode (docs/PROTOCOL.md B): 210, 298, 299 or 300. */
+/** A rejection with its documented errcode (docs/PROTOCOL.md §4): 210, 298, 299 or 300. */
 class Reject extends Exception {}
 
 function config(): array {

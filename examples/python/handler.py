@@ -1,6 +1,6 @@
 """WeChat non-tax payment notification handler: Python 3, `cryptography` + http.server.
 
-Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md (part B):
+Implements the default profile "wxbizmsgcrypt" of docs/PROTOCOL.md §4:
   POST <path>?wxnontaxstr=<nonce>&timestamp=<unix s>&msg_signature=<sha1 hex>
   body {"appid": "...", "encrypt": "<base64 AES-256-CBC>"}
 and answers HTTP 200 JSON {"errcode", "errmsg"} (+ "data", "timestamp", "nonce", "msg_signature" on 0).
@@ -40,7 +40,7 @@ IV = KEY[:16]
 
 
 class Reject(Exception):
-    """A rejection with its documented errcode (docs/PROTOCOL.md B): 210, 298, 299 or 300."""
+    """A rejection with its documented errcode (docs/PROTOCOL.md §4): 210, 298, 299 or 300."""
 
     def __init__(self, errcode, errmsg):
         super().__init__(errmsg)

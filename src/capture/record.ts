@@ -3,7 +3,7 @@ import type { MockTest } from '../grade/mock-tests.js'
 import type { Answer } from '../protocol/answer.js'
 import type { Inspection } from '../protocol/inspect.js'
 
-/** Which of WeChat's two version-1 tests a delivery looks like (PROTOCOL.md B; vocabulary in src/grade/mock-tests.ts). */
+/** Which of WeChat's two version-1 tests a delivery looks like (docs/PROTOCOL.md §4; vocabulary in src/grade/mock-tests.ts). */
 export type TestKind = MockTest
 
 export interface RecordedBody {

@@ -17,7 +17,7 @@ function decryptionFailure (what: string, check: string, also: Acceptable[] = []
     also,
     why: {
       accepted: `your handler answered 0 to ${what}: ${check}; answer 298 when decryption does not check out`,
-      rejected: 'your handler rejected it, but PROTOCOL.md B answers 298 (decryption failed) for a ciphertext that does not decrypt to a valid message',
+      rejected: 'your handler rejected it, but docs/PROTOCOL.md §4 answers 298 (decryption failed) for a ciphertext that does not decrypt to a valid message',
       errcode: { 300: SIGNED_OK_300 },
     },
   })
@@ -64,7 +64,7 @@ export const coreCases: CheckCase[] = [
     sent: 'no msg_signature in the query',
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 4)), { sigParam: undefined }),
     expect: () => rejects(300, {
-      also: [{ errcode: 210, outcome: 'WARN', note: 'rejected as a format error; PROTOCOL.md B answers 300 for a missing signature' }],
+      also: [{ errcode: 210, outcome: 'WARN', note: 'rejected as a format error; docs/PROTOCOL.md §4 answers 300 for a missing signature' }],
       why: { accepted: `your handler answered 0 to a delivery without any signature: it does not require msg_signature; ${FIX.verify}` },
     }),
   },
@@ -102,7 +102,7 @@ export const coreCases: CheckCase[] = [
     sent: 'ciphertext with non-base64 chars',
     build: ctx => frame(ctx, corruptBase64(encryptJson(ctx, notification(ctx, 12)))),
     expect: () => decryptionFailure('a ciphertext that is not base64', 'it does not validate the base64 (Node\'s Buffer.from(s, "base64") silently skips bad characters)',
-      [{ errcode: 210, outcome: 'WARN', note: 'rejected as a format error; PROTOCOL.md B answers 298 for ciphertext that is not base64' }]),
+      [{ errcode: 210, outcome: 'WARN', note: 'rejected as a format error; docs/PROTOCOL.md §4 answers 298 for ciphertext that is not base64' }]),
   },
   {
     name: 'bad-padding',

@@ -32,7 +32,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 6)), { sigParam: 'signature' }),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 6), outcome: 'WARN',
-      note: 'accepted the signature from the non-canonical "signature" parameter; WeChat sends msg_signature (PROTOCOL.md C allows either)',
+      note: 'accepted the signature from the non-canonical "signature" parameter; WeChat sends msg_signature (docs/PROTOCOL.md §8 allows either)',
       also: [{ errcode: 300, outcome: 'PASS' }, { errcode: 210, outcome: 'PASS' }],
     }),
   },
@@ -43,7 +43,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 7)), { upperHex: true }),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 7), outcome: 'WARN',
-      note: 'compared the signature case-insensitively; this profile emits lower-case hex (PROTOCOL.md C allows either)',
+      note: 'compared the signature case-insensitively; this profile emits lower-case hex (docs/PROTOCOL.md §8 allows either)',
       also: [{ errcode: 300, outcome: 'PASS' }],
     }),
   },
@@ -54,7 +54,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 8)), { timestamp: unixSeconds(ctx.nowMs - DAY_MS) }),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 8), outcome: 'WARN',
-      note: 'accepted a delivery signed a day ago: WeChat documents no freshness window (PROTOCOL.md C allows either); a replayed old delivery would pass too',
+      note: 'accepted a delivery signed a day ago: WeChat documents no freshness window (docs/PROTOCOL.md §8 allows either); a replayed old delivery would pass too',
       also: [{ errcode: 300, outcome: 'PASS' }],
     }),
   },
@@ -85,7 +85,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 16)), { contentType: 'text/plain' }),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 16), outcome: 'WARN',
-      note: 'sniffed and accepted a text/plain body; WeChat sends application/json (PROTOCOL.md C allows either)',
+      note: 'sniffed and accepted a text/plain body; WeChat sends application/json (docs/PROTOCOL.md §8 allows either)',
       also: [{ errcode: 210, outcome: 'PASS' }],
     }),
   },
@@ -95,8 +95,8 @@ export const edgeCases: CheckCase[] = [
     sent: 'wxnontaxstr reused, new order',
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 17)), { nonce: ctx.first.nonce }),
     expect: ctx => build([
-      { errcode: 0, outcome: 'WARN', note: 'accepted a wxnontaxstr it had already seen: a captured delivery could be replayed (PROTOCOL.md C allows it; WeChat documents no replay window)' },
-      { errcode: 'any-rejection', outcome: 'WARN', note: 'rejected a repeated wxnontaxstr: fine if WeChat never reuses one, but if its retries do, this drops them (undocumented; PROTOCOL.md C allows either)' },
+      { errcode: 0, outcome: 'WARN', note: 'accepted a wxnontaxstr it had already seen: a captured delivery could be replayed (docs/PROTOCOL.md §8 allows it; WeChat documents no replay window)' },
+      { errcode: 'any-rejection', outcome: 'WARN', note: 'rejected a repeated wxnontaxstr: fine if WeChat never reuses one, but if its retries do, this drops them (undocumented; docs/PROTOCOL.md §8 allows either)' },
     ], echoOf(ctx, 17)),
   },
   {
@@ -116,7 +116,7 @@ export const edgeCases: CheckCase[] = [
     build: largeDelivery,
     expect: ctx => build([
       { httpStatus: 413, outcome: 'PASS' }, { errcode: 210, outcome: 'PASS' },
-      { errcode: 0, outcome: 'WARN', note: 'accepted a 1 MiB notification: real ones are a few KiB, so a body limit near 64 KiB bounds the memory a sender can make the handler use (PROTOCOL.md C allows either)' },
+      { errcode: 0, outcome: 'WARN', note: 'accepted a 1 MiB notification: real ones are a few KiB, so a body limit near 64 KiB bounds the memory a sender can make the handler use (docs/PROTOCOL.md §8 allows either)' },
     ], echoOf(ctx, 19)),
   },
   {

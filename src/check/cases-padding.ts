@@ -14,7 +14,7 @@ import type { CaseContext, CheckCase } from './types.js'
  * these classes size their messages to put the pad byte where only 32-byte padding works.
  */
 
-/** random(16) ‖ uint32 length ‖ msg ‖ appid (PROTOCOL.md B). */
+/** random(16) ‖ uint32 length ‖ msg ‖ appid (docs/PROTOCOL.md §4). */
 const contentBytes = (msg: string, appid: string) => 20 + Buffer.byteLength(msg) + Buffer.byteLength(appid)
 const padOf = (content: number) => PAD_BLOCK_BYTES - (content % PAD_BLOCK_BYTES)
 /** A 16-byte unpadder rejects any pad byte over 16; 24 is in the middle of what only 32-byte padding produces. */

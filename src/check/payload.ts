@@ -1,5 +1,5 @@
 /**
- * Payment notifications check sends (PROTOCOL.md B, "Decrypted payment notification"). Plain ASCII
+ * Payment notifications check sends (docs/PROTOCOL.md §4, "Decrypted payment notification"). Plain ASCII
  * except where a class is about non-ASCII text, so each class tests one thing.
  */
 export interface OrderRef { orderId: string; status: number }

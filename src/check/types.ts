@@ -50,7 +50,7 @@ export interface CheckResult {
   reason?: string
   notes: string[]
   forensics: string[]
-  /** What this project's own receiver concludes about the same delivery (PROTOCOL.md B). */
+  /** What this project's own receiver concludes about the same delivery (docs/PROTOCOL.md §4). */
   reference: { errcode: number; reason?: string; message?: string }
 }
 

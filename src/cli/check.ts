@@ -13,7 +13,7 @@ export interface CheckDeps { now?: () => number; dispatcher?: Dispatcher; profil
 export const CHECK_USAGE = `usage: npm run check -- --target URL [--json] [--timeout-ms N] [--appid ID --token T --aes-key K]
 
 Acts as WeChat's back end: sends your notification handler the two version-1 deliveries and a
-battery of hostile ones, and grades each answer against PROTOCOL.md.
+battery of hostile ones, and grades each answer against docs/PROTOCOL.md §4 and §8.
 
   --target URL      your handler, e.g. http://127.0.0.1:8080/notify (the signed query is appended)
   --json            print one JSON report (for CI) instead of the table

@@ -11,7 +11,7 @@ export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator] [--
 export const SERVE_USAGE = `usage: npm run serve [-- --forward-to URL] [--demo-keys]
   runs the receiver alone at NOTIFY_PATH (no trigger), for staging configs that point at it
   --forward-to URL   pass each delivery (exact bytes, query, content-type) to your handler, relay its
-                     answer, and grade it against docs/PROTOCOL.md; a dead or slow handler gets the sender 299
+                     answer, and grade it against docs/PROTOCOL.md §4; a dead or slow handler gets the sender 299
   --demo-keys        run with generated NONTAX_TOKEN / NONTAX_ENCODING_AES_KEY (no real delivery can verify)
   Needs NONTAX_TOKEN and NONTAX_ENCODING_AES_KEY (in .env or the environment) unless --demo-keys.`
 

@@ -48,7 +48,7 @@ export function checkToken (token: string | undefined, ctx: RouteContext): WxAns
 
 /**
  * Answers {errcode:0} first; the deliveries start once that answer is on the wire (onResponse).
- * /nontax/mockqueryfee takes the same body and delivers a query-fee request the same way (PROTOCOL.md A).
+ * /nontax/mockqueryfee takes the same body and delivers a query-fee request the same way (docs/PROTOCOL.md §2).
  */
 export function registerMockRoute (app: FastifyInstance, ctx: RouteContext, start: (m: MockRequest) => void): void {
   for (const api of APIS) registerOne(app, ctx, start, api)

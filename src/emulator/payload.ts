@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 const FIXTURE_URL = new URL('./fixtures/payment-notification.json', import.meta.url)
 const QUERY_FEE_FIXTURE_URL = new URL('./fixtures/query-fee-request.json', import.meta.url)
 
-/** The two mock APIs (PROTOCOL.md A): a payment notification, or a query-fee request, delivered the same way. */
+/** The two mock APIs (docs/PROTOCOL.md §2): a payment notification, or a query-fee request, delivered the same way. */
 export type MockApi = 'mocknotification' | 'mockqueryfee'
 export interface Fixtures { mocknotification: Record<string, unknown>; mockqueryfee: Record<string, unknown> }
 

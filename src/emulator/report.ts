@@ -4,7 +4,7 @@ import type { SentTest } from '../grade/mock-tests.js'
 import type { Outcome } from '../grade/types.js'
 import type { AnswerCheck } from '../protocol/answer.js'
 
-/** Which of WeChat's mock tests a delivery is (PROTOCOL.md B); the vocabulary lives in src/grade/mock-tests.ts. */
+/** Which of WeChat's mock tests a delivery is (docs/PROTOCOL.md §4); the vocabulary lives in src/grade/mock-tests.ts. */
 export type DeliveryTest = SentTest
 
 /** What the emulator sent to the callback url and what it made of the answer. Holds no secrets. */
@@ -31,7 +31,7 @@ export interface DeliveryReport {
   ok: boolean
   /** Why ok is false; empty when ok. */
   problems: string[]
-  /** Looser answers that PROTOCOL.md C accepts, worth a look. */
+  /** Looser answers that docs/PROTOCOL.md §8 accepts, worth a look. */
   warnings: string[]
 }
 
@@ -48,7 +48,7 @@ export interface TriggerSummary {
 
 export type DeliveryGrade = Pick<DeliveryReport, 'answer' | 'outcome' | 'ok' | 'problems' | 'warnings'>
 
-/** Grade an answer against what the test expects, with the one grader (PROTOCOL.md B, "The two version: 1 deliveries"). */
+/** Grade an answer against what the test expects, with the one grader (docs/PROTOCOL.md §4, "The two version: 1 deliveries"). */
 export function gradeAnswer (test: DeliveryTest, reply: { status: number; body: Buffer; durationMs: number }, ctx: GradeContext, echo: { field: string; value: unknown }): DeliveryGrade {
   const g = gradeReply(expectationForTest(test, { [echo.field]: echo.value }), { kind: 'answer', headers: {}, ...reply }, ctx)
   return {

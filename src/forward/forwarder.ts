@@ -29,7 +29,7 @@ export function forwardHeaders (h: ForwardRequest['headers']): Record<string, st
 
 /**
  * Forward mode: pass a delivery to the user's handler byte for byte, then grade its answer against
- * what PROTOCOL.md expects for this delivery. Never throws: a dead or slow handler is a result.
+ * what docs/PROTOCOL.md §4 expects for this delivery. Never throws: a dead or slow handler is a result.
  */
 export function createForwarder (opts: ForwarderOptions): Forwarder {
   if (!/^https?:\/\/[^/]/.test(opts.target) || !URL.canParse(opts.target)) {

@@ -10,7 +10,7 @@ export interface ForwardRequest {
   headers: Record<string, string | string[] | undefined>
   /** The exact bytes received. */
   body: Buffer
-  /** Our own inspection of this delivery: what PROTOCOL.md expects the handler to answer. */
+  /** Our own inspection of this delivery: what docs/PROTOCOL.md §4 expects the handler to answer. */
   expected: Inspection
 }
 
@@ -23,7 +23,7 @@ export interface ForwardResult {
   durationMs: number
   /** When !ok: "ECONNREFUSED: nothing listens at …" or "timeout after 5000 ms: …". */
   error?: string
-  /** Whether the handler's answer is what PROTOCOL.md expects for this delivery (same grader as `check`). */
+  /** Whether the handler's answer is what docs/PROTOCOL.md §4 expects for this delivery (same grader as `check`). */
   grade: Grade
 }
 

@@ -3,7 +3,7 @@ import { FIX, nameOf } from './explain.js'
 import type { SentTest } from './mock-tests.js'
 import type { Acceptable, Expectation } from './types.js'
 
-/** Payment notifications are a few KiB (PROTOCOL.md C); past this a refusal is as good as an answer. */
+/** Payment notifications are a few KiB (docs/PROTOCOL.md §8); past this a refusal is as good as an answer. */
 export const LARGE_BODY_BYTES = 64 * 1024
 
 
@@ -28,7 +28,7 @@ function label (a: Acceptable): string {
   return `errcode ${a.errcode} (${nameOf(a.errcode ?? -1)})`
 }
 
-/** Long form, in PROTOCOL.md terms. */
+/** Long form, in docs/PROTOCOL.md §4 terms. */
 export function describeAccept (accept: Acceptable[]): string {
   const pass = accept.filter(a => a.outcome === 'PASS').map(label)
   const warn = accept.filter(a => a.outcome === 'WARN').map(label)
@@ -50,7 +50,7 @@ export function shortExpected (e: Expectation): string {
   return [pass, warn && `[${warn}]`].filter(Boolean).join(' ')
 }
 
-/** Which of PROTOCOL.md C's latitudes apply to a delivery, judged from our own inspection of it. */
+/** Which of docs/PROTOCOL.md §8's latitudes apply to a delivery, judged from our own inspection of it. */
 export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: string[]; format: string[]; large: boolean } {
   const signature: string[] = []
   const format: string[] = []
@@ -69,7 +69,7 @@ export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: string[]
 }
 
 /**
- * What PROTOCOL.md expects a handler to answer to a delivery, from our own inspection of it (forward
+ * What docs/PROTOCOL.md §4 expects a handler to answer to a delivery, from our own inspection of it (forward
  * mode). The errcode our receiver chose passes; part C's latitude adds the alternatives it allows.
  */
 export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): Expectation {
@@ -82,21 +82,21 @@ export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): 
     if (lat.signature.length > 0) also.push({ errcode: 300, outcome: 'PASS' })
     if (lat.format.length > 0 || lat.large) also.push({ errcode: 210, outcome: 'PASS' })
     if (lat.large) also.push({ httpStatus: 413, outcome: 'PASS' })
-    return accepts0({ echo, outcome: 'WARN', note: `accepted although ${notes.join('; ')} (PROTOCOL.md C allows either answer)`, also })
+    return accepts0({ echo, outcome: 'WARN', note: `accepted although ${notes.join('; ')} (docs/PROTOCOL.md §8 allows either answer)`, also })
   }
   const also: Acceptable[] = []
   if (i.errcode === 300 && i.decryption && !i.decryption.ok) {
     also.push({ errcode: 298, outcome: 'WARN', note: 'both the signature and the decryption fail; answering 298 means the handler decrypts before it verifies: verify first' })
   }
-  if (i.reason === 'CIPHERTEXT_NOT_BASE64') also.push({ errcode: 210, outcome: 'WARN', note: 'PROTOCOL.md B answers 298 for ciphertext that is not base64; 210 still rejects it' })
-  if (i.reason === 'CONTENT_TYPE_UNSUPPORTED') also.push({ errcode: 0, outcome: 'WARN', note: 'the handler sniffed an unsupported content type and accepted it (PROTOCOL.md C allows it)' })
+  if (i.reason === 'CIPHERTEXT_NOT_BASE64') also.push({ errcode: 210, outcome: 'WARN', note: 'docs/PROTOCOL.md §4 answers 298 for ciphertext that is not base64; 210 still rejects it' })
+  if (i.reason === 'CONTENT_TYPE_UNSUPPORTED') also.push({ errcode: 0, outcome: 'WARN', note: 'the handler sniffed an unsupported content type and accepted it (docs/PROTOCOL.md §8 allows it)' })
   if (i.reason === 'BODY_EMPTY') also.push({ errcode: 300, outcome: 'PASS' })
   if (i.errcode === 299) return build([{ errcode: 'any-rejection', outcome: 'WARN', note: 'the debugger itself failed on this delivery; not graded' }, { errcode: 0, outcome: 'WARN', note: 'the debugger itself failed on this delivery; not graded' }])
   return rejects(i.errcode, { also })
 }
 
 /**
- * What a correct handler answers to one of WeChat's mock tests (PROTOCOL.md B): the crypto test wants
+ * What a correct handler answers to one of WeChat's mock tests (docs/PROTOCOL.md §4): the crypto test wants
  * 0 with signed, encrypted data that echoes the delivery; the signature test wants 300. The emulator
  * and `check` both grade the two tests with this.
  */

@@ -2,7 +2,7 @@ import type { AnswerCheck } from '../protocol/answer.js'
 import { isMessageCode, render } from '../messages/render.js'
 import type { Expectation, Reply } from './types.js'
 
-/** An errcode in words (PROTOCOL.md A), from the catalogue's ERRCODE_* entries. */
+/** An errcode in words (docs/PROTOCOL.md §2), from the catalogue's ERRCODE_* entries. */
 export function nameOf (errcode: number): string {
   const code = `ERRCODE_${errcode}`
   return isMessageCode(code) ? render({ code }) : 'not a documented receiver code'
@@ -43,11 +43,11 @@ export function failReason (e: Expectation, status: number, answer: AnswerCheck,
       (framework ? ': the request was refused before your code ran (a framework error page). ' : '. ') +
       `${FIX.errcodeBody}${want !== undefined ? `: here {"errcode":${want}}` : ''}`
   }
-  if (code === 0) return e.why?.accepted ?? `your handler answered 0 (success) where PROTOCOL.md expects ${e.text}: it accepted a delivery it must reject`
+  if (code === 0) return e.why?.accepted ?? `your handler answered 0 (success) where docs/PROTOCOL.md §4 expects ${e.text}: it accepted a delivery it must reject`
   const specific = e.why?.errcode?.[code]
   if (specific) return specific
   if (acceptsSuccess(e) && SUCCESS_MISSED[code]) return SUCCESS_MISSED[code]
-  return e.why?.rejected ?? `your handler answered ${code} (${nameOf(code)}) where PROTOCOL.md expects ${e.text}`
+  return e.why?.rejected ?? `your handler answered ${code} (${nameOf(code)}) where docs/PROTOCOL.md §4 expects ${e.text}`
 }
 
 /** For answers to unreachable or slow handlers. */

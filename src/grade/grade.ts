@@ -15,9 +15,9 @@ export interface GradeContext {
 }
 
 /**
- * Grade one answer of a handler against what PROTOCOL.md expects for the delivery. The one grader:
+ * Grade one answer of a handler against what docs/PROTOCOL.md §4 expects for the delivery. The one grader:
  * the emulator, `check` and forward mode all call it, so they say the same thing about the same answer.
- * A status other than HTTP 200 with an acceptable errcode is a WARN, never a FAIL: PROTOCOL.md B answers
+ * A status other than HTTP 200 with an acceptable errcode is a WARN, never a FAIL: docs/PROTOCOL.md §4 answers
  * HTTP 200, but WeChat documents no status (part C latitude).
  */
 export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Grade {
@@ -37,11 +37,11 @@ export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Gr
     grade.reason = failReason(e, reply.status, answer, shown.slice(0, 200))
     return grade
   }
-  if (match.outcome === 'WARN') warn(grade, match.note ?? 'acceptable, with a warning (PROTOCOL.md C)')
+  if (match.outcome === 'WARN') warn(grade, match.note ?? 'acceptable, with a warning (docs/PROTOCOL.md §8)')
   if (match.httpStatus !== undefined) return grade
-  if (reply.status !== 200) warn(grade, `HTTP ${reply.status}: PROTOCOL.md B answers HTTP 200 and puts the outcome in errcode (WeChat's handling of other statuses is undocumented)`)
+  if (reply.status !== 200) warn(grade, `HTTP ${reply.status}: docs/PROTOCOL.md §4 answers HTTP 200 and puts the outcome in errcode (WeChat's handling of other statuses is undocumented)`)
   if (answer.errcode === 0) gradeSuccessAnswer(grade, answer, e, text, ctx)
-  else if (answer.signatureOk !== null) warn(grade, 'the answer to a rejected delivery carries data; PROTOCOL.md B answers failures without data')
+  else if (answer.signatureOk !== null) warn(grade, 'the answer to a rejected delivery carries data; docs/PROTOCOL.md §4 answers failures without data')
   return grade
 }
 
@@ -75,7 +75,7 @@ function gradeSuccessAnswer (g: Grade, answer: AnswerCheck, e: Expectation, text
   const data = answer.data as Record<string, unknown>
   const off = Object.entries(e.echo).filter(([k, v]) => v !== undefined && String(data[k]) !== String(v))
   if (off.length > 0) {
-    warn(g, `answer data ${JSON.stringify(data).slice(0, 100)} does not echo ${off.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')} (PROTOCOL.md B: a payment notification is answered {"order_id","status"})`)
+    warn(g, `answer data ${JSON.stringify(data).slice(0, 100)} does not echo ${off.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')} (docs/PROTOCOL.md §4: a payment notification is answered {"order_id","status"})`)
   }
 }
 

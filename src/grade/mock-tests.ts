@@ -1,14 +1,14 @@
 import type { Inspection } from '../protocol/inspect.js'
 
 /**
- * The vocabulary of WeChat's mock APIs (PROTOCOL.md B, "The two version: 1 deliveries"): which tests a
+ * The vocabulary of WeChat's mock APIs (docs/PROTOCOL.md §4, "The two version: 1 deliveries"): which tests a
  * version sends, what each one is, and the errcode each expects. The emulator (what it sends), the
  * receiver (which test a delivery looks like), the verdict and `check` all read it from here.
  */
 export type MockTest = 'crypto' | 'signature' | 'other'
 
 export interface MockTestSpec {
-  /** What the delivery is, in PROTOCOL.md terms. */
+  /** What the delivery is, in docs/PROTOCOL.md §4 terms. */
   sent: string
   /** The errcode a correct handler answers. */
   expectedErrcode: 0 | 300

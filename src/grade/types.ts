@@ -14,12 +14,12 @@ export interface Acceptable {
   note?: string
 }
 
-/** What PROTOCOL.md expects for one delivery, with the latitude of part C. */
+/** What docs/PROTOCOL.md §4 expects for one delivery, with the latitude of part C. */
 export interface Expectation {
-  /** In PROTOCOL.md terms, e.g. "errcode 300 (signature error), no data". */
+  /** In docs/PROTOCOL.md §4 terms, e.g. "errcode 300 (signature error), no data". */
   text: string
   accept: Acceptable[]
-  /** For errcode 0: the fields the decrypted answer data should echo (PROTOCOL.md B: order_id, status). */
+  /** For errcode 0: the fields the decrypted answer data should echo (docs/PROTOCOL.md §4: order_id, status). */
   echo?: Record<string, unknown>
   /** Plain words for a FAIL: `accepted` when the handler answered 0, `rejected` for another errcode, or per errcode. */
   why?: { accepted?: string; rejected?: string; errcode?: Record<number, string> }

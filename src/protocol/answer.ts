@@ -6,7 +6,7 @@ import type { CryptoProfile, Secrets } from './profile.js'
 import { randomBytesPooled } from './random.js'
 import { signaturesEqual, unixSeconds } from './sign.js'
 
-/** The receiver's wire answer (PROTOCOL.md B): HTTP 200, JSON; `data` only on success. */
+/** The receiver's wire answer (docs/PROTOCOL.md §4): HTTP 200, JSON; `data` only on success. */
 export interface Answer {
   errcode: number
   errmsg: string
@@ -40,7 +40,7 @@ export interface AnswerCheck {
   data: unknown
   /** Why WeChat cannot use the answer (codes from src/messages/en/answer.ts). */
   problems: Finding[]
-  /** Looser than this profile but allowed by PROTOCOL.md C (e.g. upper-case signature hex). */
+  /** Looser than this profile but allowed by docs/PROTOCOL.md §8 (e.g. upper-case signature hex). */
   warnings: Finding[]
 }
 

@@ -1,6 +1,6 @@
 import { en } from '../messages/en/index.js'
 
-/** Receiver errcodes (PROTOCOL.md A). The errcode is what WeChat records; HTTP status stays 200. */
+/** Receiver errcodes (docs/PROTOCOL.md §2). The errcode is what WeChat records; HTTP status stays 200. */
 export const ERRCODE = {
   OK: 0,
   FORMAT: 210,

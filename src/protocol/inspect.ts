@@ -5,7 +5,7 @@ import { ERRCODE, ERRMSG, NotificationError, type Errcode, type Reason } from '.
 import type { CryptoProfile, Secrets } from './profile.js'
 import { checkSignature, refineCause, type SignatureCheck } from './signature-check.js'
 
-/** WeChat documents no freshness window; past this a timestamp is only a warning (PROTOCOL.md B). */
+/** WeChat documents no freshness window; past this a timestamp is only a warning (docs/PROTOCOL.md §4). */
 export const TIMESTAMP_WARN_S = 300
 
 export type DeliveryKind = 'payment_notification' | 'query_fee' | 'unknown'

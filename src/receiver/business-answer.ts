@@ -1,7 +1,7 @@
 import type { Inspection } from '../protocol/inspect.js'
 
 /**
- * The JSON encrypted into a success answer's `data` (PROTOCOL.md B). The debugger has no
+ * The JSON encrypted into a success answer's `data` (docs/PROTOCOL.md §4). The debugger has no
  * ledger: it echoes the notification's order, and for a query-fee request answers a demo bill.
  */
 export function businessAnswer (i: Inspection): Record<string, unknown> {

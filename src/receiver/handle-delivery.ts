@@ -95,7 +95,7 @@ function flagDuplicate (i: Inspection, store: CaptureStore): string | undefined 
   return dup
 }
 
-/** PROTOCOL.md C: a repeated wxnontaxstr may be accepted or rejected, but the debugger always flags it. */
+/** docs/PROTOCOL.md §8: a repeated wxnontaxstr may be accepted or rejected, but the debugger always flags it. */
 function flagNonceReuse (i: Inspection, earlier: string | undefined): void {
   if (earlier) i.warnings.push(finding('WARN_NONCE_REUSED', { nonce: i.envelope?.nonce, earlier }))
 }

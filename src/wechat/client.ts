@@ -28,7 +28,7 @@ export interface MockNotificationAnswer { errcode: 0; errmsg: string }
 export interface WechatClient {
   getAccessToken (opts?: { refresh?: boolean }): Promise<string>
   mockNotification (body: MockNotificationBody): Promise<MockNotificationAnswer>
-  /** The sister API: same body, same two deliveries, carrying a query-fee request (PROTOCOL.md A). */
+  /** The sister API: same body, same two deliveries, carrying a query-fee request (docs/PROTOCOL.md §2). */
   mockQueryFee (body: MockNotificationBody): Promise<MockNotificationAnswer>
 }
 

@@ -12,7 +12,7 @@ const SIGNATURE_CLASSES = ['signature-test', 'flipped-byte', 'missing-signature'
 const outcomes = (r: Awaited<ReturnType<typeof runBattery>>, o: string) => r.results.filter(x => x.outcome === o).map(x => x.class)
 
 describe('check against a handler', () => {
-  it('a correct reference handler passes every class; only PROTOCOL.md C latitude is a warning', async () => {
+  it('a correct reference handler passes every class; only docs/PROTOCOL.md §8 latitude is a warning', async () => {
     const secrets = testSecrets()
     const h = await startReferenceHandler({ secrets })
     const r = await runBattery({ target: h.url, secrets, profile })

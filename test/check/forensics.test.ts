@@ -52,6 +52,6 @@ describe('answer forensics', () => {
 
   it('the right errcode on a status other than 200 is a warning', () => {
     const g = gradeReply(accepts0(), { ...reply(good), status: 201 } as Reply, { secrets, profile })
-    expect(g).toMatchObject({ outcome: 'WARN', notes: [expect.stringMatching(/^HTTP 201: PROTOCOL.md B answers HTTP 200/)] })
+    expect(g).toMatchObject({ outcome: 'WARN', notes: [expect.stringMatching(/^HTTP 201: docs\/PROTOCOL.md §4 answers HTTP 200/)] })
   })
 })

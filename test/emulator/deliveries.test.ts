@@ -44,7 +44,7 @@ describe('emulator deliveries', () => {
     const listed = await request(`${base}/_emulator/reports`)
     expect(((await listed.body.json()) as { reports: unknown[] }).reports).toEqual(JSON.parse(JSON.stringify(summary.reports)))
 
-    // What went over the wire: PROTOCOL.md B's delivery shape, a fresh UTF-8 payment notification each time.
+    // What went over the wire: docs/PROTOCOL.md §4's delivery shape, a fresh UTF-8 payment notification each time.
     expect(rx.seen).toHaveLength(2)
     for (const d of rx.seen) {
       expect(d.contentType).toBe('application/json')

@@ -34,7 +34,7 @@ export type ReceiverBehaviour = 'correct' | 'always-ok'
 
 /**
  * The suite's reference handler as the emulator's delivery target: 'correct' verifies and answers
- * as PROTOCOL.md B says; 'always-ok' answers {errcode:0} to everything, as a handler that skips checks.
+ * as docs/PROTOCOL.md §4 says; 'always-ok' answers {errcode:0} to everything, as a handler that skips checks.
  */
 export async function startReceiver (secrets: Secrets, behaviour: ReceiverBehaviour = 'correct'): Promise<ReferenceHandler> {
   return startReferenceHandler({ secrets, profile, alwaysOk: behaviour === 'always-ok' })

@@ -15,7 +15,7 @@ const expectFor = (r: CraftedRequest, nowMs = ctx.nowMs) => {
   return expectationFor(i, { bodyBytes: r.body.length })
 }
 
-/** Forward mode grades real deliveries: what our receiver concluded, widened by PROTOCOL.md C. */
+/** Forward mode grades real deliveries: what our receiver concluded, widened by docs/PROTOCOL.md §8. */
 describe('expectationFor (forward mode)', () => {
   it.each([
     ['a canonical delivery', frame(ctx, encryptJson(ctx, payload)), '0', undefined],

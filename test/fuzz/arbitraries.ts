@@ -10,7 +10,7 @@ export const FUZZ_SECRETS: Secrets = { appid: 'wxf0f0f0f0f0f0f0f0', token: 'Fuzz
 export const FUZZ_NOW_MS = 1_700_000_000_000
 export const profile = createWxBizMsgCryptProfile()
 
-/** Documented receiver errcodes (PROTOCOL.md A); 299 means the receiver itself failed. */
+/** Documented receiver errcodes (docs/PROTOCOL.md §2); 299 means the receiver itself failed. */
 export const DOCUMENTED_ERRCODES = [0, 210, 298, 299, 300]
 
 /** A fixed seed; search harder locally with FUZZ_SEED=<n> FUZZ_RUNS=20000 (a failure prints its seed and path). */

@@ -65,7 +65,7 @@ async function forwardOutcome (status: number) {
 
 /**
  * The emulator, `check` and forward mode grade with one grader (src/grade/), so the same answer gets the
- * same outcome from all three. PROTOCOL.md B answers HTTP 200; WeChat documents no status, so another
+ * same outcome from all three. docs/PROTOCOL.md §4 answers HTTP 200; WeChat documents no status, so another
  * 2xx with the right errcode is a WARN (part C), never a FAIL.
  */
 describe('one grader: the emulator, check and forward mode agree', () => {

@@ -37,7 +37,7 @@ export interface ReferenceHandler {
 }
 
 /**
- * The one reference handler of the test suite: written the way PROTOCOL.md asks, using the
+ * The one reference handler of the test suite: written the way docs/PROTOCOL.md §4 asks, using the
  * project's own protocol functions, it is the yardstick `check` must pass, the target of forward
  * mode and the receiver the emulator delivers to. The options switch on one bug or behaviour each.
  */

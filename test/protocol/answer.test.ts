@@ -14,7 +14,7 @@ describe('checkAnswer (what a sender learns from an answer)', () => {
     })
   })
 
-  it('accepts an upper-case answer signature with a warning (PROTOCOL.md C)', () => {
+  it('accepts an upper-case answer signature with a warning (docs/PROTOCOL.md §8)', () => {
     const a = buildSuccessAnswer({ order_id: 'O1', status: 3 }, secrets, profile, 1_790_000_000_000)
     const c = checkAnswer(200, JSON.stringify({ ...a, msg_signature: a.msg_signature?.toUpperCase() }), secrets, profile)
     expect(c.signatureOk).toBe(true)

@@ -1,4 +1,4 @@
-/** What a sender (the emulator, `check`, forward mode) finds wrong or loose in a handler's answer (PROTOCOL.md B). */
+/** What a sender (the emulator, `check`, forward mode) finds wrong or loose in a handler's answer (docs/PROTOCOL.md §4). */
 export const answer = {
   ANSWER_HTTP_STATUS: 'HTTP status {status}; the answer should be HTTP 200 with an errcode',
   ANSWER_NOT_JSON: 'answer is not JSON: {head}',

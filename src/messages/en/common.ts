@@ -1,4 +1,4 @@
-/** Texts shared by every area: errcode meanings (PROTOCOL.md A). */
+/** Texts shared by every area: errcode meanings (docs/PROTOCOL.md §2). */
 export const common = {
   ERRCODE_0: 'ok',
   ERRCODE_210: 'data format error',

@@ -1,4 +1,4 @@
-/** What the receiver notices about a delivery (warnings on an Inspection; PROTOCOL.md B/C). */
+/** What the receiver notices about a delivery (warnings on an Inspection; docs/PROTOCOL.md §4/C). */
 export const delivery = {
   WARN_NO_CONTENT_TYPE: 'no content-type header; read the body as {format}',
   WARN_QUERY_REPEATED: 'query parameter "{name}" appears {count} times; used the first',

@@ -4,7 +4,7 @@ import type { Secrets } from '../../../src/protocol/profile.js'
 import { cleanEnv, describeResults, runCheckCli, startExample, START_TIMEOUT_MS, tempDir, type Toolchain } from './example-process.js'
 
 /**
- * The classes a correct handler of this profile is warned about: both are PROTOCOL.md C latitude the
+ * The classes a correct handler of this profile is warned about: both are docs/PROTOCOL.md §8 latitude the
  * examples take on purpose (they accept a day-old timestamp and a reused wxnontaxstr, as WeChat
  * documents no window for either). Any other WARN is news and fails the test.
  */
