@@ -1,3 +1,4 @@
+import { render } from '../messages/render.js'
 import { randomBytes } from 'node:crypto'
 import type { Dispatcher } from 'undici'
 import { newWxNontaxStr } from '../protocol/delivery.js'
@@ -98,8 +99,9 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
     expected: grade.expected,
     expectedShort: shortExpected(expectation),
     outcome: grade.outcome,
-    reason: grade.reason,
-    notes: grade.notes,
+    reason: grade.reason === undefined ? undefined : render(grade.reason),
+    notes: grade.notes.map(n => render(n)),
+    findings: { reason: grade.reason, notes: grade.notes },
     forensics: grade.forensics,
     reference: { errcode: reference.errcode, reason: reference.reason, message: reference.message },
   }

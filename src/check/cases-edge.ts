@@ -3,7 +3,7 @@ import { unixSeconds } from '../protocol/sign.js'
 import { encryptJson, frame } from './craft.js'
 import { notification, orderOf } from './cases-core.js'
 import { accepts0, build, rejects } from '../grade/expectation.js'
-import { FIX } from '../grade/explain.js'
+import { finding } from '../messages/render.js'
 import type { CaseContext, CheckCase, CraftedRequest } from './types.js'
 
 const DAY_MS = 86_400_000
@@ -32,7 +32,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 6)), { sigParam: 'signature' }),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 6), outcome: 'WARN',
-      note: 'accepted the signature from the non-canonical "signature" parameter; WeChat sends msg_signature (docs/PROTOCOL.md §8 allows either)',
+      note: finding('CASE_SIGNATURE_PARAM_0'),
       also: [{ errcode: 300, outcome: 'PASS' }, { errcode: 210, outcome: 'PASS' }],
     }),
   },
@@ -43,7 +43,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 7)), { upperHex: true }),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 7), outcome: 'WARN',
-      note: 'compared the signature case-insensitively; this profile emits lower-case hex (docs/PROTOCOL.md §8 allows either)',
+      note: finding('CASE_UPPER_HEX_0'),
       also: [{ errcode: 300, outcome: 'PASS' }],
     }),
   },
@@ -54,7 +54,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 8)), { timestamp: unixSeconds(ctx.nowMs - DAY_MS) }),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 8), outcome: 'WARN',
-      note: 'accepted a delivery signed a day ago: WeChat documents no freshness window (docs/PROTOCOL.md §8 allows either); a replayed old delivery would pass too',
+      note: finding('CASE_STALE_TIMESTAMP_0'),
       also: [{ errcode: 300, outcome: 'PASS' }],
     }),
   },
@@ -65,8 +65,8 @@ export const edgeCases: CheckCase[] = [
     build: ctx => ({ ...frame(ctx, encryptJson(ctx, notification(ctx, 14))), body: Buffer.alloc(0) }),
     expect: () => build([
       { errcode: 210, outcome: 'PASS' }, { errcode: 300, outcome: 'PASS' },
-      { errcode: 298, outcome: 'WARN', note: 'rejected as a decryption failure; an empty body is a format error (210)' },
-    ], undefined, { accepted: `your handler answered 0 to an empty body: it reported success without reading a notification; ${FIX.envelope}, and answer 210 when there is none` }),
+      { errcode: 298, outcome: 'WARN', note: finding('CASE_EMPTY_BODY_298') },
+    ], undefined, { accepted: finding('CASE_EMPTY_BODY_ACCEPTED') }),
   },
   {
     name: 'bad-json',
@@ -76,7 +76,7 @@ export const edgeCases: CheckCase[] = [
       const req = frame(ctx, encryptJson(ctx, notification(ctx, 15)))
       return { ...req, body: req.body.subarray(0, Math.floor(req.body.length / 2)) }
     },
-    expect: () => rejects(210, { why: { accepted: 'your handler answered 0 to a body that is not valid JSON: it reported success without a notification; answer 210 when the body does not parse' } }),
+    expect: () => rejects(210, { why: { accepted: finding('CASE_BAD_JSON_ACCEPTED') } }),
   },
   {
     name: 'text-plain',
@@ -85,7 +85,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 16)), { contentType: 'text/plain' }),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 16), outcome: 'WARN',
-      note: 'sniffed and accepted a text/plain body; WeChat sends application/json (docs/PROTOCOL.md §8 allows either)',
+      note: finding('CASE_TEXT_PLAIN_0'),
       also: [{ errcode: 210, outcome: 'PASS' }],
     }),
   },
@@ -95,8 +95,8 @@ export const edgeCases: CheckCase[] = [
     sent: 'wxnontaxstr reused, new order',
     build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 17)), { nonce: ctx.first.nonce }),
     expect: ctx => build([
-      { errcode: 0, outcome: 'WARN', note: 'accepted a wxnontaxstr it had already seen: a captured delivery could be replayed (docs/PROTOCOL.md §8 allows it; WeChat documents no replay window)' },
-      { errcode: 'any-rejection', outcome: 'WARN', note: 'rejected a repeated wxnontaxstr: fine if WeChat never reuses one, but if its retries do, this drops them (undocumented; docs/PROTOCOL.md §8 allows either)' },
+      { errcode: 0, outcome: 'WARN', note: finding('CASE_REPLAYED_NONCE_0') },
+      { errcode: 'any-rejection', outcome: 'WARN', note: finding('CASE_REPLAYED_NONCE_REJECTED') },
     ], echoOf(ctx, 17)),
   },
   {
@@ -106,7 +106,7 @@ export const edgeCases: CheckCase[] = [
     build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, ctx.first, ctx.nowMs))),
     expect: ctx => accepts0({
       echo: { order_id: ctx.first.orderId, status: ctx.first.status },
-      why: { rejected: 'your handler rejected a repeated notification of the same order_id and status: WeChat delivers again when it lost your first answer, so answer 0 again (and do not apply it twice)' },
+      why: { rejected: finding('CASE_DUPLICATE_REJECTED') },
     }),
   },
   {
@@ -116,7 +116,7 @@ export const edgeCases: CheckCase[] = [
     build: largeDelivery,
     expect: ctx => build([
       { httpStatus: 413, outcome: 'PASS' }, { errcode: 210, outcome: 'PASS' },
-      { errcode: 0, outcome: 'WARN', note: 'accepted a 1 MiB notification: real ones are a few KiB, so a body limit near 64 KiB bounds the memory a sender can make the handler use (docs/PROTOCOL.md §8 allows either)' },
+      { errcode: 0, outcome: 'WARN', note: finding('CASE_ONE_MIB_0') },
     ], echoOf(ctx, 19)),
   },
   {
@@ -128,8 +128,8 @@ export const edgeCases: CheckCase[] = [
       echo: echoOf(ctx, 20),
       why: {
         errcode: {
-          298: `your handler could not decrypt a Chinese plaintext (298). If crypto-test passes, the 4-byte length counts UTF-8 bytes, not characters: take that many bytes, then decode them as UTF-8. If crypto-test fails too, fix that first: ${FIX.key}`,
-          210: 'your handler decrypted a Chinese plaintext to something that is not JSON: decode the message bytes as UTF-8 (not latin1 or GBK) after taking the declared byte length',
+          298: finding('CASE_CHINESE_298'),
+          210: finding('CASE_CHINESE_210'),
         },
       },
     }),

@@ -1,10 +1,11 @@
+import { finding } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 import { PAD_BLOCK_BYTES } from '../protocol/cipher.js'
 import type { Secrets } from '../protocol/profile.js'
 import { notification, orderOf } from './cases-core.js'
 import { encryptJson, frame } from './craft.js'
 import { paymentNotification } from './payload.js'
 import { accepts0 } from '../grade/expectation.js'
-import { FIX } from '../grade/explain.js'
 import type { Reply } from '../grade/types.js'
 import type { CaseContext, CheckCase } from './types.js'
 
@@ -39,7 +40,7 @@ export function answerPadOrderId (ctx: CaseContext): string {
 }
 
 /** Whether the answer's data is PKCS#7-padded to 32-byte blocks; undefined when it is, or cannot be read. */
-export function answerPaddingProblem (reply: Reply, secrets: Secrets, decrypt: (data: string, s: Secrets) => { cipherBytes: number; padByte: number; declaredLength: number; appid: string }): string | undefined {
+export function answerPaddingProblem (reply: Reply, secrets: Secrets, decrypt: (data: string, s: Secrets) => { cipherBytes: number; padByte: number; declaredLength: number; appid: string }): Finding | undefined {
   if (reply.kind !== 'answer') return undefined
   let d: ReturnType<typeof decrypt>
   try {
@@ -51,9 +52,8 @@ export function answerPaddingProblem (reply: Reply, secrets: Secrets, decrypt: (
   const want = padOf(content)
   if (d.cipherBytes % PAD_BLOCK_BYTES === 0 && d.padByte === want) return undefined
   const sixteen = d.padByte === 16 - (content % 16)
-  return `your handler's answer data is ${d.cipherBytes} bytes of ciphertext with pad byte ${d.padByte}; PKCS#7 to 32-byte blocks gives ${content + want} bytes with pad byte ${want}` +
-    (sixteen ? ': it pads to 16-byte blocks (AES\'s own PKCS#7/PKCS5Padding).' : ': its padding is not PKCS#7 to 32-byte blocks.') +
-    ' WeChat decrypts the answer with 32-byte padding: encrypt with no automatic padding and append n = 32 - (length % 32) bytes of value n'
+  const params = { cipherBytes: d.cipherBytes, padByte: d.padByte, wantBytes: content + want, wantPad: want }
+  return finding(sixteen ? 'CASE_ANSWER_PADDING_16' : 'CASE_ANSWER_PADDING_OTHER', params)
 }
 
 export const paddingCases: CheckCase[] = [
@@ -66,8 +66,8 @@ export const paddingCases: CheckCase[] = [
       echo: { order_id: orderOf(ctx, 21).orderId, status: 3 },
       why: {
         errcode: {
-          298: `your handler could not decrypt a correct delivery whose pad byte is ${LONG_PAD_BYTE} (298). If crypto-test passes, it unpads to 16-byte blocks (AES's own PKCS#7, Java's PKCS5Padding, or a "pad byte over 16 is invalid" check), which works only while the pad byte is 1..16: wxbizmsgcrypt pads to 32-byte blocks, so decrypt with no automatic padding and accept a pad byte of 1..32. If crypto-test fails too, fix that first: ${FIX.key}`,
-          210: `your handler read a correct delivery whose pad byte is ${LONG_PAD_BYTE} as malformed (210): it probably strips 16-byte padding only, leaving pad bytes after the appid or the message; remove all n bytes of value n, n in 1..32`,
+          298: finding('CASE_LONG_PADDING_298', { padByte: LONG_PAD_BYTE }),
+          210: finding('CASE_LONG_PADDING_210', { padByte: LONG_PAD_BYTE }),
         },
       },
     }),

@@ -32,7 +32,7 @@ export interface CheckCase {
   build (ctx: CaseContext): CraftedRequest
   expect (ctx: CaseContext): Expectation
   /** For an accepted answer: a problem the errcode and echo do not show (e.g. its padding), as a FAIL reason. */
-  answerProblem? (ctx: CaseContext, reply: Reply): string | undefined
+  answerProblem? (ctx: CaseContext, reply: Reply): Finding | undefined
 }
 
 export interface CheckResult {
@@ -47,8 +47,10 @@ export interface CheckResult {
   /** Short form of what is accepted, for the table: PASS codes, [WARN codes]. */
   expectedShort: string
   outcome: Outcome
+  /** reason and notes rendered in English; `findings` holds the same as codes. */
   reason?: string
   notes: string[]
+  findings: { reason?: Finding; notes: Finding[] }
   forensics: string[]
   /** What this project's own receiver concludes about the same delivery (docs/PROTOCOL.md §4). */
   reference: { errcode: number; reason?: string; message?: string }

@@ -1,3 +1,5 @@
+import { render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 import { expectationForTest } from '../grade/expectation.js'
 import { gradeReply, type GradeContext } from '../grade/grade.js'
 import type { SentTest } from '../grade/mock-tests.js'
@@ -33,6 +35,8 @@ export interface DeliveryReport {
   problems: string[]
   /** Looser answers that docs/PROTOCOL.md §8 accepts, worth a look. */
   warnings: string[]
+  /** The grader's reason and notes as codes (problems and warnings are their English rendering). */
+  findings?: { reason?: Finding; notes: Finding[] }
 }
 
 export interface TriggerSummary {
@@ -46,7 +50,7 @@ export interface TriggerSummary {
   ok: boolean
 }
 
-export type DeliveryGrade = Pick<DeliveryReport, 'answer' | 'outcome' | 'ok' | 'problems' | 'warnings'>
+export type DeliveryGrade = Pick<DeliveryReport, 'answer' | 'outcome' | 'ok' | 'problems' | 'warnings' | 'findings'>
 
 /** Grade an answer against what the test expects, with the one grader (docs/PROTOCOL.md §4, "The two version: 1 deliveries"). */
 export function gradeAnswer (test: DeliveryTest, reply: { status: number; body: Buffer; durationMs: number }, ctx: GradeContext, echo: { field: string; value: unknown }): DeliveryGrade {
@@ -55,7 +59,8 @@ export function gradeAnswer (test: DeliveryTest, reply: { status: number; body: 
     answer: g.answer,
     outcome: g.outcome,
     ok: g.outcome !== 'FAIL',
-    problems: g.outcome === 'FAIL' ? [g.reason ?? 'FAIL', ...g.forensics] : [],
-    warnings: g.notes,
+    problems: g.outcome === 'FAIL' ? [g.reason === undefined ? 'FAIL' : render(g.reason), ...g.forensics] : [],
+    warnings: g.notes.map(n => render(n)),
+    findings: { reason: g.reason, notes: g.notes },
   }
 }

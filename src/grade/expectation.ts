@@ -1,5 +1,7 @@
 import type { Inspection } from '../protocol/inspect.js'
-import { FIX, nameOf } from './explain.js'
+import { finding } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
+import { nameOf } from './explain.js'
 import type { SentTest } from './mock-tests.js'
 import type { Acceptable, Expectation } from './types.js'
 
@@ -9,7 +11,7 @@ export const LARGE_BODY_BYTES = 64 * 1024
 
 type Why = Expectation['why']
 
-export function accepts0 (o: { echo?: Record<string, unknown>; why?: Why; outcome?: 'PASS' | 'WARN'; note?: string; also?: Acceptable[] } = {}): Expectation {
+export function accepts0 (o: { echo?: Record<string, unknown>; why?: Why; outcome?: 'PASS' | 'WARN'; note?: Finding; also?: Acceptable[] } = {}): Expectation {
   return build([{ errcode: 0, outcome: o.outcome ?? 'PASS', note: o.note }, ...(o.also ?? [])], o.echo, o.why)
 }
 
@@ -82,16 +84,16 @@ export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): 
     if (lat.signature.length > 0) also.push({ errcode: 300, outcome: 'PASS' })
     if (lat.format.length > 0 || lat.large) also.push({ errcode: 210, outcome: 'PASS' })
     if (lat.large) also.push({ httpStatus: 413, outcome: 'PASS' })
-    return accepts0({ echo, outcome: 'WARN', note: `accepted although ${notes.join('; ')} (docs/PROTOCOL.md §8 allows either answer)`, also })
+    return accepts0({ echo, outcome: 'WARN', note: finding('NOTE_ACCEPTED_ALTHOUGH', { items: notes.join('; ') }), also })
   }
   const also: Acceptable[] = []
   if (i.errcode === 300 && i.decryption && !i.decryption.ok) {
-    also.push({ errcode: 298, outcome: 'WARN', note: 'both the signature and the decryption fail; answering 298 means the handler decrypts before it verifies: verify first' })
+    also.push({ errcode: 298, outcome: 'WARN', note: finding('NOTE_VERIFY_FIRST') })
   }
-  if (i.reason === 'CIPHERTEXT_NOT_BASE64') also.push({ errcode: 210, outcome: 'WARN', note: 'docs/PROTOCOL.md §4 answers 298 for ciphertext that is not base64; 210 still rejects it' })
-  if (i.reason === 'CONTENT_TYPE_UNSUPPORTED') also.push({ errcode: 0, outcome: 'WARN', note: 'the handler sniffed an unsupported content type and accepted it (docs/PROTOCOL.md §8 allows it)' })
+  if (i.reason === 'CIPHERTEXT_NOT_BASE64') also.push({ errcode: 210, outcome: 'WARN', note: finding('NOTE_NOT_BASE64_210') })
+  if (i.reason === 'CONTENT_TYPE_UNSUPPORTED') also.push({ errcode: 0, outcome: 'WARN', note: finding('NOTE_SNIFFED_UNSUPPORTED') })
   if (i.reason === 'BODY_EMPTY') also.push({ errcode: 300, outcome: 'PASS' })
-  if (i.errcode === 299) return build([{ errcode: 'any-rejection', outcome: 'WARN', note: 'the debugger itself failed on this delivery; not graded' }, { errcode: 0, outcome: 'WARN', note: 'the debugger itself failed on this delivery; not graded' }])
+  if (i.errcode === 299) return build([{ errcode: 'any-rejection', outcome: 'WARN', note: finding('NOTE_NOT_GRADED_299') }, { errcode: 0, outcome: 'WARN', note: finding('NOTE_NOT_GRADED_299') }])
   return rejects(i.errcode, { also })
 }
 
@@ -102,5 +104,5 @@ export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): 
  */
 export function expectationForTest (test: SentTest, echo?: Record<string, unknown>): Expectation {
   if (test === 'crypto') return accepts0({ echo })
-  return rejects(300, { why: { accepted: `your handler answered 0 to WeChat's signature test, a delivery whose msg_signature is wrong: it does not verify signatures; ${FIX.verify}` } })
+  return rejects(300, { why: { accepted: finding('WHY_SIGNATURE_TEST_ACCEPTED') } })
 }

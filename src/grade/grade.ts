@@ -37,15 +37,15 @@ export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Gr
     grade.reason = failReason(e, reply.status, answer, shown.slice(0, 200))
     return grade
   }
-  if (match.outcome === 'WARN') warn(grade, match.note ?? 'acceptable, with a warning (docs/PROTOCOL.md §8)')
+  if (match.outcome === 'WARN') warn(grade, match.note ?? finding('NOTE_LATITUDE'))
   if (match.httpStatus !== undefined) return grade
-  if (reply.status !== 200) warn(grade, `HTTP ${reply.status}: docs/PROTOCOL.md §4 answers HTTP 200 and puts the outcome in errcode (WeChat's handling of other statuses is undocumented)`)
+  if (reply.status !== 200) warn(grade, finding('NOTE_HTTP_STATUS', { status: reply.status }))
   if (answer.errcode === 0) gradeSuccessAnswer(grade, answer, e, text, ctx)
-  else if (answer.signatureOk !== null) warn(grade, 'the answer to a rejected delivery carries data; docs/PROTOCOL.md §4 answers failures without data')
+  else if (answer.signatureOk !== null) warn(grade, finding('NOTE_REJECTION_WITH_DATA'))
   return grade
 }
 
-function warn (g: Grade, note: string): void {
+function warn (g: Grade, note: Finding): void {
   if (g.outcome === 'PASS') g.outcome = 'WARN'
   g.notes.push(note)
 }
@@ -66,16 +66,16 @@ function gradeSuccessAnswer (g: Grade, answer: AnswerCheck, e: Expectation, text
   if (problems.length > 0) {
     g.outcome = 'FAIL'
     g.failure = 'answer'
-    g.reason = `your handler answered 0 but WeChat cannot use the answer: ${problems.map(p => render(p)).join('; ')}. Answer {"errcode":0,"errmsg":"ok","data":encrypt(answer JSON),"timestamp","nonce","msg_signature":sha1(sort(token,timestamp,nonce,data))} with the same key, appid and token`
+    g.reason = finding('GRADE_ANSWER_UNUSABLE', { problems: problems.map(p => render(p)).join('; ') })
     g.forensics.push(...answerForensics(text, ctx.secrets, ctx.profile, ctx.sent).map(l => maskSecrets(l, [ctx.secrets.token, ctx.secrets.encodingAESKey])))
     return
   }
-  for (const w of answer.warnings) warn(g, render(w))
+  for (const w of answer.warnings) warn(g, w)
   if (!e.echo || answer.data === undefined) return
   const data = answer.data as Record<string, unknown>
   const off = Object.entries(e.echo).filter(([k, v]) => v !== undefined && String(data[k]) !== String(v))
   if (off.length > 0) {
-    warn(g, `answer data ${JSON.stringify(data).slice(0, 100)} does not echo ${off.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')} (docs/PROTOCOL.md §4: a payment notification is answered {"order_id","status"})`)
+    warn(g, finding('NOTE_NO_ECHO', { data: JSON.stringify(data).slice(0, 100), missing: off.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ') }))
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AnswerCheck } from '../protocol/answer.js'
+import type { Finding } from '../messages/types.js'
 import type { Reply } from '../net/send-request.js'
 
 export type { Reply }
@@ -11,7 +12,7 @@ export interface Acceptable {
   httpStatus?: number
   outcome: 'PASS' | 'WARN'
   /** Why it is only a warning, or what the answer means. */
-  note?: string
+  note?: Finding
 }
 
 /** What docs/PROTOCOL.md §4 expects for one delivery, with the latitude of part C. */
@@ -22,7 +23,7 @@ export interface Expectation {
   /** For errcode 0: the fields the decrypted answer data should echo (docs/PROTOCOL.md §4: order_id, status). */
   echo?: Record<string, unknown>
   /** Plain words for a FAIL: `accepted` when the handler answered 0, `rejected` for another errcode, or per errcode. */
-  why?: { accepted?: string; rejected?: string; errcode?: Record<number, string> }
+  why?: { accepted?: Finding; rejected?: Finding; errcode?: Record<number, Finding> }
 }
 
 /** What the grader concluded about one answer: the emulator, `check` and forward mode share it. */
@@ -30,13 +31,13 @@ export interface Grade {
   outcome: Outcome
   expected: string
   got: string
-  /** For FAIL: what is wrong and how to fix it. */
-  reason?: string
+  /** For FAIL: what is wrong and how to fix it (coded; src/messages/en/grade.ts, check.ts). */
+  reason?: Finding
   /** For FAIL: no answer at all, the wrong errcode, or the right errcode 0 with an answer WeChat cannot use. */
   failure?: 'no-answer' | 'errcode' | 'answer'
   answer?: AnswerCheck
-  /** WARN notes and smaller remarks. */
-  notes: string[]
+  /** WARN notes and smaller remarks (coded). */
+  notes: Finding[]
   /** Numbers behind a failure: signatures expected vs received, decryption failure details. */
   forensics: string[]
 }

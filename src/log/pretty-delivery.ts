@@ -44,8 +44,9 @@ export function formatDeliveryBlock (r: CaptureRecord): string {
   const f = r.forwarded
   if (f) {
     lines.push(`  │ your handler: ${f.ok ? `HTTP ${f.status} in ${f.durationMs} ms` : `NO ANSWER (${f.error})`} · graded ${f.grade.outcome}: expected ${f.grade.expected}, got ${f.grade.got}`)
-    if (f.grade.reason) lines.push(`  │     why: ${f.grade.reason}`)
-    for (const n of [...f.grade.notes, ...f.grade.forensics]) lines.push(`  │     ${n}`)
+    // Records from before grades were coded hold strings here; renderWarning shows both.
+    if (f.grade.reason) lines.push(`  │     why: ${renderWarning(f.grade.reason)}`)
+    for (const n of [...f.grade.notes.map(x => renderWarning(x)), ...f.grade.forensics]) lines.push(`  │     ${n}`)
   }
   const a = r.answer.body
   lines.push(`  └─ <-- ${f ? 'relayed ' : ''}HTTP ${r.answer.status} errcode ${a.errcode} ${a.errmsg}${a.data ? ` · data ${a.data.length} chars, signed ${a.msg_signature}` : ''} · ${r.durationMs.toFixed(1)} ms`)

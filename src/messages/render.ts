@@ -4,6 +4,7 @@ import type { Catalogue, Finding, Lang, Params } from './types.js'
 const CATALOGUES: Record<Lang, Catalogue<MessageCode>> = { en, zh: en }
 
 const PLACEHOLDER = /\{(\w+)\}/g
+const INCLUDE = /\{@(\w+)\}/g
 
 /** Fill a template; a missing param stays visible as {name} so a gap is seen, never hidden. */
 export function fill (template: string, params: Params = {}): string {
@@ -15,8 +16,12 @@ export function fill (template: string, params: Params = {}): string {
 
 /** The text of a finding in a language; an unknown code renders as the code itself. */
 export function render (finding: Finding, lang: Lang = 'en'): string {
-  const template = (CATALOGUES[lang] as Readonly<Record<string, string>>)[finding.code]
-  return template === undefined ? finding.code : fill(template, finding.params)
+  const catalogue: Readonly<Record<string, string>> = CATALOGUES[lang]
+  const template = catalogue[finding.code]
+  if (template === undefined) return finding.code
+  // {@CODE} includes another entry (one level), so a shared fix is written once.
+  const expanded = template.replace(INCLUDE, (whole, code: string) => catalogue[code] ?? whole)
+  return fill(expanded, finding.params)
 }
 
 export function isMessageCode (code: string): code is MessageCode {

@@ -1,3 +1,4 @@
+import { render } from '../../src/messages/render.js'
 import { describe, expect, it } from 'vitest'
 import { answerForensics } from '../../src/grade/forensics.js'
 import { gradeReply } from '../../src/grade/grade.js'
@@ -47,11 +48,13 @@ describe('answer forensics', () => {
   it('a valid answer that does not echo the order is a warning, not a failure', () => {
     const g = gradeReply(accepts0({ echo: { order_id: 'B', status: 3 } }), reply(good), { secrets, profile })
     expect(g.outcome).toBe('WARN')
-    expect(g.notes[0]).toMatch(/does not echo order_id="B"/)
+    expect(g.notes[0]?.code).toBe('NOTE_NO_ECHO')
+    expect(render(g.notes[0]!)).toMatch(/does not echo order_id="B"/)
   })
 
   it('the right errcode on a status other than 200 is a warning', () => {
     const g = gradeReply(accepts0(), { ...reply(good), status: 201 } as Reply, { secrets, profile })
-    expect(g).toMatchObject({ outcome: 'WARN', notes: [expect.stringMatching(/^HTTP 201: docs\/PROTOCOL.md §4 answers HTTP 200/)] })
+    expect(g).toMatchObject({ outcome: 'WARN', notes: [{ code: 'NOTE_HTTP_STATUS', params: { status: 201 } }] })
+    expect(render(g.notes[0]!)).toMatch(/^HTTP 201: docs/PROTOCOL.md §4 answers HTTP 200/)
   })
 })

@@ -1,4 +1,5 @@
 import { createCipheriv, randomBytes } from 'node:crypto'
+import { render } from '../../src/messages/render.js'
 import { describe, expect, it } from 'vitest'
 import { runBattery } from '../../src/check/battery.js'
 import { batteryCases } from '../../src/check/cases.js'
@@ -59,6 +60,7 @@ describe('long-padding: a pad byte only 32-byte padding produces', () => {
     const h = await startReferenceHandler({ secrets, profile: unpads16 })
     const r = await runBattery({ target: h.url, secrets, profile, cases: cases('long-padding') })
     expect(r.results[0]).toMatchObject({ outcome: 'FAIL', reply: { errcode: 298 } })
+    expect(r.results[0]?.findings.reason).toEqual({ code: 'CASE_LONG_PADDING_298', params: { padByte: 24 } })
     expect(r.results[0]?.reason).toMatch(/^your handler could not decrypt a correct delivery whose pad byte is 24 \(298\)\. If crypto-test passes, it unpads to 16-byte blocks/)
     expect(r.results[0]?.reason).toContain('accept a pad byte of 1..32')
   })
@@ -69,7 +71,9 @@ describe('answer-padding: the answer data is padded to 32-byte blocks', () => {
     const secrets = testSecrets()
     const id = answerPadOrderId(ctxFor(secrets))
     for (const json of [JSON.stringify({ order_id: id, status: 3 }), `{"order_id": "${id}", "status": 3}`]) {
-      expect(answerPaddingProblem(answerWith(encrypt16(json, secrets)), secrets, profile.decrypt)).toMatch(/it pads to 16-byte blocks/)
+      const problem = answerPaddingProblem(answerWith(encrypt16(json, secrets)), secrets, profile.decrypt)
+      expect(problem?.code).toBe('CASE_ANSWER_PADDING_16')
+      expect(render(problem!)).toMatch(/it pads to 16-byte blocks/)
       expect(answerPaddingProblem(answerWith(profile.encrypt(json, secrets)), secrets, profile.decrypt)).toBeUndefined()
     }
   })
@@ -86,6 +90,7 @@ describe('answer-padding: the answer data is padded to 32-byte blocks', () => {
     const h = await startReferenceHandler({ secrets, profile: pads16 })
     const r = await runBattery({ target: h.url, secrets, profile, cases: cases('answer-padding') })
     expect(r.results[0]).toMatchObject({ outcome: 'FAIL', reply: { errcode: 0 } })
+    expect(r.results[0]?.findings.reason?.code).toBe('CASE_ANSWER_PADDING_16')
     expect(r.results[0]?.reason).toMatch(/^your handler's answer data is \d+ bytes of ciphertext with pad byte \d+; PKCS#7 to 32-byte blocks gives \d+ bytes with pad byte \d+: it pads to 16-byte blocks/)
   })
 })

@@ -1,3 +1,4 @@
+import { render } from '../../src/messages/render.js'
 import { describe, expect, it } from 'vitest'
 import { corruptBase64, encryptJson, frame } from '../../src/check/craft.js'
 import { expectationFor, shortExpected } from '../../src/grade/expectation.js'
@@ -29,7 +30,7 @@ describe('expectationFor (forward mode)', () => {
     const e = expectFor(req)
     expect(shortExpected(e)).toBe(short)
     const warn = e.accept.find(a => a.outcome === 'WARN')
-    if (note) expect(warn?.note).toMatch(note)
+    if (note) expect(render(warn!.note!)).toMatch(note)
     else expect(warn).toBeUndefined()
   })
 

@@ -1,4 +1,5 @@
 import Fastify from 'fastify'
+import { render } from '../../src/messages/render.js'
 import { describe, expect, it } from 'vitest'
 import { createForwarder } from '../../src/forward/forwarder.js'
 import type { ForwardRequest } from '../../src/forward/types.js'
@@ -59,7 +60,8 @@ describe('forwarder', () => {
     const res = await createForwarder({ target: h.url, secrets, profile })(received(secrets, { badSignature: true }))
     expect(res.ok).toBe(true)
     expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'errcode', expected: 'errcode 300 (signature error)' })
-    expect(res.grade.reason).toMatch(/^your handler answered 0 \(success\) where docs\/PROTOCOL.md §4 expects errcode 300/)
+    expect(res.grade.reason?.code).toBe('GRADE_ACCEPTED')
+    expect(render(res.grade.reason!)).toMatch(/^your handler answered 0 \(success\) where docs/PROTOCOL.md §4 expects errcode 300/)
     expect(res.grade.forensics.join('\n')).toMatch(/delivery msg_signature: expected [0-9a-f]{40}, received [0-9a-f]{40}/)
   })
 
@@ -102,7 +104,8 @@ describe('forwarder', () => {
     expect(res.ok).toBe(false)
     expect(res.error).toMatch(/^timeout after 100 ms: no answer from http:\/\/127\.0\.0\.1:\d+\/notify$/)
     expect(res.durationMs).toBeLessThan(400)
-    expect(res.grade.reason).toMatch(/WeChat gives up and retries/)
+    expect(res.grade.reason?.code).toBe('GRADE_TIMEOUT')
+    expect(render(res.grade.reason!)).toMatch(/WeChat gives up and retries/)
   })
 
   it('refuses a target that is not an http(s) URL', () => {

@@ -24,4 +24,11 @@ describe('message catalogue', () => {
   it('has no empty template', () => {
     for (const [code, text] of Object.entries(en)) expect(text.trim(), code).not.toBe('')
   })
+
+  it('includes another entry with {@CODE}, and every included code exists', () => {
+    expect(render({ code: 'GRADE_MISSED_298' })).toMatch(/^your handler could not decrypt a correct delivery \(298\): its EncodingAESKey or appid differs/)
+    for (const [code, text] of Object.entries(en)) {
+      for (const [, ref] of text.matchAll(/\{@(\w+)\}/g)) expect(Object.hasOwn(en, ref ?? ''), `${code} includes ${ref}`).toBe(true)
+    }
+  })
 })

@@ -7,12 +7,14 @@ import { signature } from './signature.js'
 import { delivery } from './delivery.js'
 import { answer } from './answer.js'
 import { network } from './network.js'
+import { grade } from './grade.js'
+import { check } from './check.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check } as const
 
 export const en = {
   ...common,
@@ -23,6 +25,8 @@ export const en = {
   ...delivery,
   ...answer,
   ...network,
+  ...grade,
+  ...check,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en
