@@ -17,11 +17,12 @@ export class CaptureWriteError extends Error {
   }
 }
 
-interface Open { fh: FileHandle; needsNewline: boolean }
+/** `size`: where the next append lands (this process is the file's only writer). */
+interface Open { fh: FileHandle; needsNewline: boolean; size: number }
 
 export interface DayFileWriter {
-  /** Appends the bytes and syncs them; resolves only once both are done. */
-  write (file: string, data: Buffer): Promise<void>
+  /** Appends the bytes and syncs them; resolves only once both are done, with the offset where `data` starts. */
+  write (file: string, data: Buffer): Promise<number>
   close (): Promise<void>
 }
 
@@ -38,7 +39,7 @@ export function createDayFileWriter (dir: string, sync: SyncFn): DayFileWriter {
       if (size < 0) await syncDir(dir)
       // A crash can leave a partial last line; the next record must not be glued onto it.
       const needsNewline = size > 0 && !(await endsWithNewline(fh, size))
-      return { fh, needsNewline }
+      return { fh, needsNewline, size: Math.max(0, size) }
     } catch (err) {
       await fh.close().catch(() => {})
       throw err
@@ -62,9 +63,16 @@ export function createDayFileWriter (dir: string, sync: SyncFn): DayFileWriter {
       let o: Open | undefined
       try {
         o = await handleFor(file)
-        await writeAll(o.fh, o.needsNewline ? Buffer.concat([Buffer.from('\n'), data]) : data)
-        o.needsNewline = false
+        if (o.needsNewline) {
+          await writeAll(o.fh, Buffer.from('\n'))
+          o.size++
+          o.needsNewline = false
+        }
+        const offset = o.size
+        await writeAll(o.fh, data)
+        o.size += data.length
         await sync(o.fh)
+        return offset
       } catch (err) {
         // Drop the handle: the next write reopens and re-checks how the file ends.
         handles.delete(file)

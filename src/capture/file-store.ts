@@ -8,14 +8,17 @@
  * counts. The cost: lookups of old records scan files (fine at debugger volumes).
  *
  * Durability: `append` resolves after write + fdatasync, grouped (group-commit.ts) so a burst of
- * deliveries shares one sync. Memory holds the newest `maxInMemory` records and a bounded
- * order_id+status index; anything older is read back from the files.
+ * deliveries shares one buffer, one write and one sync. Memory holds where the newest
+ * `maxInMemory` records are (record-refs.ts), not the records, and a bounded order_id+status
+ * index; records are read back from the files on demand.
  */
 import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createDayFileWriter, datasync, type SyncFn } from './day-file-writer.js'
 import { createGroupCommitter } from './group-commit.js'
-import { applyFilter } from './memory-store.js'
+import { applyFilter, matches } from './memory-store.js'
+import { readRefs, refOf, selectRefs, type RecordRef } from './record-refs.js'
+import { serializeRecord } from './record-line.js'
 import { createOrderIndex, orderOf } from './order-index.js'
 import { dayFileName, dayRange, listDayFiles, scanRecords, type SkippedLine } from './ndjson-files.js'
 import type { CaptureRecord, CaptureStore, ListFilter } from './record.js'
@@ -57,7 +60,7 @@ const MAX_SKIPPED_LISTED = 100
 /** The order index outlives the record window: duplicates matter for days of retries. */
 const ORDER_INDEX_FACTOR = 4
 
-interface Pending { file: string; line: Buffer }
+interface Pending { file: string; line: string; record: CaptureRecord; undo: () => void }
 
 export async function createFileStore (o: FileStoreOptions): Promise<FileStore> {
   const now = o.now ?? Date.now
@@ -68,19 +71,19 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
   } catch (err) {
     throw new Error(`CAPTURE_DIR "${dir}" cannot be created (${(err as Error).message}): point CAPTURE_DIR at a writable directory`)
   }
-  const recent = new Map<string, CaptureRecord>()
+  const recent = new Map<string, RecordRef>()
   const orders = createOrderIndex(max * ORDER_INDEX_FACTOR)
   const stats: FileStoreStats = { records: 0, skippedPartial: 0, skipped: [], files: 0 }
 
-  const remember = (r: CaptureRecord) => {
-    recent.delete(r.id)
-    recent.set(r.id, r)
+  const remember = (ref: RecordRef) => {
+    recent.delete(ref.id)
+    recent.set(ref.id, ref)
     while (recent.size > max) recent.delete(recent.keys().next().value as string)
   }
   /** Returns an undo, for an append that turns out not to be durable. */
   const indexOrder = (r: CaptureRecord): (() => void) => {
     const order = orderOf(r)
-    return order ? orders.note(order[0], order[1], r.id) : () => {}
+    return order ? orders.note(order[0], order[1], r.id) : NO_UNDO
   }
 
   const files = await listDayFiles(dir)
@@ -89,7 +92,7 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
     for await (const item of scanRecords(dir, file)) {
       if ('record' in item) {
         stats.records++
-        remember(item.record)
+        remember(refOf(item.record, file, item.offset, item.bytes))
         indexOrder(item.record)
       } else {
         stats.skippedPartial++
@@ -104,14 +107,24 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
 
   const writer = createDayFileWriter(dir, o.sync ?? datasync)
   const committer = createGroupCommitter<Pending>(async batch => {
-    const byFile = new Map<string, Buffer[]>()
-    for (const p of batch) {
-      const lines = byFile.get(p.file)
-      if (lines) lines.push(p.line)
-      else byFile.set(p.file, [p.line])
+    try {
+      for (const [file, items] of byFile(batch)) await commitFile(file, items)
+    } catch (err) {
+      for (const p of batch) p.undo()
+      throw err
     }
-    for (const [file, lines] of byFile) await writer.write(file, Buffer.concat(lines))
   })
+  /** One buffer, one write, one sync; then each record is remembered by where its line landed. */
+  const commitFile = async (file: string, items: Pending[]) => {
+    const data = Buffer.from(items.map(p => p.line).join('\n') + '\n', 'utf8')
+    let offset = await writer.write(file, data)
+    for (const p of items) {
+      const bytes = Buffer.byteLength(p.line, 'utf8')
+      remember(refOf(p.record, file, offset, bytes))
+      offset += bytes + 1
+      stats.records++
+    }
+  }
   let closed = false
 
   const scanNewestFirst = async function * (): AsyncGenerator<{ file: string; records: CaptureRecord[] }> {
@@ -121,48 +134,52 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
       yield { file, records }
     }
   }
+  /** Newest files first until the limit is met; filtered once, in file order, so ties stay newest first. */
+  const scanList = async (f: ListFilter) => {
+    const chunks: CaptureRecord[][] = []
+    let found = 0
+    for await (const { file, records } of scanNewestFirst()) {
+      if (f.sinceMs !== undefined && dayRange(file).endMs <= f.sinceMs) break
+      const hits = records.filter(r => matches(r, f))
+      chunks.push(hits)
+      found += hits.length
+      if (f.limit !== undefined && found >= f.limit) break
+    }
+    return applyFilter(chunks.reverse().flat(), f)
+  }
+  const scanGet = async (id: string) => {
+    for await (const { records } of scanNewestFirst()) {
+      const r = records.find(x => x.id === id)
+      if (r) return r
+    }
+    return undefined
+  }
 
   return {
     dir,
     stats,
-    async append (r) {
-      if (closed) throw new Error('the capture store is closed (the receiver is shutting down)')
-      if (o.readOnly) throw new Error(`the capture store in ${dir} was opened read-only`)
-      // JSON.stringify escapes control characters, so a record is always exactly one line.
-      const line = Buffer.from(JSON.stringify(r) + '\n', 'utf8')
+    append (r, line) {
+      if (closed) return Promise.reject(new Error('the capture store is closed (the receiver is shutting down)'))
+      if (o.readOnly) return Promise.reject(new Error(`the capture store in ${dir} was opened read-only`))
+      // Indexed now, so a duplicate arriving while this one is being synced already sees it.
       const undo = indexOrder(r)
-      try {
-        await committer.submit({ file: dayFileName(r.receivedAt, now()), line })
-      } catch (err) {
-        undo()
-        throw err
-      }
-      stats.records++
-      remember(r)
+      return committer.submit({ file: dayFileName(r.receivedAt, now()), line: line ?? serializeRecord(r), record: r, undo })
     },
     async list (f: ListFilter = {}) {
-      const inMemory = applyFilter(recent.values(), { ...f, limit: undefined })
+      const inMemory = selectRefs(recent.values(), { ...f, limit: undefined })
       const oldest = recent.values().next().value
       const complete = stats.records <= recent.size ||
         (f.limit !== undefined && inMemory.length >= f.limit) ||
         (f.sinceMs !== undefined && oldest !== undefined && Date.parse(oldest.receivedAt) < f.sinceMs)
-      if (complete) return applyFilter(inMemory, f)
-      const out: CaptureRecord[] = []
-      for await (const { file, records } of scanNewestFirst()) {
-        if (f.sinceMs !== undefined && dayRange(file).endMs <= f.sinceMs) break
-        out.push(...applyFilter(records, { ...f, limit: undefined }))
-        if (f.limit !== undefined && out.length >= f.limit) break
-      }
-      return applyFilter(out, f)
+      if (!complete) return scanList(f)
+      const refs = f.limit === undefined ? inMemory : inMemory.slice(0, f.limit)
+      const records = await readRefs(dir, refs)
+      return records.every(r => r !== undefined) ? records as CaptureRecord[] : scanList(f)
     },
     async get (id) {
-      const hit = recent.get(id)
-      if (hit) return hit
-      for await (const { records } of scanNewestFirst()) {
-        const r = records.find(x => x.id === id)
-        if (r) return r
-      }
-      return undefined
+      const ref = recent.get(id)
+      const [hit] = ref ? await readRefs(dir, [ref]) : []
+      return hit ?? scanGet(id)
     },
     findOrder (orderId, status) {
       return orders.find(orderId, status)
@@ -191,4 +208,16 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
       await writer.close()
     },
   }
+}
+
+const NO_UNDO = () => {}
+
+function byFile (batch: Pending[]): Map<string, Pending[]> {
+  const out = new Map<string, Pending[]>()
+  for (const p of batch) {
+    const items = out.get(p.file)
+    if (items) items.push(p)
+    else out.set(p.file, [p])
+  }
+  return out
 }

@@ -1,35 +1,43 @@
 /**
  * Group commit: items submitted while a commit is in flight wait and go out together in the
- * next one, so N concurrent deliveries cost about two write+fsync rounds, not N. Every promise
- * of a batch settles with that batch: resolved once it is durable, rejected if it failed.
+ * next one, so N concurrent deliveries cost about two write+fsync rounds, not N. A batch has ONE
+ * promise, shared by every item in it: resolved once the batch is durable, rejected if it failed.
+ * No per-item promise or closure is made (at thousands of deliveries a second that is GC time).
  */
 export interface GroupCommitter<T> {
+  /** The promise of the batch the item joined. */
   submit (item: T): Promise<void>
   /** Resolves when nothing is queued or in flight. */
   drain (): Promise<void>
 }
 
-/** Caps one write: under a burst the queue is drained in slices this big. */
+/** Caps one write: under a burst the queue is cut into batches this big. */
 export const MAX_BATCH_ITEMS = 1000
 
-interface Waiting<T> { item: T; resolve: () => void; reject: (err: Error) => void }
+interface Batch<T> { items: T[]; done: Promise<void>; resolve: () => void; reject: (err: Error) => void }
+
+function newBatch<T> (): Batch<T> {
+  let resolve!: () => void
+  let reject!: (err: Error) => void
+  const done = new Promise<void>((res, rej) => { resolve = res; reject = rej })
+  // A batch whose submitters all went away must not become an unhandled rejection.
+  done.catch(() => {})
+  return { items: [], done, resolve, reject }
+}
 
 export function createGroupCommitter<T> (commit: (batch: T[]) => Promise<void>): GroupCommitter<T> {
-  let queue: Array<Waiting<T>> = []
+  const queue: Array<Batch<T>> = []
   let running: Promise<void> | undefined
 
   const loop = async () => {
     // Let items submitted in the same tick join the first batch.
     await null
-    while (queue.length > 0) {
-      const batch = queue.slice(0, MAX_BATCH_ITEMS)
-      queue = queue.slice(batch.length)
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
       try {
-        await commit(batch.map(w => w.item))
-        for (const w of batch) w.resolve()
+        await commit(batch.items)
+        batch.resolve()
       } catch (err) {
-        const e = err instanceof Error ? err : new Error(String(err))
-        for (const w of batch) w.reject(e)
+        batch.reject(err instanceof Error ? err : new Error(String(err)))
       }
     }
   }
@@ -38,17 +46,18 @@ export function createGroupCommitter<T> (commit: (batch: T[]) => Promise<void>):
     if (running) return
     running = loop().finally(() => {
       running = undefined
-      // An item may have arrived after the loop's last check but before this callback.
+      // A batch may have been queued after the loop's last check but before this callback.
       if (queue.length > 0) kick()
     })
   }
 
   return {
     submit (item) {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ item, resolve, reject })
-        kick()
-      })
+      let open = queue[queue.length - 1]
+      if (!open || open.items.length >= MAX_BATCH_ITEMS) queue.push(open = newBatch<T>())
+      open.items.push(item)
+      kick()
+      return open.done
     },
     async drain () {
       while (running) await running

@@ -3,16 +3,19 @@ import type { CaptureRecord, CaptureStore, ListFilter } from './record.js'
 
 export { orderKey } from './order-index.js'
 
-/** Newest-first filter shared by every store. */
+/** Whether a record passes the filter's conditions (not its limit). */
+export function matches (r: CaptureRecord, f: ListFilter): boolean {
+  if (f.sinceMs !== undefined && Date.parse(r.receivedAt) < f.sinceMs) return false
+  if (f.errcode !== undefined && r.answer.body.errcode !== f.errcode) return false
+  if (f.orderId !== undefined && r.inspection.payload?.order_id !== f.orderId) return false
+  return true
+}
+
+/** Newest-first filter shared by every store; `records` come oldest first. */
 export function applyFilter (records: Iterable<CaptureRecord>, f: ListFilter = {}): CaptureRecord[] {
   const out: CaptureRecord[] = []
-  for (const r of records) {
-    if (f.sinceMs !== undefined && Date.parse(r.receivedAt) < f.sinceMs) continue
-    if (f.errcode !== undefined && r.answer.body.errcode !== f.errcode) continue
-    if (f.orderId !== undefined && r.inspection.payload?.order_id !== f.orderId) continue
-    out.push(r)
-  }
-  // Records arrive oldest first; reversing before the stable sort keeps same-millisecond ties newest first.
+  for (const r of records) if (matches(r, f)) out.push(r)
+  // Reversing before the stable sort keeps same-millisecond ties newest first.
   out.reverse().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0))
   return f.limit === undefined ? out : out.slice(0, f.limit)
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { expandRecord } from './record-line.js'
 import type { CaptureRecord } from './record.js'
 
 /** One file per UTC day, named for the day its records were received. */
@@ -30,16 +31,20 @@ export async function listDayFiles (dir: string): Promise<string[]> {
   }
 }
 
-export interface Line { text: string; line: number; bytes: number; terminated: boolean }
+/** `offset`: where the line starts in the file, in bytes. */
+export interface Line { text: string; line: number; bytes: number; offset: number; terminated: boolean }
 
 /** Lines split on "\n" by hand: readline cannot tell whether the last line had its newline. */
 export async function * readLines (path: string): AsyncGenerator<Line> {
   let carry: Buffer[] = []
   let line = 0
+  let offset = 0
   const emit = (terminated: boolean): Line => {
     const buf = Buffer.concat(carry)
     carry = []
-    return { text: buf.toString('utf8'), line: ++line, bytes: buf.length, terminated }
+    const at = offset
+    offset += buf.length + (terminated ? 1 : 0)
+    return { text: buf.toString('utf8'), line: ++line, bytes: buf.length, offset: at, terminated }
   }
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
     let start = 0
@@ -63,11 +68,12 @@ export function parseRecordLine (text: string): CaptureRecord | undefined {
   if (typeof v !== 'object' || v === null) return undefined
   const r = v as Partial<CaptureRecord>
   if (typeof r.id !== 'string' || typeof r.receivedAt !== 'string' || typeof r.answer?.body?.errcode !== 'number') return undefined
-  return r as CaptureRecord
+  return expandRecord(r as CaptureRecord)
 }
 
 export interface SkippedLine { file: string; line: number; bytes: number; why: 'unterminated' | 'unparseable' }
-export type ScanItem = { record: CaptureRecord } | { skipped: SkippedLine }
+/** A record with where its line is: [offset, offset + bytes) of the file. */
+export type ScanItem = { record: CaptureRecord; offset: number; bytes: number } | { skipped: SkippedLine }
 
 /**
  * Every line of a day file, as a record or as a skipped line. A crash mid-write leaves an
@@ -78,7 +84,7 @@ export async function * scanRecords (dir: string, file: string): AsyncGenerator<
     for await (const l of readLines(join(dir, file))) {
       if (l.text.trim() === '') continue
       const record = parseRecordLine(l.text)
-      if (record) yield { record }
+      if (record) yield { record, offset: l.offset, bytes: l.bytes }
       else yield { skipped: { file, line: l.line, bytes: l.bytes, why: l.terminated ? 'unparseable' : 'unterminated' } }
     }
   } catch (err) {

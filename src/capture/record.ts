@@ -57,8 +57,11 @@ export interface ListFilter {
 }
 
 export interface CaptureStore {
-  /** Resolves once the record is durable; rejects when it cannot be (the receiver then answers 299). */
-  append (record: CaptureRecord): Promise<void>
+  /**
+   * Resolves once the record is durable; rejects when it cannot be (the receiver then answers 299).
+   * `line` is serializeRecord(record) when the caller already has it, so it is not serialized twice.
+   */
+  append (record: CaptureRecord, line?: string): Promise<void>
   /** Newest first. */
   list (filter?: ListFilter): Promise<CaptureRecord[]>
   get (id: string): Promise<CaptureRecord | undefined>

@@ -1,4 +1,5 @@
-import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino'
+import { pino, type BaseLogger, type DestinationStream, type Logger, type LoggerOptions } from 'pino'
+import type { CaptureRecord } from '../capture/record.js'
 import { build as prettyStream } from 'pino-pretty'
 import { formatDeliveryBlock, isDeliveryLog } from './pretty-delivery.js'
 
@@ -23,7 +24,11 @@ export function loggerOptions (s: LogSettings): LoggerOptions {
 
 /** One pipeline, two renderings: json lines for jq, or pino-pretty with deliveries drawn as blocks. */
 export function createLogger (s: LogSettings, destination: DestinationStream | 1 | 2 = 1): Logger {
-  if (s.logFormat === 'json') return pino(loggerOptions(s), typeof destination === 'number' ? pino.destination({ dest: destination, sync: true }) : destination)
+  if (s.logFormat === 'json') {
+    const dest = typeof destination === 'number' ? pino.destination({ dest: destination, sync: true }) : destination
+    jsonDestinations.add(dest)
+    return pino(loggerOptions(s), dest)
+  }
   const pretty = prettyStream({
     destination,
     sync: true,
@@ -36,4 +41,45 @@ export function createLogger (s: LogSettings, destination: DestinationStream | 1
     },
   })
   return pino(loggerOptions(s), pretty)
+}
+
+/** Destinations that receive pino's plain JSON lines (LOG_FORMAT=json), where a pre-serialized record can be written as is. */
+const jsonDestinations = new WeakSet<object>()
+
+type LevelLogger = Pick<BaseLogger, 'info' | 'warn' | 'error'>
+
+/** The receiver's per-delivery line, and its rare error line. */
+export interface DeliveryLog {
+  /** `json` is the record as serialized for the capture file: it is reused here, never serialized twice. */
+  delivery (level: 'info' | 'warn', msg: string, record: CaptureRecord, json: string): void
+  error (obj: object, msg: string): void
+}
+
+/**
+ * With LOG_FORMAT=json the delivery line is assembled from the record's serialized bytes, in
+ * pino's own layout ({"level","time","delivery","msg"}), and written to pino's destination, so
+ * the 4–5 KB record is not walked again by pino's object path. The pretty format (and any other
+ * logger) renders from the object, where serializing is not the cost.
+ */
+export function deliveryLog (log: LevelLogger): DeliveryLog {
+  const raw = isPino(log) ? rawJsonStream(log) : undefined
+  return {
+    delivery (level, msg, record, json) {
+      if (raw && isPino(log)) {
+        if (log.isLevelEnabled(level)) raw.write(`{"level":${log.levels.values[level]},"time":${Date.now()},"delivery":${json},"msg":${JSON.stringify(msg)}}\n`)
+      } else log[level]({ delivery: record }, msg)
+    },
+    error (obj, msg) { log.error(obj, msg) },
+  }
+}
+
+function isPino (log: LevelLogger): log is Logger {
+  return typeof (log as Partial<Logger>).isLevelEnabled === 'function' && typeof (log as Partial<Logger>).bindings === 'function'
+}
+
+/** The destination when it takes pino's plain JSON lines and the logger adds no bindings of its own. */
+function rawJsonStream (log: Logger): { write (line: string): unknown } | undefined {
+  const stream = (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym]
+  if (typeof stream !== 'object' || stream === null || !jsonDestinations.has(stream)) return undefined
+  return Object.keys(log.bindings()).length === 0 ? stream as { write (line: string): unknown } : undefined
 }

@@ -1,5 +1,6 @@
 import { finding } from '../messages/render.js'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
+import { serializeRecord } from '../capture/record-line.js'
 import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol/answer.js'
 import { ERRCODE } from '../protocol/errors.js'
 import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
@@ -56,8 +57,10 @@ async function answerFor (req: ReceivedRequest, inspection: Inspection, deps: De
 
 /** Never answer 0 for a delivery that is not safely recorded: 299 makes WeChat deliver again. */
 async function recordAndAnswer (record: CaptureRecord, outcome: AnswerPlan, deps: DeliveryDeps, failStatus: number): Promise<HandledDelivery> {
+  // Serialized once: the same string is the capture line and the JSON log line.
+  const json = serializeRecord(record)
   try {
-    await deps.store.append(record)
+    await deps.store.append(record, json)
   } catch (err) {
     const msg = `could not record the delivery (${(err as Error).message}); answered 299 so WeChat retries — check CAPTURE_DIR is writable and the disk has room`
     const failed: CaptureRecord = { ...record, answer: { status: failStatus, body: buildFailureAnswer(ERRCODE.SYSTEM, `system error: ${msg}`) } }
@@ -65,7 +68,7 @@ async function recordAndAnswer (record: CaptureRecord, outcome: AnswerPlan, deps
     return { answer: jsonAnswer(failStatus, failed.answer.body), record: failed, recorded: false }
   }
   deps.onDelivery(record)
-  logDelivery(deps, record)
+  logDelivery(deps, record, json)
   // A relayed answer goes out byte for byte, as the user's handler wrote it.
   const answer = outcome.raw
     ? { status: outcome.status, headers: { 'content-type': outcome.contentType ?? 'application/json' }, body: outcome.raw }
@@ -100,11 +103,10 @@ function flagNonceReuse (i: Inspection, earlier: string | undefined): void {
   if (earlier) i.warnings.push(finding('WARN_NONCE_REUSED', { nonce: i.envelope?.nonce, earlier }))
 }
 
-function logDelivery (deps: DeliveryDeps, r: CaptureRecord): void {
+function logDelivery (deps: DeliveryDeps, r: CaptureRecord, json: string): void {
   const a = r.answer.body
   const line = `${r.method} ${r.path} wxnontaxstr=${r.wxnontaxstr ?? '-'} → errcode ${a.errcode}${r.test !== 'other' ? ` (${r.test} test)` : ''}`
-  if (a.errcode === 0) deps.log.info({ delivery: r }, line)
-  else deps.log.warn({ delivery: r }, line)
+  deps.log.delivery(a.errcode === 0 ? 'info' : 'warn', line, r, json)
 }
 
 function firstValue (v: string | string[] | undefined): string | undefined {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
+import { deliveryLog } from '../log/logger.js'
 import { ERRCODE, type Errcode } from '../protocol/errors.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { DeliveryEvents } from './events.js'
@@ -34,7 +35,7 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     store: opts.store, profile: opts.profile, secrets: opts.secrets, now: opts.now,
     ...(opts.forward ? { forward: opts.forward } : {}),
     onDelivery: record => opts.events.emit('delivery', record),
-    log: app.log,
+    log: deliveryLog(app.log),
   })
 
   app.post(opts.notifyPath, async (req, reply) =>

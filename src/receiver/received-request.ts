@@ -1,6 +1,7 @@
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
 import type { Errcode, Reason } from '../protocol/errors.js'
+import type { DeliveryLog } from '../log/logger.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 
 export type HeaderValues = Record<string, string | string[] | undefined>
@@ -44,12 +45,6 @@ export interface HandledDelivery {
   recorded: boolean
 }
 
-/** pino's Logger satisfies this; tests pass a spy. */
-export interface DeliveryLog {
-  info (obj: object, msg: string): void
-  warn (obj: object, msg: string): void
-  error (obj: object, msg: string): void
-}
 
 /** Everything the handler needs, passed in: no global state, no framework. */
 export interface DeliveryDeps {
@@ -61,5 +56,6 @@ export interface DeliveryDeps {
   forward?: Forwarder
   /** Called once per delivery after it is durably recorded. */
   onDelivery: (record: CaptureRecord) => void
+  /** deliveryLog(logger) from src/log/logger.ts; tests pass a spy. */
   log: DeliveryLog
 }

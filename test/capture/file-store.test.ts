@@ -84,7 +84,8 @@ describe('file store: crash recovery and restart', () => {
     const store = await createFileStore({ dir, maxInMemory: 100, log: { warn: (_o, msg) => warnings.push(msg) } })
     expect(store.stats).toMatchObject({ records: 3, skippedPartial: 1, skipped: [{ file: 'captures-2024-05-01.ndjson', line: 4, why: 'unterminated' }] })
     expect(warnings.join('\n')).toMatch(/skipped 1 partial capture record/)
-    expect((await store.list()).map(r => r.id)).toEqual(['a', 'b', 'c'])
+    // Same millisecond: newest (last written) first, as every store lists them.
+    expect((await store.list()).map(r => r.id)).toEqual(['c', 'b', 'a'])
     await store.append(fakeRecord({ id: 'd', receivedAt: '2024-05-01T11:00:00.000Z' }))
     await store.close()
 

@@ -10,7 +10,7 @@ import { testConfig } from '../helpers/config.js'
 
 const profile = createWxBizMsgCryptProfile()
 const { secrets } = testConfig()
-const silent = { info () {}, warn () {}, error () {} }
+const silent = { delivery () {}, error () {} }
 
 function setup (forward?: Forwarder) {
   const delivered: CaptureRecord[] = []

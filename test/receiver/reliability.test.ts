@@ -1,14 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pino } from 'pino'
 import { request } from 'undici'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { createFileStore } from '../../src/capture/file-store.js'
 import { createMemoryStore } from '../../src/capture/memory-store.js'
 import type { CaptureRecord, CaptureStore } from '../../src/capture/record.js'
 import type { Forwarder } from '../../src/forward/types.js'
+import { createLogger } from '../../src/log/logger.js'
 import { buildDelivery, deliveryUrl } from '../../src/protocol/delivery.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import { testConfig } from '../helpers/config.js'
@@ -75,5 +76,25 @@ describe('duplicates (same order_id + status)', () => {
     const [first, second, third] = delivered
     expect(first?.duplicateOf).toBeUndefined()
     expect([second?.duplicateOf, third?.duplicateOf]).toEqual([first?.id, first?.id])
+  })
+})
+
+describe('each record is serialized once', () => {
+  it('the JSON log line carries exactly the bytes of the capture line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nontax-once-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    const config = testConfig({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' })
+    const sink = logSink()
+    const store = await createFileStore({ dir, maxInMemory: 10 })
+    const app = await buildApp(config, { store, logger: createLogger(config, sink.stream) })
+    const base = await listenLoopback(app)
+    const d = buildDelivery({ payload: { ...order, appid: config.secrets.appid }, secrets: config.secrets, profile, nowMs: Date.now() })
+    const res = await request(deliveryUrl(base + config.notifyPath, d.query), { method: 'POST', headers: { 'content-type': d.contentType }, body: d.body })
+    expect((await res.body.json() as { errcode: number }).errcode).toBe(0)
+    const [file] = readdirSync(dir)
+    const captureLine = readFileSync(join(dir, file ?? ''), 'utf8').trimEnd()
+    const logLine = sink.text().split('\n').find(l => l.includes('"delivery"')) ?? ''
+    expect(logLine).toContain(`"delivery":${captureLine},"msg":`)
+    expect(JSON.parse(logLine)).toMatchObject({ level: 30, time: expect.any(Number), msg: expect.stringMatching(/→ errcode 0 \(crypto test\)$/) })
   })
 })
