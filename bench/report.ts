@@ -35,6 +35,23 @@ export function summarizeGrowth (samples: MemorySample[], deliveries: number, se
 
 export type ServerResult = LoadResult & { peakRssMb: number; cpuUsPerRequest: number; cpuShare: number }
 
+/** Several runs of one server as one row: sums for counts, means for rates and CPU, the worst peak RSS. */
+export function averageRuns (runs: ServerResult[]): ServerResult {
+  const first = runs[0]
+  if (!first) throw new Error('averageRuns needs at least one run')
+  const mean = (f: (r: ServerResult) => number) => runs.reduce((a, r) => a + f(r), 0) / runs.length
+  const sum = (f: (r: ServerResult) => number) => runs.reduce((a, r) => a + f(r), 0)
+  return {
+    ...first,
+    requestsPerS: mean(r => r.requestsPerS), p50Ms: mean(r => r.p50Ms), p99Ms: mean(r => r.p99Ms), maxMs: Math.max(...runs.map(r => r.maxMs)),
+    total: sum(r => r.total), errors: sum(r => r.errors), notOk: sum(r => r.notOk),
+    peakRssMb: Math.max(...runs.map(r => r.peakRssMb)),
+    // Per request over all runs, not a mean of means: a slow run weighs by its requests.
+    cpuUsPerRequest: sum(r => r.cpuUsPerRequest * r.total) / sum(r => r.total),
+    cpuShare: mean(r => r.cpuShare),
+  }
+}
+
 export interface BenchResults {
   date: string
   cpus: number
@@ -47,12 +64,14 @@ export interface BenchResults {
   durationS: number
   bare: ServerResult
   receiver: ServerResult
+  /** Today's receiver before the speed work, run in the same bench from a git worktree of `commit`. */
+  baseline?: { rev: string; commit: string; result: ServerResult; rounds: number }
   fixedRate: { rate: number; paced: PacedResult; barePaced: PacedResult; overallRate: LoadResult }
   growth: Growth
   loop: { inProcessFirstMs: number; inProcessMs: number; cliMs: number; runs: number; allPassed: boolean }
 }
 
-export const TARGETS = { ratio: 0.6, p99AtRateMs: 5, rssGrowthMb: 20, loopMs: 1500 }
+export const TARGETS = { ratio: 0.25, cpuVsBaseline: 0.5, p99AtRateMs: 5, rssGrowthMb: 20, loopMs: 1500 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–')
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–')
@@ -62,7 +81,9 @@ const ok = (pass: boolean) => (pass ? '✅ met' : '❌ missed')
 export function checks (r: BenchResults) {
   const ratio = r.receiver.requestsPerS / r.bare.requestsPerS
   const growthMb = r.growth.rssTrendMb
+  const cpu = r.baseline ? r.receiver.cpuUsPerRequest / r.baseline.result.cpuUsPerRequest : NaN
   return [
+    { what: 'CPU per delivery, (b)/(b0)', value: r.baseline ? f2(cpu) : 'no baseline', target: `≤ ${TARGETS.cpuVsBaseline}`, pass: cpu <= TARGETS.cpuVsBaseline },
     { what: 'throughput ratio (b)/(a)', value: f2(ratio), target: `≥ ${TARGETS.ratio}`, pass: ratio >= TARGETS.ratio },
     { what: `p99 of (b) at a steady ${int(r.fixedRate.rate)} req/s`, value: `${f2(r.fixedRate.paced.p99Ms)} ms`, target: `< ${TARGETS.p99AtRateMs} ms`, pass: r.fixedRate.paced.p99Ms < TARGETS.p99AtRateMs },
     { what: `RSS growth of (b) over ${int(r.growth.deliveries)} deliveries (trend)`, value: `${f1(growthMb)} MB`, target: `< ${TARGETS.rssGrowthMb} MB`, pass: growthMb < TARGETS.rssGrowthMb },
@@ -77,14 +98,17 @@ export function renderMarkdown (r: BenchResults): string {
     `| ${name} | ${int(x.requestsPerS)} | ${f2(x.p50Ms)} | ${f2(x.p99Ms)} | ${f1(x.peakRssMb)} | ${int(x.cpuUsPerRequest)} | ${int(x.cpuShare * 100)}% | ${int(x.total)} | ${x.errors + x.notOk} |`
   return [
     `Measured ${r.date} on ${r.cpus} CPUs (${r.cpuModel}), Node ${r.node}, ${r.platform}.`,
-    `Load: autocannon from the parent process, ${r.connections} connections, ${r.durationS} s per run after a 3 s warm-up, the same ${r.deliveries} distinct signed and encrypted deliveries for both servers; each server in its own process (server CPU from \`process.cpuUsage()\`, peak RSS from \`resourceUsage().maxRSS\`).`,
+    `Load: autocannon from the parent process, ${r.connections} connections, ${r.durationS} s per run after a 3 s warm-up, the same ${r.deliveries} distinct signed and encrypted deliveries for both servers; each server in its own process (server CPU from \`process.cpuUsage()\`, peak RSS from the server's own \`VmHWM\`, reported by the server itself over IPC).`,
+    r.baseline ? `(b0) is the receiver at commit ${r.baseline.commit} (\`--baseline ${r.baseline.rev}\`, before the speed work), checked out into a temporary git worktree by the bench and run by the same server script; (b0) and (b) alternate, ${r.baseline.rounds} run(s) each (b0 b b b0 …), and each row averages its runs.` : '(b0) not measured: no baseline commit.',
     `(b) is the receiver as \`npm run serve\` builds it: signature check, decryption, ${r.store}, pino at info (to /dev/null), overload guard on.`,
     '',
     '| server | requests/s | p50 ms | p99 ms | peak RSS MB | server CPU µs / request | server CPU (of one core) | requests | errors / not errcode 0 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     row('(a) bare Fastify, fixed JSON answer', r.bare),
+    ...(r.baseline ? [row(`(b0) the receiver at ${r.baseline.commit} (today's, before)`, r.baseline.result)] : []),
     row('(b) this receiver', r.receiver),
     `| **ratio (b)/(a)** | **${f2(ratio)}** | | | | | | | |`,
+    ...(r.baseline ? [`| **CPU per delivery (b)/(b0)** | | | | | **${f2(r.receiver.cpuUsPerRequest / r.baseline.result.cpuUsPerRequest)}** | | | |`] : []),
     '',
     `| at ${int(r.fixedRate.rate)} req/s for ${r.durationS} s | p50 ms | p99 ms | max ms | not errcode 0 |`,
     '|---|---:|---:|---:|---:|',

@@ -5,18 +5,21 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { randomAlnum } from '../src/config.js'
+import { checkoutBaseline, DEFAULT_BASELINE } from './baseline.js'
 import { startServerChild, type ServerChild } from './child.js'
 import { inspectorMarkdown, measureWithInspector } from './inspector.js'
 import { makeDeliveries } from './deliveries.js'
 import { runLoad, type LoadResult } from './load.js'
 import { measureLoop, median } from './loop-time.js'
 import { runPacedLoad } from './paced-load.js'
-import { checks, renderMarkdown, summarizeGrowth, writeReport, type BenchResults, type ServerResult } from './report.js'
+import { averageRuns, checks, renderMarkdown, summarizeGrowth, writeReport, type BenchResults, type ServerResult } from './report.js'
 
 /**
- * npm run bench [-- --duration 10 --connections 50 --rate 1000 --growth 100000 --cpu-prof --no-write]
- * (a) bare Fastify vs (b) the receiver, same deliveries, each in its own process; then (b) at a
- * fixed rate, (b)'s memory across many deliveries, and (c) the embedded loop. Writes docs/benchmarks.md.
+ * npm run bench [-- --duration 10 --connections 50 --rate 1000 --growth 100000 --baseline 3fa5ae1 --rounds 2 --cpu-prof --no-write]
+ * (a) bare Fastify, (b0) the receiver as it was at --baseline (checked out into a git worktree
+ * now) and (b) this receiver, same deliveries, each in its own process, b0 and b alternated
+ * (b0 b b b0 …) so machine noise falls on both; then (b) at a fixed rate, (b)'s memory across
+ * many deliveries, and (c) the embedded loop. Writes docs/benchmarks.md.
  */
 // npm run bench -- discover: the discovery benchmark alone (bench/discover.ts).
 if (process.argv[2] === 'discover') { await import('./discover.js'); process.exit(process.exitCode ?? 0) }
@@ -27,6 +30,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '1000' },
     growth: { type: 'string', default: '100000' },
     'loop-runs': { type: 'string', default: '3' },
+    baseline: { type: 'string', default: DEFAULT_BASELINE },
+    rounds: { type: 'string', default: '2' },
     'cpu-prof': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },
@@ -35,6 +40,7 @@ const durationS = Number(values.duration)
 const connections = Number(values.connections)
 const rate = Number(values.rate)
 const growthN = Number(values.growth)
+const rounds = Math.max(1, Number(values.rounds))
 const DELIVERIES = 200
 const MB = 1_048_576
 const GROWTH_STEPS = 10
@@ -64,14 +70,30 @@ async function measure (name: string, server: ServerChild): Promise<ServerResult
   return { ...r, peakRssMb: end.maxRssBytes / MB, cpuUsPerRequest, cpuShare }
 }
 
+const baseline = values.baseline === 'none' ? 'no baseline (--baseline none)' : checkoutBaseline(values.baseline ?? DEFAULT_BASELINE)
+if (typeof baseline === 'string') say(baseline)
+
 try {
   const bareServer = await startServerChild('bare.ts', {}, cpuProfDir)
   const bare = await measure('(a) bare Fastify', bareServer)
   const barePaced = await runPacedLoad({ url: bareServer.url, requests, rate, durationS })
   await bareServer.stop()
 
+  const runs: { b0: ServerResult[]; b: ServerResult[] } = { b0: [], b: [] }
+  for (let i = 0; i < rounds; i++) {
+    const order: Array<'b0' | 'b'> = i % 2 === 0 ? ['b0', 'b'] : ['b', 'b0']
+    for (const which of order) {
+      if (which === 'b0' && typeof baseline === 'string') continue
+      const env = which === 'b0' && typeof baseline !== 'string' ? { ...receiverEnv, BENCH_SRC_ROOT: baseline.root } : receiverEnv
+      const server = await startServerChild('receiver.ts', env, cpuProfDir)
+      runs[which].push(await measure(which === 'b0' ? `(b0) receiver at ${values.baseline}` : '(b) receiver', server))
+      await server.stop()
+    }
+  }
+  const receiver = averageRuns(runs.b)
+  const before = runs.b0.length > 0 ? averageRuns(runs.b0) : undefined
+
   const rx = await startServerChild('receiver.ts', receiverEnv, cpuProfDir)
-  const receiver = await measure('(b) receiver', rx)
   say(`(b) receiver: ${rate} req/s for ${durationS} s, paced open loop, then autocannon overallRate`)
   const paced = await runPacedLoad({ url: rx.url, requests, rate, durationS })
   say(`  paced: p50 ${ms(paced.p50Ms)}, p99 ${ms(paced.p99Ms)}, max ${ms(paced.maxMs)}, ${paced.notOk} not errcode 0 (bare Fastify: p99 ${ms(barePaced.p99Ms)})`)
@@ -108,6 +130,7 @@ try {
     durationS,
     bare,
     receiver,
+    ...(before && typeof baseline !== 'string' ? { baseline: { rev: values.baseline ?? DEFAULT_BASELINE, commit: baseline.commit.slice(0, 12), result: before, rounds } } : {}),
     fixedRate: { rate, paced, barePaced, overallRate },
     growth,
     loop: { inProcessFirstMs: loop.inProcessMs[0] ?? NaN, inProcessMs: median(loop.inProcessMs), cliMs: median(loop.cliMs), runs: loopRuns, allPassed: loop.allPassed },
@@ -124,4 +147,5 @@ try {
   if (missed.length > 0) say(`targets missed: ${missed.map(c => c.what).join('; ')} (see docs/benchmarks.md, "Where the time goes")`)
 } finally {
   rmSync(captureDir, { recursive: true, force: true })
+  if (typeof baseline !== 'string') baseline.remove()
 }

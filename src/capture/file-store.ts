@@ -116,12 +116,10 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
   })
   /** One buffer, one write, one sync; then each record is remembered by where its line landed. */
   const commitFile = async (file: string, items: Pending[]) => {
-    const data = Buffer.from(items.map(p => p.line).join('\n') + '\n', 'utf8')
-    let offset = await writer.write(file, data)
-    for (const p of items) {
-      const bytes = Buffer.byteLength(p.line, 'utf8')
-      remember(refOf(p.record, file, offset, bytes))
-      offset += bytes + 1
+    const { data, spans } = encodeLines(items)
+    const base = await writer.write(file, data)
+    for (let i = 0; i < items.length; i++) {
+      remember(refOf((items[i] as Pending).record, file, base + (spans[2 * i] as number), spans[2 * i + 1] as number))
       stats.records++
     }
   }
@@ -211,6 +209,24 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
 }
 
 const NO_UNDO = () => {}
+
+/** The batch's lines, each followed by "\n", encoded straight into one buffer (no joined string copy), with [start, length] of each. */
+function encodeLines (items: Pending[]): { data: Buffer; spans: number[] } {
+  const spans: number[] = []
+  let size = 0
+  for (const p of items) {
+    const n = Buffer.byteLength(p.line, 'utf8')
+    spans.push(size, n)
+    size += n + 1
+  }
+  const data = Buffer.allocUnsafe(size)
+  for (let i = 0; i < items.length; i++) {
+    const at = spans[2 * i] as number
+    data.write((items[i] as Pending).line, at, 'utf8')
+    data[at + (spans[2 * i + 1] as number)] = 0x0a
+  }
+  return { data, spans }
+}
 
 function byFile (batch: Pending[]): Map<string, Pending[]> {
   const out = new Map<string, Pending[]>()

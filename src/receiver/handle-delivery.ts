@@ -14,9 +14,10 @@ import { createSeenNonces } from './seen-nonces.js'
 
 export type DeliveryHandler = (req: ReceivedRequest) => Promise<HandledDelivery>
 
+/** e.g. 20260301-080000-f1a7e5: UTC second of arrival, then 3 random bytes. */
 export function newCaptureId (nowMs: number): string {
-  const t = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  return `${t}-${randomBytesPooled(3).toString('hex')}`
+  const t = new Date(nowMs).toISOString()
+  return `${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}-${t.slice(11, 13)}${t.slice(14, 16)}${t.slice(17, 19)}-${randomBytesPooled(3).toString('hex')}`
 }
 
 /**
