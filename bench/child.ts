@@ -11,6 +11,8 @@ export interface MemorySample {
   maxRssBytes: number
   /** CPU time used so far (user + system). */
   cpuUs: number
+  /** Of which in the kernel (socket writes, fdatasync, …). */
+  cpuSysUs: number
 }
 
 export interface ServerChild {
@@ -45,8 +47,8 @@ export async function startServerChild (script: string, env: Record<string, stri
     async probe () {
       const reply = next('memory')
       child.send({ type: 'memory' })
-      const { rssBytes, heapUsedBytes, heapTotalBytes, externalBytes, maxRssBytes, cpuUs } = await reply as MemorySample
-      return { rssBytes, heapUsedBytes, heapTotalBytes, externalBytes, maxRssBytes, cpuUs }
+      const { rssBytes, heapUsedBytes, heapTotalBytes, externalBytes, maxRssBytes, cpuUs, cpuSysUs } = await reply as MemorySample
+      return { rssBytes, heapUsedBytes, heapTotalBytes, externalBytes, maxRssBytes, cpuUs, cpuSysUs }
     },
     async stop () {
       child.send({ type: 'stop' })

@@ -33,7 +33,7 @@ export function summarizeGrowth (samples: MemorySample[], deliveries: number, se
   }
 }
 
-export type ServerResult = LoadResult & { peakRssMb: number; cpuUsPerRequest: number; cpuShare: number }
+export type ServerResult = LoadResult & { peakRssMb: number; cpuUsPerRequest: number; sysUsPerRequest: number; cpuShare: number }
 
 /** Several runs of one server as one row: sums for counts, means for rates and CPU, the worst peak RSS. */
 export function averageRuns (runs: ServerResult[]): ServerResult {
@@ -48,6 +48,7 @@ export function averageRuns (runs: ServerResult[]): ServerResult {
     peakRssMb: Math.max(...runs.map(r => r.peakRssMb)),
     // Per request over all runs, not a mean of means: a slow run weighs by its requests.
     cpuUsPerRequest: sum(r => r.cpuUsPerRequest * r.total) / sum(r => r.total),
+    sysUsPerRequest: sum(r => r.sysUsPerRequest * r.total) / sum(r => r.total),
     cpuShare: mean(r => r.cpuShare),
   }
 }
@@ -95,14 +96,14 @@ export function checks (r: BenchResults) {
 export function renderMarkdown (r: BenchResults): string {
   const ratio = r.receiver.requestsPerS / r.bare.requestsPerS
   const row = (name: string, x: ServerResult) =>
-    `| ${name} | ${int(x.requestsPerS)} | ${f2(x.p50Ms)} | ${f2(x.p99Ms)} | ${f1(x.peakRssMb)} | ${int(x.cpuUsPerRequest)} | ${int(x.cpuShare * 100)}% | ${int(x.total)} | ${x.errors + x.notOk} |`
+    `| ${name} | ${int(x.requestsPerS)} | ${f2(x.p50Ms)} | ${f2(x.p99Ms)} | ${f1(x.peakRssMb)} | ${int(x.cpuUsPerRequest)} (${int(x.sysUsPerRequest)}) | ${int(x.cpuShare * 100)}% | ${int(x.total)} | ${x.errors + x.notOk} |`
   return [
     `Measured ${r.date} on ${r.cpus} CPUs (${r.cpuModel}), Node ${r.node}, ${r.platform}.`,
     `Load: autocannon from the parent process, ${r.connections} connections, ${r.durationS} s per run after a 3 s warm-up, the same ${r.deliveries} distinct signed and encrypted deliveries for both servers; each server in its own process (server CPU from \`process.cpuUsage()\`, peak RSS from the server's own \`VmHWM\`, reported by the server itself over IPC).`,
     r.baseline ? `(b0) is the receiver at commit ${r.baseline.commit} (\`--baseline ${r.baseline.rev}\`, before the speed work), checked out into a temporary git worktree by the bench and run by the same server script; (b0) and (b) alternate, ${r.baseline.rounds} run(s) each (b0 b b b0 …), and each row averages its runs.` : '(b0) not measured: no baseline commit.',
     `(b) is the receiver as \`npm run serve\` builds it: signature check, decryption, ${r.store}, pino at info (to /dev/null), overload guard on.`,
     '',
-    '| server | requests/s | p50 ms | p99 ms | peak RSS MB | server CPU µs / request | server CPU (of one core) | requests | errors / not errcode 0 |',
+    '| server | requests/s | p50 ms | p99 ms | peak RSS MB | server CPU µs / request (of it kernel) | server CPU (of one core) | requests | errors / not errcode 0 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     row('(a) bare Fastify, fixed JSON answer', r.bare),
     ...(r.baseline ? [row(`(b0) the receiver at ${r.baseline.commit} (today's, before)`, r.baseline.result)] : []),

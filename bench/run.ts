@@ -66,8 +66,9 @@ async function measure (name: string, server: ServerChild): Promise<ServerResult
   const end = await server.probe()
   const cpuUsPerRequest = (end.cpuUs - start.cpuUs) / r.total
   const cpuShare = (end.cpuUs - start.cpuUs) / 1e6 / durationS
-  say(`  ${fmt(r)}, peak RSS ${(end.maxRssBytes / MB).toFixed(1)} MB, server CPU ${(cpuShare * 100).toFixed(0)}% of a core, ${cpuUsPerRequest.toFixed(0)} µs CPU per request`)
-  return { ...r, peakRssMb: end.maxRssBytes / MB, cpuUsPerRequest, cpuShare }
+  const sysUsPerRequest = (end.cpuSysUs - start.cpuSysUs) / r.total
+  say(`  ${fmt(r)}, peak RSS ${(end.maxRssBytes / MB).toFixed(1)} MB, server CPU ${(cpuShare * 100).toFixed(0)}% of a core, ${cpuUsPerRequest.toFixed(0)} µs CPU per request (${sysUsPerRequest.toFixed(0)} µs of it in the kernel)`)
+  return { ...r, peakRssMb: end.maxRssBytes / MB, cpuUsPerRequest, sysUsPerRequest, cpuShare }
 }
 
 const baseline = values.baseline === 'none' ? 'no baseline (--baseline none)' : checkoutBaseline(values.baseline ?? DEFAULT_BASELINE)

@@ -8,7 +8,7 @@ export function serveOverIpc (app: FastifyInstance, url: string): void {
       globalThis.gc?.()
       const mem = process.memoryUsage()
       const cpu = process.cpuUsage()
-      process.send?.({ type: 'memory', rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, externalBytes: mem.external, maxRssBytes: peakRssBytes(), cpuUs: cpu.user + cpu.system })
+      process.send?.({ type: 'memory', rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, externalBytes: mem.external, maxRssBytes: peakRssBytes(), cpuUs: cpu.user + cpu.system, cpuSysUs: cpu.system })
     } else if (m.type === 'stop') {
       await app.close()
       process.disconnect()
