@@ -6,7 +6,12 @@ import { createFileStore } from '../../src/capture/file-store.js'
 import { createGroupCommitter } from '../../src/capture/group-commit.js'
 import { parseRecordLine } from '../../src/capture/ndjson-files.js'
 import { serializeRecord } from '../../src/capture/record-line.js'
+import { createMemoryStore } from '../../src/capture/memory-store.js'
 import type { CaptureRecord } from '../../src/capture/record.js'
+import { buildDelivery } from '../../src/protocol/delivery.js'
+import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
+import { createDeliveryHandler } from '../../src/receiver/handle-delivery.js'
+import { testConfig } from '../helpers/config.js'
 
 const FIXTURE = new URL('../fixtures/capture-before-shared-ciphertext.ndjson', import.meta.url)
 let dir: string
@@ -17,9 +22,19 @@ async function oldRecord (): Promise<CaptureRecord> {
   return JSON.parse(await readFile(FIXTURE, 'utf8')) as CaptureRecord
 }
 
+/** A record as the receiver makes it today. */
+async function freshRecord (): Promise<CaptureRecord> {
+  const profile = createWxBizMsgCryptProfile()
+  const { secrets } = testConfig()
+  const handle = createDeliveryHandler({ store: createMemoryStore(), profile, secrets, now: Date.now, onDelivery () {}, log: { delivery () {}, error () {} } })
+  const d = buildDelivery({ payload: { appid: secrets.appid, order_id: 'O-9', status: 3, fee: 1 }, secrets, profile, nowMs: Date.now() })
+  const query = new URLSearchParams(d.query as Record<string, string>).toString()
+  return (await handle({ method: 'POST', path: '/n', query, headers: { 'content-type': d.contentType }, body: d.body, remoteAddress: '127.0.0.1', mayForward: false })).record
+}
+
 describe('capture lines store the ciphertext once', () => {
   it('writes the ciphertext once and reads back the complete record', async () => {
-    const record = await oldRecord()
+    const record = await freshRecord()
     const cipher = record.inspection.envelope?.encrypt ?? ''
     expect(cipher.length).toBeGreaterThan(100)
     const line = serializeRecord(record)
