@@ -55,6 +55,6 @@ describe('answer forensics', () => {
   it('the right errcode on a status other than 200 is a warning', () => {
     const g = gradeReply(accepts0(), { ...reply(good), status: 201 } as Reply, { secrets, profile })
     expect(g).toMatchObject({ outcome: 'WARN', notes: [{ code: 'NOTE_HTTP_STATUS', params: { status: 201 } }] })
-    expect(render(g.notes[0]!)).toMatch(/^HTTP 201: docs/PROTOCOL.md §4 answers HTTP 200/)
+    expect(render(g.notes[0]!)).toMatch(/^HTTP 201: docs\/PROTOCOL.md §4 answers HTTP 200/)
   })
 })

@@ -61,7 +61,7 @@ describe('forwarder', () => {
     expect(res.ok).toBe(true)
     expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'errcode', expected: 'errcode 300 (signature error)' })
     expect(res.grade.reason?.code).toBe('GRADE_ACCEPTED')
-    expect(render(res.grade.reason!)).toMatch(/^your handler answered 0 \(success\) where docs/PROTOCOL.md §4 expects errcode 300/)
+    expect(render(res.grade.reason!)).toMatch(/^your handler answered 0 \(success\) where docs\/PROTOCOL.md §4 expects errcode 300/)
     expect(res.grade.forensics.join('\n')).toMatch(/delivery msg_signature: expected [0-9a-f]{40}, received [0-9a-f]{40}/)
   })
 
