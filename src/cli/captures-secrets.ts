@@ -1,7 +1,7 @@
 import type { CaptureRecord } from '../capture/record.js'
 import type { Config } from '../config.js'
 import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
-import { describeSecret } from '../protocol/mask.js'
+import { callbackSecrets, describeSecret } from '../protocol/mask.js'
 import type { Secrets } from '../protocol/profile.js'
 
 export interface SecretFlags { token?: string | undefined; 'aes-key'?: string | undefined; appid?: string | undefined }
@@ -57,6 +57,6 @@ export function resolveSecrets (flags: SecretFlags, env: Record<string, string |
       appid: `appid ${appid} from ${appidSrc}`,
     },
     origins: { token: `token from ${tokenFrom ?? RANDOM}`, aesKey: `EncodingAESKey from ${aesFrom ?? RANDOM}` },
-    mask: [secrets.token, secrets.encodingAESKey],
+    mask: callbackSecrets(secrets),
   }
 }

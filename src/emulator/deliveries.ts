@@ -1,6 +1,6 @@
 import { request, type Dispatcher } from 'undici'
 import { buildDelivery, deliveryUrl } from '../protocol/delivery.js'
-import { maskSecrets } from '../protocol/mask.js'
+import { maskerFor } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { describeNetworkError } from '../wechat/network-error.js'
 import { buildPayload, type Fixtures, type MockApi } from './payload.js'
@@ -68,7 +68,7 @@ export function shownUrl (url: string, s: Secrets): string {
   const u = new URL(url)
   u.username = ''
   u.password = ''
-  return maskSecrets(u.toString(), [s.token, s.encodingAESKey])
+  return maskerFor(s)(u.toString())
 }
 
 function elapsed (startedMs: number): number {

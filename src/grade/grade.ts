@@ -1,7 +1,7 @@
 import { checkAnswer, type AnswerCheck } from '../protocol/answer.js'
 import { finding, render } from '../messages/render.js'
 import type { Finding } from '../messages/types.js'
-import { maskSecrets } from '../protocol/mask.js'
+import { callbackSecrets, maskerFor, maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { failReason, networkReason } from './explain.js'
 import { answerForensics, type SentStrings } from './forensics.js'
@@ -25,7 +25,7 @@ export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Gr
     return { outcome: 'FAIL', failure: 'no-answer', expected: e.text, got: `no answer: ${reply.error}`, reason: networkReason(reply), notes: [], forensics: [] }
   }
   const text = reply.body.toString('utf8')
-  const secrets = [ctx.secrets.token, ctx.secrets.encodingAESKey]
+  const secrets = callbackSecrets(ctx.secrets)
   // What is shown comes from the masked text: masking after slicing could leave part of a secret.
   const shown = maskSecrets(text, secrets)
   const answer = maskAnswer(checkAnswer(reply.status, text, ctx.secrets, ctx.profile), shown, secrets)
@@ -67,7 +67,7 @@ function gradeSuccessAnswer (g: Grade, answer: AnswerCheck, e: Expectation, text
     g.outcome = 'FAIL'
     g.failure = 'answer'
     g.reason = finding('GRADE_ANSWER_UNUSABLE', { problems: problems.map(p => render(p)).join('; ') })
-    g.forensics.push(...answerForensics(text, ctx.secrets, ctx.profile, ctx.sent).map(l => maskSecrets(l, [ctx.secrets.token, ctx.secrets.encodingAESKey])))
+    g.forensics.push(...answerForensics(text, ctx.secrets, ctx.profile, ctx.sent).map(maskerFor(ctx.secrets)))
     return
   }
   for (const w of answer.warnings) warn(g, w)

@@ -3,7 +3,7 @@ import type { CaptureRecord } from '../capture/record.js'
 import { explainChange } from '../cli/captures-verify.js'
 import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
 import { inspectDelivery } from '../protocol/inspect.js'
-import { describeSecret, maskSecrets } from '../protocol/mask.js'
+import { callbackSecrets, describeSecret, maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { EditError } from './edit.js'
 
@@ -56,5 +56,5 @@ export function reverify (r: CaptureRecord, typed: TypedSecrets, configured: Sec
   }
   // The expected signature is derived from the typed token: showing it would make the page a signing oracle.
   if (result.signature) result.signature = { ...result.signature, expected: undefined }
-  return maskSecrets(JSON.stringify(result), [typed.token, typed.aesKey, configured.token, configured.encodingAESKey])
+  return maskSecrets(JSON.stringify(result), [typed.token, typed.aesKey, ...callbackSecrets(configured)])
 }

@@ -7,6 +7,17 @@ export function maskSecrets (text: string, secrets: Array<string | undefined>): 
   return out
 }
 
+/** The callback secrets that must never be shown (the appid is public). The one policy every masker uses. */
+export function callbackSecrets (s: { token: string; encodingAESKey: string }): string[] {
+  return [s.token, s.encodingAESKey]
+}
+
+/** A masker for a set of callback secrets, for whatever a sender or handler might echo. */
+export function maskerFor (s: { token: string; encodingAESKey: string }): (text: string) => string {
+  const values = callbackSecrets(s)
+  return text => maskSecrets(text, values)
+}
+
 export function describeSecret (s: string | undefined): string {
   return s ? `set, ${s.length} chars` : 'not set'
 }

@@ -4,7 +4,7 @@ import { serializeRecord } from '../capture/record-line.js'
 import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol/answer.js'
 import { ERRCODE } from '../protocol/errors.js'
 import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
-import { maskSecrets } from '../protocol/mask.js'
+import { maskerFor } from '../protocol/mask.js'
 import { randomBytesPooled } from '../protocol/random.js'
 import { businessAnswer } from './business-answer.js'
 import { buildCaptureRecord, parsedQuery, requestUrl } from './capture-record.js'
@@ -51,7 +51,7 @@ export function createDeliveryHandler (deps: DeliveryDeps): DeliveryHandler {
 async function answerFor (req: ReceivedRequest, inspection: Inspection, deps: DeliveryDeps, nowMs: number): Promise<AnswerPlan> {
   if (deps.forward && req.mayForward && !req.rejection) {
     const result = await deps.forward({ method: req.method, url: requestUrl(req), headers: req.headers, body: req.body, expected: inspection })
-    return relayOutcome(result, text => maskSecrets(text, [deps.secrets.token, deps.secrets.encodingAESKey]))
+    return relayOutcome(result, maskerFor(deps.secrets))
   }
   return { status: req.rejection?.status ?? 200, body: ownAnswer(inspection, deps, nowMs) }
 }
