@@ -1,3 +1,5 @@
+import { paymentNotification as buildNotification } from '../protocol/payment-notification.js'
+
 /**
  * Payment notifications check sends (docs/PROTOCOL.md §4, "Decrypted payment notification"). Plain ASCII
  * except where a class is about non-ASCII text, so each class tests one thing.
@@ -5,15 +7,10 @@
 export interface OrderRef { orderId: string; status: number }
 
 export function paymentNotification (appid: string, order: OrderRef, nowMs: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  return buildNotification({
     ...extra,
-    appid,
-    order_id: order.orderId,
-    status: order.status,
     fee: 100,
     fee_type: 'CNY',
-    trans_id: `4200${order.orderId.replace(/\D/g, '').padEnd(12, '0').slice(0, 12)}`,
-    pay_finish_time: Math.floor(nowMs / 1000),
     payment_notice_no: '110000000000000001',
     order_no: `NO-${order.orderId}`,
     department_code: '110101',
@@ -21,7 +18,7 @@ export function paymentNotification (appid: string, order: OrderRef, nowMs: numb
     region_code: '110000',
     bank_id: 'DEMO',
     items: [{ no: 1, item_id: 'ITEM1', item_name: 'traffic fine', overdue: 0, penalty: 0, fee: 100 }],
-  }
+  }, { appid, orderId: order.orderId, status: order.status, transId: `4200${order.orderId.replace(/\D/g, '').padEnd(12, '0').slice(0, 12)}`, nowMs })
 }
 
 /** The same notification in Chinese, as real finance bureaus send it: multi-byte UTF-8 in the plaintext. */

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { paymentNotification, type PaymentNotification } from '../protocol/payment-notification.js'
 
 /** Fixtures are data, not code: one declarative file per event, like stripe-cli's triggers. */
 const FIXTURE_URL = new URL('./fixtures/payment-notification.json', import.meta.url)
@@ -9,7 +10,7 @@ const QUERY_FEE_FIXTURE_URL = new URL('./fixtures/query-fee-request.json', impor
 export type MockApi = 'mocknotification' | 'mockqueryfee'
 export interface Fixtures { mocknotification: Record<string, unknown>; mockqueryfee: Record<string, unknown> }
 
-export type PaymentNotification = Record<string, unknown> & { appid: string; order_id: string; status: number; trans_id: string; pay_finish_time: number }
+export type { PaymentNotification } from '../protocol/payment-notification.js'
 
 async function loadFixture (url: URL): Promise<Record<string, unknown>> {
   const parsed: unknown = JSON.parse(await readFile(url, 'utf8'))
@@ -42,13 +43,12 @@ function digits (n: number): string {
 /** A fresh notification: the account's appid and a new order_id, trans_id and pay_finish_time. */
 export function buildPaymentNotification (fixture: Record<string, unknown>, appid: string, nowMs: number): PaymentNotification {
   const ymd = new Date(nowMs).toISOString().slice(0, 10).replaceAll('-', '')
-  return {
-    ...structuredClone(fixture),
+  return paymentNotification(fixture, {
     appid,
-    order_id: `MOCK${ymd}${digits(10)}`,
+    orderId: `MOCK${ymd}${digits(10)}`,
     status: typeof fixture.status === 'number' ? fixture.status : 3,
     // Shaped like a WeChat Pay transaction id: 42000 + 5 digits + yyyymmdd + 10 digits.
-    trans_id: `42000${digits(5)}${ymd}${digits(10)}`,
-    pay_finish_time: Math.floor(nowMs / 1000),
-  }
+    transId: `42000${digits(5)}${ymd}${digits(10)}`,
+    nowMs,
+  })
 }
