@@ -4,6 +4,8 @@ import { ConfigError } from './errors.js'
 import { configuredProfiles, demoKey } from './profiles/config.js'
 import type { ProfileDescriptor } from './profiles/descriptor.js'
 import type { Secrets } from './protocol/profile.js'
+import { render } from './messages/render.js'
+import type { Finding } from './messages/types.js'
 
 export type Env = Record<string, string | undefined>
 
@@ -38,7 +40,13 @@ export interface Config {
   adminToken: string | undefined
   /** The inspector page's port on 127.0.0.1: 0 is off, 'auto' an ephemeral port (tests). */
   inspectorPort: number | 'auto'
+  /** Where a local ngrok agent's API answers (NGROK_API_URL), for the tunnel cross-check. */
+  ngrokApiUrl: string
+  /** Which values were made up for this run because nothing set them (never printed, only named). */
+  generated: GeneratedName[]
 }
+
+export type GeneratedName = 'WECHAT_APPID' | 'NONTAX_TOKEN' | 'NONTAX_ENCODING_AES_KEY'
 
 export { ConfigError }
 
@@ -76,7 +84,11 @@ const schema = z.object({
   MAX_EVENT_LOOP_DELAY_MS: int('MAX_EVENT_LOOP_DELAY_MS', 10, 60_000, '1000'),
   INSPECTOR_PORT: z.string().regex(/^(auto|\d{1,5})$/, 'INSPECTOR_PORT must be a port 1-65535, 0 (off) or auto (any free port), e.g. INSPECTOR_PORT=4041').refine(v => v === 'auto' || Number(v) <= 65535, 'INSPECTOR_PORT must be at most 65535').optional(),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  NGROK_API_URL: z.url({ message: 'NGROK_API_URL must be the URL of the ngrok agent API (default http://127.0.0.1:4040)' }).optional(),
 })
+
+/** Every variable the tool reads: the preflight flags any other name that looks meant for it. */
+export const CONFIG_VARS: readonly string[] = [...Object.keys(schema.shape), 'ENV_FILE']
 
 /** Empty strings in .env mean "not set", as most .env tools treat them. */
 function clean (env: Env): Env {
@@ -106,7 +118,8 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
   if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) {
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both (npm run certs writes certs/cert.pem and certs/key.pem) or neither')
   }
-  if (e.PUBLIC_URL && !/^https?:\/\//.test(e.PUBLIC_URL)) problems.push(`PUBLIC_URL must start with https:// (got "${e.PUBLIC_URL}")`)
+  const urlProblem = e.PUBLIC_URL === undefined ? undefined : publicUrlProblem(e.PUBLIC_URL, e.NOTIFY_PATH ?? DEFAULT_NOTIFY_PATH)
+  if (urlProblem) problems.push(render(urlProblem))
   if (problems.length > 0) throw new ConfigError(problems)
   const demo = demoSecrets()
   return {
@@ -124,7 +137,7 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
     },
     ...profiles,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
-    notifyPath: e.NOTIFY_PATH ?? '/nontax/notify',
+    notifyPath: e.NOTIFY_PATH ?? DEFAULT_NOTIFY_PATH,
     host: e.HOST ?? '127.0.0.1',
     port: e.PORT === undefined ? 3000 : Number(e.PORT),
     tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined,
@@ -145,7 +158,30 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
     },
     adminToken: e.ADMIN_TOKEN,
     inspectorPort: e.INSPECTOR_PORT === undefined ? 4041 : e.INSPECTOR_PORT === 'auto' ? 'auto' : Number(e.INSPECTOR_PORT),
+    ngrokApiUrl: (e.NGROK_API_URL ?? 'http://127.0.0.1:4040').replace(/\/+$/, ''),
+    generated: [
+      ...(e.WECHAT_APPID ? [] : ['WECHAT_APPID' as const]),
+      ...(e.NONTAX_TOKEN ? [] : ['NONTAX_TOKEN' as const]),
+      ...(e.NONTAX_ENCODING_AES_KEY ? [] : ['NONTAX_ENCODING_AES_KEY' as const]),
+    ],
   }
+}
+
+const DEFAULT_NOTIFY_PATH = '/nontax/notify'
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * PUBLIC_URL is the tunnel's origin: WeChat is given PUBLIC_URL + NOTIFY_PATH, so a path here
+ * would be doubled. https only, as WeChat needs; plain http is accepted for loopback, where a
+ * local emulator (WECHAT_API_BASE) plays WeChat in tests.
+ */
+export function publicUrlProblem (url: string, notifyPath: string): Finding | undefined {
+  const u = new URL(url)
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK.has(u.hostname))) return { code: 'CONFIG_PUBLIC_URL_NOT_HTTPS', params: { url } }
+  if (u.pathname.replace(/\/+$/, '') !== '' || u.search !== '' || u.hash !== '') {
+    return { code: 'CONFIG_PUBLIC_URL_PATH', params: { url, origin: u.origin, given: url.replace(/\/+$/, '') + notifyPath, notifyPath } }
+  }
+  return undefined
 }
 
 const numOr = (v: string | undefined, d: number) => (v === undefined ? d : Number(v))

@@ -1,9 +1,15 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { parseEnv } from 'node:util'
 import { main } from './cli/dispatch.js'
 import { processIo } from './cli/io.js'
 
 // Values already in the environment win over the file (process.loadEnvFile does not overwrite).
 // ENV_FILE names another file; ENV_FILE=none loads none (the test suite spawns servers that way).
+// The names the file supplied are kept so the preflight can say where each value came from.
 const envFile = process.env.ENV_FILE || '.env'
-if (envFile !== 'none' && existsSync(envFile)) process.loadEnvFile(envFile)
-process.exitCode = await main(process.argv.slice(2), processIo())
+const fromFile = new Set<string>()
+if (envFile !== 'none' && existsSync(envFile)) {
+  for (const name of Object.keys(parseEnv(readFileSync(envFile, 'utf8')))) if (process.env[name] === undefined) fromFile.add(name)
+  process.loadEnvFile(envFile)
+}
+process.exitCode = await main(process.argv.slice(2), processIo(fromFile))

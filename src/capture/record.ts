@@ -2,6 +2,7 @@ import type { ForwardResult } from '../forward/types.js'
 import type { MockTest } from '../grade/mock-tests.js'
 import type { Answer } from '../protocol/answer.js'
 import type { Inspection } from '../protocol/inspect.js'
+import type { KeyFingerprints } from '../preflight/keys.js'
 
 /** Which of WeChat's two version-1 tests a delivery looks like (docs/PROTOCOL.md §4; vocabulary in src/grade/mock-tests.ts). */
 export type TestKind = MockTest
@@ -35,6 +36,8 @@ export interface CaptureRecord {
   duplicateOf: string | undefined
   answer: { status: number; body: Answer }
   durationMs: number
+  /** Fingerprints (sha256 prefix) of the Token and EncodingAESKey in use when received; never the values. */
+  keys?: KeyFingerprints
   /** Forward mode: what the user's handler answered. */
   forwarded?: ForwardedSummary
 }

@@ -6,7 +6,8 @@ import { createFileStore, type FileStore } from '../capture/file-store.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { TAMPERS, TamperError, type Tamper } from '../capture/tamper.js'
 import { loadConfig, secretValues, type Config } from '../config.js'
-import { AppError, EXIT, UsageError } from '../errors.js'
+import { AppError, ConfigError, EXIT, UsageError } from '../errors.js'
+import { keyFingerprints, keysThatDiffer } from '../preflight/keys.js'
 import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile } from '../protocol/profile.js'
@@ -113,8 +114,11 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
     case 'show': return showCapture(r, c.out, c.v.json === true)
     case 'export': return exportCapture(r, c.io, c.v.curl === true, c.v.har === true, c.str('to'))
     case 'verify': {
+      requireVerifySecrets(c)
       const s = resolveSecrets(c.v, c.io.env, c.config, r)
       c.out(verifyText(r, reinspect(r, s, profile), s))
+      const differ = keysThatDiffer(r.keys, keyFingerprints(s.secrets))
+      if (differ.length > 0) c.out(render({ code: 'VERIFY_OTHER_KEYS', params: { which: differ.map(k => (k === 'token' ? 'Token' : 'EncodingAESKey')).join(' and ') } }))
       return 0
     }
     case 'replay': {
@@ -132,6 +136,14 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
       return EXIT.FAILED
     }
   }
+}
+
+/** verify with random secrets would blame the keys for nothing: the user must name them, or ask for demo keys. */
+function requireVerifySecrets (c: VerbContext): void {
+  const given = (flag: string, name: string) => c.str(flag) !== undefined || (c.io.env[name]?.trim() ?? '') !== ''
+  const missing = [['token', 'NONTAX_TOKEN'], ['aes-key', 'NONTAX_ENCODING_AES_KEY']].filter(([f, n]) => !given(f ?? '', n ?? '')).map(([f, n]) => `${n} (or --${f})`)
+  if (missing.length === 0 || c.v['demo-keys'] === true) return
+  throw new ConfigError([render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command: 'captures verify', missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'}` } })], 'PREFLIGHT_SECRETS_MISSING')
 }
 
 function usage (io: Io, problem: string): number {

@@ -4,13 +4,16 @@ export interface Io {
   err (text: string): void
   env: Record<string, string | undefined>
   isTTY: boolean
+  /** Names whose values came from .env rather than the environment (for the preflight checklist). */
+  fromFile?: ReadonlySet<string>
 }
 
-export function processIo (): Io {
+export function processIo (fromFile: ReadonlySet<string> = new Set()): Io {
   return {
     out: t => { process.stdout.write(t.endsWith('\n') ? t : t + '\n') },
     err: t => { process.stderr.write(t.endsWith('\n') ? t : t + '\n') },
     env: process.env,
     isTTY: process.stdout.isTTY === true,
+    fromFile,
   }
 }

@@ -1,44 +1,77 @@
-import { loadConfig } from '../config.js'
+import type { Logger } from 'pino'
+import type { Config } from '../config.js'
+import { asAppError, EXIT } from '../errors.js'
 import { createLogger } from '../log/logger.js'
 import { startInspectorFor } from '../inspector/start.js'
+import { render } from '../messages/render.js'
+import { configPreflight } from '../preflight/checklist.js'
+import { maskSecrets } from '../protocol/mask.js'
 import { startLoop } from '../run/loop.js'
-import { formatVerdict } from '../verdict/print-verdict.js'
+import { formatNextStep, formatVerdict } from '../verdict/print-verdict.js'
 import { parseFlags } from './args.js'
 import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
 import { createSessionTally, untilSignal } from './shutdown.js'
 
-/** npm start: receiver + trigger + verdict; keeps receiving until Ctrl-C unless --once. */
+/** npm start: preflight, receiver + trigger + verdict; keeps receiving until Ctrl-C unless --once (--json implies it). */
 export async function runRun (argv: string[], io: Io): Promise<number> {
   const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' }, api: { type: 'string' }, 'emulate-profile': { type: 'string' } })
-  const env = values.api === undefined ? io.env : { ...io.env, MOCK_API: values.api }
-  const config = loadConfig(env, { isTTY: io.isTTY, forceEmulator: values.emulator === true, ...(values['emulate-profile'] !== undefined ? { emulateProfile: values['emulate-profile'] } : {}) })
-  const logger = createLogger(config, values.json ? 2 : 1)
-  const say = values.json ? io.err : io.out
-  say(config.mode === 'embedded'
-    ? 'Running against the BUILT-IN WeChat EMULATOR: no WeChat credentials are configured (set WECHAT_APPID + WECHAT_APPSECRET or WECHAT_ACCESS_TOKEN in .env to use real WeChat). Demo appid and keys were generated for this run.'
-    : `Running against REAL WeChat at ${config.wechat.apiBase} for appid ${config.wechat.appid}.`)
+  const json = values.json === true
+  try {
+    return await runOnce(io, { json, once: json || values.once === true, emulator: values.emulator === true, api: values.api, emulateProfile: values['emulate-profile'] })
+  } catch (err) {
+    const app = asAppError(err)
+    if (!json || app === undefined) throw err
+    // Scripts read stdout as one JSON object whatever happened, and stderr as JSON lines only.
+    const secrets = Object.entries(io.env).filter(([k]) => /SECRET|TOKEN|AES_KEY/.test(k)).map(([, v]) => v)
+    const error = { code: app.code, exitCode: app.exitCode, message: maskSecrets(app.message, secrets) }
+    io.err(JSON.stringify({ level: 50, time: Date.now(), code: app.code, msg: error.message }))
+    io.out(JSON.stringify({ pass: false, error }))
+    return app.exitCode
+  }
+}
+
+interface RunFlags { json: boolean; once: boolean; emulator: boolean; api: string | undefined; emulateProfile: string | undefined }
+
+async function runOnce (io: Io, f: RunFlags): Promise<number> {
+  const env = f.api === undefined ? io.env : { ...io.env, MOCK_API: f.api }
+  const pre = configPreflight({ env, fromFile: io.fromFile ?? new Set(), command: 'run', demoKeys: false, load: { isTTY: io.isTTY, forceEmulator: f.emulator, ...(f.emulateProfile !== undefined ? { emulateProfile: f.emulateProfile } : {}) } })
+  const config: Config = f.json ? { ...pre.config, logFormat: 'json' } : pre.config
+  const logger = createLogger(config, f.json ? 2 : 1)
+  const say = notices(io, f.json, logger)
+  say(firstLine(config))
+  for (const line of pre.lines) say(line)
   const store = await openCaptureStore(config, logger)
-  const started = await startLoop({ config, logger, store })
+  const started = await startLoop({ config, logger, store, say })
   const inspector = await startInspectorFor(started.app, started.receiverUrl, logger)
   const loop = { ...started, close: async () => { await started.close(); await inspector?.close() } }
   const tally = createSessionTally(loop.app.nontax.events)
-  let verdictPass = false
+  let pass = false
   try {
     const verdict = await loop.run()
-    verdictPass = verdict.pass
+    pass = verdict.pass
     inspector?.setVerdict(verdict)
-    if (values.json) io.out(JSON.stringify(verdict))
-    else io.out(formatVerdict(verdict))
+    if (f.json) io.out(JSON.stringify(verdict))
+    else io.out(`${formatVerdict(verdict)}\n${formatNextStep(verdict)}`)
   } catch (err) {
     await loop.close()
     throw err
   }
-  if (values.once) {
+  if (f.once) {
     await loop.close()
-    return verdictPass ? 0 : 1
+    return pass ? EXIT.PASS : EXIT.FAILED
   }
   say(`Still receiving at ${loop.callbackUrl}. Press Ctrl-C to stop.`)
   await untilSignal(async () => loop.close(), { say, onClosed: () => say(tally.summary()) })
-  return verdictPass ? 0 : 1
+  return pass ? EXIT.PASS : EXIT.FAILED
+}
+
+/** Lines for a person: stdout; under --json they become JSON log lines on stderr, so stdout stays one object. */
+function notices (io: Io, json: boolean, logger: Logger): (line: string) => void {
+  return json ? line => logger.info(line.trim()) : line => io.out(line)
+}
+
+function firstLine (config: Config): string {
+  if (config.mode === 'real') return render({ code: 'RUN_REAL', params: { apiBase: config.wechat.apiBase, appid: config.wechat.appid } })
+  return render({ code: config.generated.length > 0 ? 'RUN_EMULATOR_GENERATED' : 'RUN_EMULATOR_OWN_KEYS', params: { names: config.generated.join(', ') } })
 }

@@ -1,7 +1,7 @@
 import { buildApp } from '../app.js'
 import { createForwarder } from '../forward/forwarder.js'
 import { createProfile } from '../profiles/create.js'
-import { loadConfig } from '../config.js'
+import { configPreflight } from '../preflight/checklist.js'
 import { createLogger } from '../log/logger.js'
 import { listen } from '../server.js'
 import { startInspectorFor } from '../inspector/start.js'
@@ -11,9 +11,10 @@ import type { Io } from './io.js'
 import { createSessionTally, launcherWatch, untilSignal } from './shutdown.js'
 
 export async function runServe (argv: string[], io: Io): Promise<number> {
-  const { values } = parseFlags(argv, { 'forward-to': { type: 'string' } })
-  const config = loadConfig(io.env, { isTTY: io.isTTY })
+  const { values } = parseFlags(argv, { 'forward-to': { type: 'string' }, 'demo-keys': { type: 'boolean' } })
+  const { config, lines } = configPreflight({ env: io.env, fromFile: io.fromFile ?? new Set(), command: 'serve', demoKeys: values['demo-keys'] === true, load: { isTTY: io.isTTY } })
   const logger = createLogger(config)
+  for (const line of lines) logger.info(line.trim())
   const profile = createProfile(config.profile)
   const target = values['forward-to']
   const forward = target ? createForwarder({ target, secrets: config.secrets, profile }) : undefined

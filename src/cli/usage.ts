@@ -1,5 +1,5 @@
 /** Usage texts, apart from the commands so that printing them loads nothing else. */
-export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator] [--demo-keys] [--api mockqueryfee] [--emulate-profile P]
+export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator] [--api mockqueryfee] [--emulate-profile P]
        npx nontax-debugger run [same options]      (use this form when you pipe the output)
   --once       exit after the verdict: 0 when both deliveries behaved as expected, 1 otherwise, 2 when it could not run
   --json       print the verdict as one JSON object on stdout, logs as JSON lines on stderr (implies --once)

@@ -6,6 +6,7 @@ import { ERRCODE } from '../protocol/errors.js'
 import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
 import { maskerFor } from '../protocol/mask.js'
 import { randomBytesPooled } from '../protocol/random.js'
+import { keyFingerprints } from '../preflight/keys.js'
 import { businessAnswer } from './business-answer.js'
 import { buildCaptureRecord, parsedQuery, requestUrl } from './capture-record.js'
 import type { DeliveryDeps, HandledDelivery, ReceivedRequest, Rejection, WireAnswer } from './received-request.js'
@@ -27,6 +28,8 @@ export function newCaptureId (nowMs: number): string {
  */
 export function createDeliveryHandler (deps: DeliveryDeps): DeliveryHandler {
   const nonces = createSeenNonces()
+  // Once per handler: each capture says which keys it was received with, by fingerprint only.
+  const keys = keyFingerprints(deps.secrets)
   return async req => {
     const started = performance.now()
     const receivedAtMs = deps.now()
@@ -43,6 +46,7 @@ export function createDeliveryHandler (deps: DeliveryDeps): DeliveryHandler {
       id, req, query, inspection, duplicateOf, forwarded: outcome.forwarded,
       answer: { status: outcome.status, body: outcome.body }, receivedAtMs, durationMs: elapsedSince(started),
     })
+    record.keys = keys
     return recordAndAnswer(record, outcome, deps, req.rejection?.status ?? 200)
   }
 }

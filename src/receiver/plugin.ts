@@ -2,6 +2,7 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import type { CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
 import { deliveryLog } from '../log/logger.js'
+import { ownProbeNonce, probeAnswer } from '../preflight/probe.js'
 import { ERRCODE, type Errcode } from '../protocol/errors.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { DeliveryEvents } from './events.js'
@@ -38,8 +39,12 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     log: deliveryLog(app.log),
   })
 
-  app.post(opts.notifyPath, async (req, reply) =>
-    answer(handle, reply, received(req, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), true)))
+  app.post(opts.notifyPath, async (req, reply) => {
+    // The preflight's own tunnel probe (signed with our Token): answered, never recorded as a delivery.
+    const probe = ownProbeNonce(req.headers, opts.secrets.token)
+    if (probe !== undefined) return reply.send(probeAnswer(opts.secrets.token, probe))
+    return answer(handle, reply, received(req, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), true))
+  })
 
   app.get(opts.notifyPath, async (req, reply) =>
     answer(handle, reply, received(req, Buffer.alloc(0), false, {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
-import { Agent, EnvHttpProxyAgent } from 'undici'
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
 import { buildApp } from '../app.js'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Config } from '../config.js'
@@ -12,7 +12,8 @@ import { render } from '../messages/render.js'
 import { listen } from '../server.js'
 import { computeVerdict, expectedDeliveries, type SenderReport, type Verdict } from '../verdict/verdict.js'
 import { createWechatClient } from '../wechat/client.js'
-import { resolvePublicUrl } from './public-url.js'
+import { probeTunnel } from '../preflight/tunnel.js'
+import { resolvePublicUrl, type PublicUrl } from './public-url.js'
 
 export interface LoopOptions {
   config: Config
@@ -22,6 +23,10 @@ export interface LoopOptions {
   /** Tests: the emulator encrypts and signs with these instead of the receiver's secrets. */
   emulatorSecrets?: Partial<Secrets>
   ngrokApi?: string
+  /** Checklist lines (PUBLIC_URL, ngrok agent, tunnel probe) as each check passes. */
+  say?: (line: string) => void
+  /** Tests of what happens after WeChat is called (a delivery timeout) turn the tunnel probe off. */
+  probe?: boolean
 }
 
 export interface Loop {
@@ -57,14 +62,15 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
       closers.push(() => emu.close())
       apiBase = await emu.listen({ port: 0, host: '127.0.0.1' })
     }
-    const pub = await resolvePublicUrl(config, receiverUrl, o.ngrokApi)
-    const callbackUrl = pub.base + config.notifyPath
-    logger.info({ receiverUrl, callbackUrl, source: pub.source }, `receiver listening on ${receiverUrl}${config.notifyPath}; WeChat will deliver to ${callbackUrl} (${pub.note})`)
-    logger.info({ profile: profile.name }, `ASSUMED protocol: ${profile.assumption}`)
     // Bank and bureau networks often reach the internet only through HTTPS_PROXY; the emulator is loopback.
     // Our own dispatcher, closed on close(), so idle keep-alive sockets do not hold the process open.
     const dispatcher = config.mode === 'real' ? new EnvHttpProxyAgent() : new Agent()
     closers.push(() => dispatcher.close())
+    const pub = await resolvePublicUrl(config, receiverUrl, o.ngrokApi)
+    const callbackUrl = pub.base + config.notifyPath
+    await tunnelChecks(o, pub, callbackUrl, dispatcher)
+    logger.info({ receiverUrl, callbackUrl, source: pub.source }, `receiver listening on ${receiverUrl}${config.notifyPath}; WeChat will deliver to ${callbackUrl} (${pub.note})`)
+    logger.info({ profile: profile.name }, `ASSUMED protocol: ${profile.assumption}`)
     const client = createWechatClient({
       baseUrl: apiBase,
       appid: config.wechat.appid,
@@ -79,6 +85,17 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
     await close()
     throw err
   }
+}
+
+/** Before WeChat is called: the ngrok cross-check's lines, then a signed probe through the tunnel (real mode). */
+async function tunnelChecks (o: LoopOptions, pub: PublicUrl, callbackUrl: string, dispatcher: Dispatcher): Promise<void> {
+  const say = o.say ?? (() => {})
+  if (pub.source === 'embedded') { say(render({ code: 'PREFLIGHT_NOT_NEEDED_TUNNEL' })); return }
+  say(render({ code: 'PREFLIGHT_OK_PUBLIC_URL', params: { base: pub.base, callbackUrl } }))
+  for (const c of pub.checks) say(render(c))
+  if (o.probe === false) return
+  const { ms } = await probeTunnel(callbackUrl, o.config.secrets.token, dispatcher)
+  say(render({ code: 'PREFLIGHT_OK_PROBE', params: { url: callbackUrl, ms } }))
 }
 
 interface RoundInput {

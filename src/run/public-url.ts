@@ -1,33 +1,73 @@
 import { request } from 'undici'
-import { SetupError } from '../errors.js'
 import type { Config } from '../config.js'
+import { SetupError } from '../errors.js'
+import type { Finding } from '../messages/types.js'
 
+/** Where a local ngrok agent serves its API; NGROK_API_URL overrides it (tests point it at a fake). */
 export const NGROK_API = 'http://127.0.0.1:4040'
 
-export interface PublicUrl { base: string; source: 'embedded' | 'PUBLIC_URL' | 'ngrok'; note: string }
+export interface PublicUrl {
+  base: string
+  source: 'embedded' | 'PUBLIC_URL' | 'ngrok'
+  note: string
+  /** Checklist lines: what was cross-checked with the ngrok agent, or why nothing was. */
+  checks: Finding[]
+}
 
 export class PublicUrlError extends SetupError {
   override name = 'PublicUrlError'
   constructor (message: string) { super('NO_PUBLIC_URL', message) }
 }
 
-/** Embedded: our own loopback URL. Real: PUBLIC_URL, else a local ngrok agent's https tunnel, else stop and explain. */
-export async function resolvePublicUrl (config: Config, localBase: string, ngrokApi = NGROK_API): Promise<PublicUrl> {
-  if (config.mode === 'embedded') return { base: localBase, source: 'embedded', note: 'the built-in emulator calls the receiver on loopback' }
-  if (config.publicUrl) return { base: config.publicUrl, source: 'PUBLIC_URL', note: 'from PUBLIC_URL' }
-  const tunnel = await findNgrokTunnel(ngrokApi, config.port)
-  if (tunnel) return { base: tunnel.url, source: 'ngrok', note: `PUBLIC_URL is unset; using the https tunnel of the ngrok agent at ${ngrokApi} (${tunnel.url} → ${tunnel.addr})${tunnel.portMatches ? '' : `; WARNING: it forwards to ${tunnel.addr}, not to PORT ${config.port}`}` }
+interface Tunnel { url: string; addr: string; port: string | undefined }
+
+const NGROK_HOST = /\.ngrok(-free)?\.(app|dev|io)$/
+
+/**
+ * Embedded: our own loopback URL. Real: PUBLIC_URL, else a local ngrok agent's https tunnel, else
+ * stop and explain. When an agent runs, its tunnels are cross-checked: a PUBLIC_URL that is no
+ * longer one of them (stale), or a tunnel forwarding to another port, stops the run (exit 2).
+ */
+export async function resolvePublicUrl (config: Config, localBase: string, ngrokApi = config.ngrokApiUrl ?? NGROK_API): Promise<PublicUrl> {
+  if (config.mode === 'embedded') return { base: localBase, source: 'embedded', note: 'the built-in emulator calls the receiver on loopback', checks: [] }
+  const port = new URL(localBase).port
+  const tunnels = await readNgrokAgent(ngrokApi)
+  const listed = (tunnels ?? []).map(t => `${t.url} → ${t.addr}`).join(', ') || '(none)'
+  if (config.publicUrl) {
+    const pub = config.publicUrl
+    const mine = tunnels?.find(t => t.url === pub)
+    if (tunnels === undefined) return fromPublicUrl(pub, { code: 'PREFLIGHT_NGROK_ABSENT', params: { api: ngrokApi } })
+    if (mine === undefined) {
+      if (NGROK_HOST.test(new URL(pub).hostname)) throw SetupError.from({ code: 'PREFLIGHT_NGROK_STALE_URL', params: { publicUrl: pub, api: ngrokApi, tunnels: listed } })
+      return fromPublicUrl(pub, { code: 'PREFLIGHT_NGROK_OTHER_TUNNEL', params: { publicUrl: pub, api: ngrokApi } })
+    }
+    if (mine.port !== port) throw wrongPort(mine, port)
+    return fromPublicUrl(pub, { code: 'PREFLIGHT_NGROK_OK', params: { url: mine.url, addr: mine.addr, port } })
+  }
+  const https = tunnels ?? []
+  const best = https.find(t => t.port === port)
+  if (best) {
+    return { base: best.url, source: 'ngrok', note: `PUBLIC_URL is unset; using the https tunnel of the ngrok agent at ${ngrokApi} (${best.url} → ${best.addr})`, checks: [{ code: 'PREFLIGHT_NGROK_OK', params: { url: best.url, addr: best.addr, port } }] }
+  }
+  if (https[0]) throw wrongPort(https[0], port)
   throw new PublicUrlError([
     'WeChat needs a public URL to deliver to, and none is configured.',
-    `Start a tunnel to this receiver (PORT ${config.port}), then set PUBLIC_URL in .env to its https address:`,
-    `  ngrok http ${config.port}                                  (PUBLIC_URL is then detected automatically)`,
-    `  cloudflared tunnel --url http://127.0.0.1:${config.port}   (copy the https://….trycloudflare.com URL into PUBLIC_URL)`,
+    `Start a tunnel to this receiver (PORT ${port}), then set PUBLIC_URL in .env to its https address:`,
+    `  ngrok http ${port}                                  (PUBLIC_URL is then detected automatically)`,
+    `  cloudflared tunnel --url http://127.0.0.1:${port}   (copy the https://….trycloudflare.com URL into PUBLIC_URL)`,
   ].join('\n'))
 }
 
-interface NgrokTunnel { url: string; addr: string; portMatches: boolean }
+function fromPublicUrl (base: string, check: Finding): PublicUrl {
+  return { base, source: 'PUBLIC_URL', note: 'from PUBLIC_URL', checks: [check] }
+}
 
-export async function findNgrokTunnel (ngrokApi: string, port: number): Promise<NgrokTunnel | undefined> {
+function wrongPort (t: Tunnel, port: string): SetupError {
+  return SetupError.from({ code: 'PREFLIGHT_NGROK_WRONG_PORT', params: { url: t.url, addr: t.addr, port } })
+}
+
+/** The agent's https tunnels, or undefined when no agent answers there. */
+export async function readNgrokAgent (ngrokApi: string): Promise<Tunnel[] | undefined> {
   try {
     const res = await request(`${ngrokApi}/api/tunnels`, { headersTimeout: 1000, bodyTimeout: 1000 })
     if (res.statusCode !== 200) {
@@ -35,12 +75,15 @@ export async function findNgrokTunnel (ngrokApi: string, port: number): Promise<
       return undefined
     }
     const body = await res.body.json() as { tunnels?: Array<{ public_url?: string; config?: { addr?: string } }> }
-    const https = (body.tunnels ?? []).filter(t => t.public_url?.startsWith('https://'))
-    const portOf = (addr = '') => addr.match(/:(\d+)$/)?.[1] ?? (/^\d+$/.test(addr) ? addr : undefined)
-    const best = https.find(t => portOf(t.config?.addr) === String(port)) ?? https[0]
-    if (!best?.public_url) return undefined
-    return { url: best.public_url.replace(/\/+$/, ''), addr: best.config?.addr ?? '?', portMatches: portOf(best.config?.addr) === String(port) }
+    return (body.tunnels ?? [])
+      .filter((t): t is { public_url: string; config?: { addr?: string } } => t.public_url?.startsWith('https://') === true)
+      .map(t => ({ url: t.public_url.replace(/\/+$/, ''), addr: t.config?.addr ?? '?', port: portOf(t.config?.addr) }))
   } catch {
     return undefined
   }
+}
+
+/** ngrok reports addr as "http://localhost:3000", "localhost:3000" or "3000". */
+function portOf (addr = ''): string | undefined {
+  return addr.match(/:(\d+)\/?$/)?.[1] ?? (/^\d+$/.test(addr) ? addr : undefined)
 }

@@ -1,3 +1,4 @@
+import { render } from '../messages/render.js'
 import type { Verdict } from './verdict.js'
 
 const yn = (b: boolean) => (b ? 'yes' : 'NO')
@@ -19,4 +20,10 @@ export function formatVerdict (v: Verdict): string {
   if (v.hints.length > 0) lines.push('   Likely causes:', ...v.hints.map(h => `   - ${h}`))
   lines.push(`   Note: ${v.assumption}`)
   return lines.join('\n')
+}
+
+/** After the verdict: what it means, and what to run next. */
+export function formatNextStep (v: Verdict): string {
+  if (!v.pass) return render({ code: 'NEXT_FAIL' })
+  return render({ code: v.mode === 'embedded' ? 'NEXT_PASS_EMULATOR' : 'NEXT_PASS_REAL', params: { callbackUrl: v.callbackUrl } })
 }

@@ -65,9 +65,23 @@ describe('captures verify', () => {
     expect(res.out + res.err).not.toContain(token)
   })
 
-  it('uses the recorded appid when WECHAT_APPID is not set, and says where each secret came from', async () => {
-    const { WECHAT_APPID: appid, NONTAX_TOKEN: _t, ...rest } = env
+  it('refuses to run without NONTAX_TOKEN (exit 2) unless --demo-keys is given', async () => {
+    const { NONTAX_TOKEN: _t, ...rest } = env
     const res = await captures(['verify', goodId], rest)
+    expect(res.code).toBe(2)
+    expect(res.err).toContain('captures verify needs the secrets WeChat signs and encrypts with, and NONTAX_TOKEN (or --token) is not set.')
+    expect(res.err).toContain('or pass --demo-keys')
+  })
+
+  it('says "recorded with other keys" when the key in use is not the one the capture was received with', async () => {
+    const res = await captures(['verify', goodId, '--aes-key', wrongKey], env)
+    expect(res.out).toContain('recorded with other keys: the EncodingAESKey in use now differ from the ones this delivery was received with')
+    expect((await captures(['verify', goodId], env)).out).not.toContain('recorded with other keys')
+  })
+
+  it('uses the recorded appid when WECHAT_APPID is not set, and says where each secret came from (--demo-keys)', async () => {
+    const { WECHAT_APPID: appid, NONTAX_TOKEN: _t, ...rest } = env
+    const res = await captures(['verify', goodId, '--demo-keys'], rest)
     expect(res.out).toContain(`appid ${appid} from the recorded delivery`)
     expect(res.out).toContain('token from a random value (NONTAX_TOKEN is not set; pass --token or set NONTAX_TOKEN)')
     expect(res.out).toContain('0 → 300')

@@ -44,7 +44,8 @@ describe('real mode (credentials in the environment)', () => {
       WECHAT_APPID: d.appid, WECHAT_APPSECRET: d.appsecret, NONTAX_TOKEN: d.token, NONTAX_ENCODING_AES_KEY: d.encodingAESKey,
       WECHAT_API_BASE: apiBase, PUBLIC_URL: `http://127.0.0.1:${deadPort}`, WAIT_TIMEOUT_MS: '500',
     })
-    const loop = await startLoop({ config, logger: pino({ level: 'silent' }) })
+    // The preflight's tunnel probe would stop this run before WeChat is called; this test is about what comes after.
+    const loop = await startLoop({ config, logger: pino({ level: 'silent' }), probe: false })
     try {
       const v = await loop.run()
       expect(v).toMatchObject({ pass: false, timedOut: true, received: 0 })

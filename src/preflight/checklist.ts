@@ -1,0 +1,57 @@
+import { CONFIG_VARS, loadConfig, type Config, type Env, type LoadOptions } from '../config.js'
+import { ConfigError } from '../errors.js'
+import { render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
+import { keysInUse, type KeySource } from './keys.js'
+import { unknownVarFinding, unknownVars } from './vars.js'
+
+/** Which command asks: serve and captures verify need real secrets; run works with generated ones. */
+export type PreflightCommand = 'run' | 'serve' | 'verify'
+
+export interface PreflightInput {
+  env: Env
+  /** Names whose values came from .env (the environment wins over .env, so those are not here). */
+  fromFile: ReadonlySet<string>
+  command: PreflightCommand
+  /** --demo-keys: the user asked for generated secrets explicitly. */
+  demoKeys: boolean
+  load?: LoadOptions
+}
+
+export interface Preflight { config: Config; lines: string[] }
+
+/** The checks that need no network: names, values, secrets. Throws a ConfigError (exit 2) on the first failing group. */
+export function configPreflight (p: PreflightInput): Preflight {
+  const unknown = unknownVars(p.env, CONFIG_VARS, p.fromFile)
+  if (unknown.length > 0) throw new ConfigError(unknown.map(u => render(unknownVarFinding(u))), 'PREFLIGHT_UNKNOWN_VAR')
+  const config = loadConfig(p.env, p.load)
+  const missing = config.generated.filter(n => n !== 'WECHAT_APPID')
+  if (p.command !== 'run' && missing.length > 0 && !p.demoKeys) {
+    const names = missing.join(' and ')
+    throw new ConfigError([render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command: commandName(p.command), missing: `${names} ${missing.length > 1 ? 'are' : 'is'}` } })], 'PREFLIGHT_SECRETS_MISSING')
+  }
+  return { config, lines: checklist(p, config) }
+}
+
+function checklist (p: PreflightInput, config: Config): string[] {
+  const ours = Object.keys(p.env).filter(k => CONFIG_VARS.includes(k) && p.env[k] !== undefined && p.env[k]?.trim() !== '')
+  const fromFile = ours.filter(k => p.fromFile.has(k)).length
+  const sourceOf = (name: string): KeySource => (config.generated.includes(name as never) ? 'generated' : p.fromFile.has(name) ? '.env' : 'environment')
+  const findings: Finding[] = [
+    { code: 'PREFLIGHT_OK_VARS', params: { fromFile, fromEnv: ours.length - fromFile } },
+    { code: 'PREFLIGHT_OK_APPID', params: { appid: config.secrets.appid, source: SOURCE_TEXT[sourceOf('WECHAT_APPID')] } },
+    ...keysInUse({
+      NONTAX_TOKEN: config.secrets.token,
+      NONTAX_ENCODING_AES_KEY: config.secrets.encodingAESKey,
+      ...(config.mode === 'real' ? { WECHAT_APPSECRET: config.wechat.appsecret, WECHAT_ACCESS_TOKEN: config.wechat.accessToken } : {}),
+    }, sourceOf).map(k => ({ code: 'PREFLIGHT_OK_KEY', params: { ...k, source: SOURCE_TEXT[k.source] } })),
+  ]
+  if (config.generated.length > 0) findings.push({ code: 'PREFLIGHT_DEMO_KEYS', params: { names: config.generated.join(', ') } })
+  return [render({ code: 'PREFLIGHT_HEAD' }), ...findings.map(f => render(f))]
+}
+
+const SOURCE_TEXT: Record<KeySource, string> = { '.env': '.env', environment: 'the environment', generated: 'generated for this run', flag: 'a flag' }
+
+function commandName (c: PreflightCommand): string {
+  return c === 'verify' ? 'captures verify' : c
+}
