@@ -33,9 +33,12 @@ describe('npm start -- --once (the real CLI, child process)', () => {
     expect(r.code).toBe(0)
   })
 
-  it('--json prints the verdict as one JSON object on stdout', async () => {
-    const r = await start(['--once', '--json'])
+  it('--json implies --once: prints the verdict as one JSON object on stdout, and only JSON lines on stderr', async () => {
+    const r = await start(['--json'], { LOG_FORMAT: 'pretty' })
     const v = JSON.parse(r.stdout) as { pass: boolean; rows: unknown[] }
+    const lines = r.stderr.split('\n').filter(Boolean)
+    expect(lines.length).toBeGreaterThan(3)
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow()
     expect(v).toMatchObject({ pass: true, rows: [{ test: 'crypto', errcode: 0 }, { test: 'signature', errcode: 300 }] })
     expect(r.code).toBe(0)
   })
