@@ -3,6 +3,7 @@ import { compareAnswers, type AnswerComparison } from '../capture/compare-answer
 import { outgoingRequest, type OutgoingRequest } from '../capture/recorded-request.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { applyTamper, type Tamper, type Tampered } from '../capture/tamper.js'
+import { REPLAY_HEADER } from '../log/pretty-delivery.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 
 export const REPLAY_TIMEOUT_MS = 15_000
@@ -30,7 +31,8 @@ export async function replay (
   try {
     const res = await request(req.url, {
       method: req.method as Dispatcher.HttpMethod,
-      headers: req.headers,
+      // Marked, so the receiver's log never describes a replay as one of WeChat's own tests.
+      headers: { ...req.headers, [REPLAY_HEADER]: tamper ?? 'exact' },
       body: req.body,
       dispatcher,
       headersTimeout: REPLAY_TIMEOUT_MS,

@@ -37,7 +37,7 @@ async function runOnce (io: Io, f: RunFlags): Promise<number> {
   const env = f.api === undefined ? io.env : { ...io.env, MOCK_API: f.api }
   const pre = configPreflight({ env, fromFile: io.fromFile ?? new Set(), command: 'run', demoKeys: false, load: { isTTY: io.isTTY, forceEmulator: f.emulator, ...(f.emulateProfile !== undefined ? { emulateProfile: f.emulateProfile } : {}) } })
   const config: Config = f.json ? { ...pre.config, logFormat: 'json' } : pre.config
-  const logger = createLogger(config, f.json ? 2 : 1)
+  const logger = createLogger({ ...config, mockRun: true }, f.json ? 2 : 1)
   const say = notices(io, f.json, logger)
   say(firstLine(config))
   for (const line of pre.lines) say(line)

@@ -1,7 +1,7 @@
 import { pino, type BaseLogger, type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import type { CaptureRecord } from '../capture/record.js'
 import { build as prettyStream } from 'pino-pretty'
-import { formatDeliveryBlock, isDeliveryLog } from './pretty-delivery.js'
+import { createDeliveryFormatter, isDeliveryLog, isWechatSignatureTest } from './pretty-delivery.js'
 
 /**
  * The single redact list. Paths are fixed strings (pino docs/redaction.md: never from input).
@@ -16,7 +16,8 @@ export const REDACT_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-admin-token"]',
 ]
 
-export interface LogSettings { logLevel: string; logFormat: 'pretty' | 'json' }
+/** mockRun: the run command's round, where a wrong signature that decrypts is WeChat's signature test (logged as expected). */
+export interface LogSettings { logLevel: string; logFormat: 'pretty' | 'json'; mockRun?: boolean }
 
 export function loggerOptions (s: LogSettings): LoggerOptions {
   return { level: s.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }
@@ -29,15 +30,23 @@ export function createLogger (s: LogSettings, destination: DestinationStream | 1
     jsonDestinations.add(dest)
     return pino(loggerOptions(s), dest)
   }
+  const formatDelivery = createDeliveryFormatter({ mockRun: s.mockRun === true })
   const pretty = prettyStream({
     destination,
     sync: true,
     colorize: typeof destination === 'number' && (destination === 1 ? process.stdout : process.stderr).isTTY === true,
     translateTime: 'HH:MM:ss.l',
-    ignore: 'pid,hostname,delivery,reqId',
+    // The message says it all; a field dump after each line would bury it (json mode keeps every field).
+    // `delivery` is not in `ignore`: pino-pretty drops ignored keys before the level prettifier sees them.
+    ignore: 'pid,hostname,reqId',
+    hideObject: true,
+    customPrettifiers: {
+      level: (_level, _key, log, { labelColorized }) =>
+        isDeliveryLog(log as Record<string, unknown>) && isWechatSignatureTest((log as { delivery: CaptureRecord }).delivery, s.mockRun === true) ? 'EXPECTED' : labelColorized,
+    },
     messageFormat: (log, messageKey) => {
       const msg = String(log[messageKey] ?? '')
-      return isDeliveryLog(log) ? `${msg}\n${formatDeliveryBlock(log.delivery)}` : msg
+      return isDeliveryLog(log) ? `${msg}\n${formatDelivery(log.delivery)}` : msg
     },
   })
   return pino(loggerOptions(s), pretty)

@@ -50,7 +50,7 @@ function checklist (p: PreflightInput, config: Config): string[] {
   return [render({ code: 'PREFLIGHT_HEAD' }), ...findings.map(f => render(f))]
 }
 
-const SOURCE_TEXT: Record<KeySource, string> = { '.env': '.env', environment: 'the environment', generated: 'generated for this run', flag: 'a flag' }
+const SOURCE_TEXT: Record<KeySource, string> = { '.env': 'from .env', environment: 'from the environment', generated: 'generated for this run', flag: 'from a flag' }
 
 function commandName (c: PreflightCommand): string {
   return c === 'verify' ? 'captures verify' : c

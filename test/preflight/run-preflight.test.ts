@@ -121,9 +121,9 @@ describe('preflight that passes', () => {
     expect(r.code).toBe(0)
     const { createHash } = await import('node:crypto')
     const fp = (v: string) => createHash('sha256').update(v).digest('hex').slice(0, 8)
-    expect(r.out).toContain(`  ok  NONTAX_TOKEN ${fp(d.token)} (sha256 prefix) from .env`)
-    expect(r.out).toContain(`  ok  NONTAX_ENCODING_AES_KEY ${fp(d.encodingAESKey)} (sha256 prefix) from .env`)
-    expect(r.out).toContain(`  ok  WECHAT_APPSECRET ${fp(d.appsecret)} (sha256 prefix) from the environment`)
+    expect(r.out).toContain(`  ok  NONTAX_TOKEN ${fp(d.token)} (sha256 prefix) · from .env`)
+    expect(r.out).toContain(`  ok  NONTAX_ENCODING_AES_KEY ${fp(d.encodingAESKey)} (sha256 prefix) · from .env`)
+    expect(r.out).toContain(`  ok  WECHAT_APPSECRET ${fp(d.appsecret)} (sha256 prefix) · from the environment`)
     expect(r.out).toMatch(new RegExp(`ok  tunnel: a signed probe to http://127.0.0.1:${port}/nontax/notify reached this receiver in \\d+ ms`))
     expect(r.out).toContain('What this PASS means: real WeChat reached this receiver')
     for (const s of [d.token, d.encodingAESKey, d.appsecret]) expect(r.out).not.toContain(s)
@@ -148,7 +148,7 @@ describe('preflight that passes', () => {
 
   it('under --json a WeChat refusal is a JSON object on stdout and stderr holds JSON lines only', async () => {
     const port = String(await freePort())
-    const r = await runMain(['run', '--json'], realEnv({ PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}`, WECHAT_APPSECRET: 'y'.repeat(32), LOG_LEVEL: 'info' }))
+    const r = await runMain(['run', '--json'], realEnv({ PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}`, WECHAT_APPSECRET: 'y'.repeat(32) }))
     expect(r.code).toBe(2)
     const out = JSON.parse(r.out) as { pass: boolean; error: { code: string; exitCode: number; message: string } }
     expect(out).toMatchObject({ pass: false, error: { code: 'WECHAT_ERRCODE', exitCode: 2 } })

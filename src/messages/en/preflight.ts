@@ -22,8 +22,8 @@ export const preflight = {
   PREFLIGHT_SECRETS_MISSING: '{command} needs the secrets WeChat signs and encrypts with, and {missing} not set. Set them in .env (see .env.example) to the values configured for your notification URL, or pass --demo-keys to run with generated keys that no real delivery will verify against.',
   PREFLIGHT_HEAD: 'preflight:',
   PREFLIGHT_OK_VARS: '  ok  variables: {fromFile} from .env, {fromEnv} from the environment; no unknown names',
-  PREFLIGHT_OK_KEY: '  ok  {name} {fingerprint} (sha256 prefix) from {source}',
-  PREFLIGHT_OK_APPID: '  ok  WECHAT_APPID {appid} from {source}',
+  PREFLIGHT_OK_KEY: '  ok  {name} {fingerprint} (sha256 prefix) · {source}',
+  PREFLIGHT_OK_APPID: '  ok  WECHAT_APPID {appid} · {source}',
   PREFLIGHT_DEMO_KEYS: '  --  demo keys generated for this run ({names}): deliveries signed with your real keys will not verify',
   PREFLIGHT_OK_PUBLIC_URL: '  ok  PUBLIC_URL {base}: WeChat will deliver to {callbackUrl}',
   PREFLIGHT_NOT_NEEDED_TUNNEL: '  --  tunnel: not needed (the built-in emulator delivers on loopback)',
@@ -42,4 +42,5 @@ export const preflight = {
   NEXT_PASS_REAL: 'What this PASS means: real WeChat reached this receiver through {callbackUrl} and both answers were as WeChat expects. Next: grade your own handler with "npx nontax-debugger check --target URL", or watch it answer real traffic with "npm run serve -- --forward-to URL".',
   NEXT_FAIL: 'Next: the FAIL lines above name the cause; "npx nontax-debugger captures show last" shows the newest delivery in full.',
   VERIFY_OTHER_KEYS: 'recorded with other keys: the {which} in use now differ from the ones this delivery was received with (compare the fingerprints in the preflight checklist)',
+  LOG_SIGNATURE_TEST_EXPECTED: 'this is WeChat\'s version-1 signature test: the signature is wrong on purpose and 300 is the right answer (only if every delivery fails so is NONTAX_TOKEN wrong)',
 } as const
