@@ -3,7 +3,9 @@ import type { Dispatcher } from 'undici'
 import { runBattery } from '../check/battery.js'
 import { DEFAULT_TIMEOUT_MS } from '../net/send-request.js'
 import { renderReport } from '../check/report-table.js'
-import { ConfigError, loadConfig } from '../config.js'
+import { CONFIG_VARS, ConfigError, loadConfig } from '../config.js'
+import { render } from '../messages/render.js'
+import { unknownVarFinding, unknownVars } from '../preflight/vars.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { createProfile } from '../profiles/create.js'
 import type { Io } from './io.js'
@@ -62,6 +64,12 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
   const timeoutMs = values['timeout-ms'] === undefined ? DEFAULT_TIMEOUT_MS : Number(values['timeout-ms'])
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
     io.err(`check: --timeout-ms must be an integer 100-600000 (got "${String(values['timeout-ms'])}")`)
+    return 2
+  }
+  // A misspelled NONTAX_/WECHAT_ name would leave check without the secret the user meant to give.
+  const unknown = unknownVars(io.env, CONFIG_VARS, io.fromFile ?? new Set())
+  if (unknown.length > 0) {
+    io.err(`check: ${new ConfigError(unknown.map(u => render(unknownVarFinding(u))), 'PREFLIGHT_UNKNOWN_VAR').message}`)
     return 2
   }
   const env = { ...io.env }

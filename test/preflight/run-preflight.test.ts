@@ -104,6 +104,12 @@ describe('preflight before WeChat is called (exit 2, says which)', () => {
     expect(wechatCalled()).toBe(false)
   })
 
+  it('check stops on a misspelled secret name too, instead of saying the secret is not set', async () => {
+    const r = await runMain(['check', '--target', 'http://127.0.0.1:9/notify'], { WECHAT_APPID: d.appid, NONTAX_TOKEN: d.token, NONTAX_ENCODING_AES_KEY: d.encodingAESKey, WECHAT_SECRET: 'x' })
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('WECHAT_SECRET (in environment) is not a variable nontax-debugger reads: did you mean WECHAT_APPSECRET?')
+  })
+
   it('serve refuses to start without NONTAX_TOKEN / NONTAX_ENCODING_AES_KEY unless --demo-keys', async () => {
     const r = await runMain(['serve'], { LOG_LEVEL: 'silent', PORT: '0', CAPTURE_DIR: join(dir, 'c') })
     expect(r.code).toBe(2)
