@@ -1,3 +1,4 @@
+import { SetupError } from '../errors.js'
 import { request, type Dispatcher } from 'undici'
 import { compareAnswers, type AnswerComparison } from '../capture/compare-answers.js'
 import { outgoingRequest, type OutgoingRequest } from '../capture/recorded-request.js'
@@ -16,8 +17,10 @@ export interface ReplayOutcome {
   comparison: AnswerComparison
 }
 
-export class ReplayError extends Error {
-  override readonly name = 'ReplayError'
+/** Nothing answered at --to: the replay could not run (exit 2). */
+export class ReplayError extends SetupError {
+  override name = 'ReplayError'
+  constructor (message: string) { super('REPLAY_UNREACHABLE', message) }
 }
 
 /** Sends the recorded request (optionally with one mutation) and compares the answer to the recorded one. */

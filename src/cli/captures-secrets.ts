@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js'
 import type { CaptureRecord } from '../capture/record.js'
 import type { Config } from '../config.js'
 import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
@@ -16,8 +17,10 @@ export interface ResolvedSecrets {
   mask: string[]
 }
 
-export class SecretFlagError extends Error {
-  override readonly name = 'SecretFlagError'
+/** A secret flag that cannot be right (exit 2, with the usage). */
+export class SecretFlagError extends UsageError {
+  override name = 'SecretFlagError'
+  constructor (message: string) { super('USAGE_BAD_SECRET_FLAG', message) }
 }
 
 const has = (env: Record<string, string | undefined>, k: string) => (env[k]?.trim() ?? '') !== ''

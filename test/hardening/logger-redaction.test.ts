@@ -19,7 +19,8 @@ describe('logger redaction (the second line of defence)', () => {
     log.info({ req: { headers: { 'x-admin-token': ADMIN, authorization: `Bearer ${ADMIN}` } } }, 'request headers')
     const text = sink.text()
     for (const secret of [SECRETS.token, SECRETS.encodingAESKey, APPSECRET, ACCESS_TOKEN, ADMIN]) expect(text).not.toContain(secret)
-    expect(text).toContain('[redacted]')
+    // pretty mode prints no field dumps at all (hideObject), so only json shows the censor mark.
+    if (logFormat === 'json') expect(text).toContain('[redacted]')
     expect(text).toContain('the whole configuration')
   })
 })
