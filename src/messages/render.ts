@@ -1,7 +1,8 @@
 import { en, type MessageCode } from './en/index.js'
+import { zh } from './zh/index.js'
 import type { Catalogue, Finding, Lang, Params } from './types.js'
 
-const CATALOGUES: Record<Lang, Catalogue<MessageCode>> = { en, zh: en }
+const CATALOGUES: Record<Lang, Catalogue<MessageCode>> = { en, zh: { ...en, ...zh } }
 
 const PLACEHOLDER = /\{(\w+)\}/g
 const INCLUDE = /\{@(\w+)\}/g

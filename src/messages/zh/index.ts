@@ -1,0 +1,31 @@
+import type { Catalogue } from '../types.js'
+import type { MessageCode } from '../en/index.js'
+import { common } from './common.js'
+import { discovery } from './discovery.js'
+import { inspector } from './inspector.js'
+import { preflight } from './preflight.js'
+import { signature } from './signature.js'
+import { delivery } from './delivery.js'
+import { answer } from './answer.js'
+import { network } from './network.js'
+import { grade } from './grade.js'
+import { check } from './check.js'
+
+/**
+ * 中文目录：与 en/ 一一对应，每个领域一个文件，在此合并。代码、JSON 字段名与英文相同，只有文字不同。
+ * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error.
+ */
+export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check } as const
+
+export const zh = {
+  ...common,
+  ...preflight,
+  ...inspector,
+  ...signature,
+  ...discovery,
+  ...delivery,
+  ...answer,
+  ...network,
+  ...grade,
+  ...check,
+} as const satisfies Partial<Catalogue<MessageCode>>
