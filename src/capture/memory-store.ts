@@ -16,7 +16,8 @@ export function applyFilter (records: Iterable<CaptureRecord>, f: ListFilter = {
   const out: CaptureRecord[] = []
   for (const r of records) if (matches(r, f)) out.push(r)
   // Reversing before the stable sort keeps same-millisecond ties newest first.
-  out.reverse().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0))
+  // By instant, not by string: stored times carry their zone's offset (older ones end in Z).
+  out.reverse().sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt))
   return f.limit === undefined ? out : out.slice(0, f.limit)
 }
 

@@ -3,22 +3,28 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expandRecord } from './record-line.js'
 import type { CaptureRecord } from './record.js'
+import { localDay, localDayStart } from '../time/local.js'
 
-/** One file per UTC day, named for the day its records were received. */
+/** One file per local day (the machine's time zone), named for the day its records were received. */
 export const DAY_FILE_RE = /^captures-(\d{4}-\d{2}-\d{2})\.ndjson$/
 const DAY_MS = 86_400_000
 
 export function dayFileName (receivedAt: string, fallbackMs: number): string {
   const ms = Date.parse(receivedAt)
-  const day = new Date(Number.isFinite(ms) ? ms : fallbackMs).toISOString().slice(0, 10)
+  const day = localDay(Number.isFinite(ms) ? ms : fallbackMs)
   return `captures-${day}.ndjson`
 }
 
-/** [start, end) of the UTC day a file holds, in ms. */
+/**
+ * [start, end) of the instants a file can hold, in ms: its day in local time, or in UTC, whichever
+ * reaches further, because files written before local-time names were named for UTC days. Wider only
+ * makes list read one more file and prune keep one a few hours longer, never miss a record.
+ */
 export function dayRange (fileName: string): { startMs: number; endMs: number } {
   const day = DAY_FILE_RE.exec(fileName)?.[1] ?? '1970-01-01'
-  const startMs = Date.parse(`${day}T00:00:00.000Z`)
-  return { startMs, endMs: startMs + DAY_MS }
+  const local = localDayStart(day)
+  const utc = Date.parse(`${day}T00:00:00.000Z`)
+  return { startMs: Math.min(local, utc), endMs: Math.max(local, utc) + DAY_MS }
 }
 
 /** Day files in the directory, oldest first; a missing directory has none. */

@@ -30,7 +30,8 @@ export function selectRefs (refs: Iterable<RecordRef>, f: ListFilter = {}): Reco
     if (f.orderId !== undefined && r.orderId !== f.orderId) continue
     out.push(r)
   }
-  out.reverse().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0))
+  // By instant, not by string: stored times carry their zone's offset (older ones end in Z).
+  out.reverse().sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt))
   return f.limit === undefined ? out : out.slice(0, f.limit)
 }
 

@@ -2,10 +2,11 @@ import { renderWarning } from '../messages/render.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { render } from '../messages/render.js'
 import type { Inspection } from '../protocol/inspect.js'
+import { localTime } from '../time/local.js'
 
-/** "2024-05-01 14:02:03Z": second precision is enough to find "the one at 14:02". */
+/** A stored time as a person reads it (second precision finds "the one at 14:02"): local, with the offset (2026-11-27 14:03:05 +08:00), whatever zone it was stored in. */
 export function shortTime (iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z')
+  return localTime(iso)
 }
 
 export function sigWord (i: Inspection): string {
@@ -60,7 +61,7 @@ export function showText (r: CaptureRecord): string {
   const out: string[] = []
   const section = (title: string, ...lines: string[]) => out.push('', title, ...lines)
   out.push(`capture ${r.id}`)
-  out.push(`  received   ${r.receivedAt} from ${r.remoteAddress}, answered in ${r.durationMs} ms`)
+  out.push(`  received   ${localTime(r.receivedAt)} from ${r.remoteAddress}, answered in ${r.durationMs} ms`)
   out.push(`  request    ${r.method} ${r.url}`)
   out.push(`  nonce      wxnontaxstr ${r.wxnontaxstr ?? '(none)'}`)
   out.push(`  test       ${TEST_NAMES[r.test]}`)

@@ -19,6 +19,7 @@ import { resolveSecrets, SecretFlagError } from './captures-secrets.js'
 import { reinspect, verifyText } from './captures-verify.js'
 import { replayEdited } from './captures-edit.js'
 import type { Io } from './io.js'
+import { parseLocalDate } from '../time/local.js'
 
 export interface CapturesDeps { profile?: CryptoProfile; dispatcher?: Dispatcher; now?: () => number }
 
@@ -26,7 +27,7 @@ export const DEFAULT_LIST_LIMIT = 100
 
 export const CAPTURES_USAGE = `usage: captures <verb> [options]     (npm run captures -- <verb>, or nontax-debugger captures <verb>)
 
-  list [--since 2h|2024-05-01] [--errcode 300] [--order ID] [--limit N] [--json]
+  list [--since 2h|2024-05-01 (local time)] [--errcode 300] [--order ID] [--limit N] [--json]
                   (newest first; without --since or --limit, the newest ${DEFAULT_LIST_LIMIT})
   show ID [--json]
   verify ID [--token T] [--aes-key K] [--appid A] [--demo-keys]
@@ -176,8 +177,8 @@ function listFilter (v: Record<string, string | boolean | undefined>, now: () =>
   let sinceMs: number | undefined
   if (since !== undefined) {
     const d = ms(since as ms.StringValue)
-    sinceMs = typeof d === 'number' && Number.isFinite(d) ? now() - d : Date.parse(since)
-    if (!Number.isFinite(sinceMs)) throw new UsageError('USAGE_BAD_FLAGS', `--since must be a duration (2h, 1d) or a date (2024-05-01, 2024-05-01T14:00Z); got "${since}"`)
+    sinceMs = typeof d === 'number' && Number.isFinite(d) ? now() - d : parseLocalDate(since)
+    if (!Number.isFinite(sinceMs)) throw new UsageError('USAGE_BAD_FLAGS', `--since must be a duration (2h, 1d) or a date in local time (2024-05-01, "2024-05-01 14:00"; 2024-05-01T14:00Z for UTC); got "${since}"`)
   }
   const int = (k: string) => {
     const s = v[k]

@@ -6,6 +6,7 @@ import type { Answer } from '../protocol/answer.js'
 import type { Query } from '../protocol/envelope.js'
 import type { Inspection } from '../protocol/inspect.js'
 import type { HeaderValues, ReceivedRequest } from './received-request.js'
+import { localIso } from '../time/local.js'
 
 const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'x-admin-token'])
 
@@ -48,7 +49,7 @@ export function buildCaptureRecord (x: RecordInput): CaptureRecord {
   const contentType = x.req.headers['content-type']
   const record: CaptureRecord = {
     id: x.id,
-    receivedAt: new Date(x.receivedAtMs).toISOString(),
+    receivedAt: localIso(x.receivedAtMs),
     remoteAddress: x.req.remoteAddress,
     method: x.req.method,
     url: requestUrl(x.req),

@@ -7,6 +7,7 @@ import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect
 import { maskerFor } from '../protocol/mask.js'
 import { randomBytesPooled } from '../protocol/random.js'
 import { keyFingerprints } from '../preflight/keys.js'
+import { localCompact } from '../time/local.js'
 import { businessAnswer } from './business-answer.js'
 import { buildCaptureRecord, parsedQuery, requestUrl } from './capture-record.js'
 import type { DeliveryDeps, HandledDelivery, ReceivedRequest, Rejection, WireAnswer } from './received-request.js'
@@ -15,10 +16,9 @@ import { createSeenNonces } from './seen-nonces.js'
 
 export type DeliveryHandler = (req: ReceivedRequest) => Promise<HandledDelivery>
 
-/** e.g. 20260301-080000-f1a7e5: UTC second of arrival, then 3 random bytes. */
+/** e.g. 20260301-160000-f1a7e5: local second of arrival (as the person reads it), then 3 random bytes. */
 export function newCaptureId (nowMs: number): string {
-  const t = new Date(nowMs).toISOString()
-  return `${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}-${t.slice(11, 13)}${t.slice(14, 16)}${t.slice(17, 19)}-${randomBytesPooled(3).toString('hex')}`
+  return `${localCompact(nowMs)}-${randomBytesPooled(3).toString('hex')}`
 }
 
 /**

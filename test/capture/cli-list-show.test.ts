@@ -33,7 +33,7 @@ describe('captures list', () => {
     expect(lines[0]).toContain(ids.duplicate)
     expect(lines[0]).toMatch(/errcode=0 .*sig=ok .*decrypt=ok .*order=ORD-1001\/3 .*duplicate-of=/)
     expect(lines[0]).toContain(`duplicate-of=${ids.crypto}`)
-    expect(lines.find(l => l.includes(ids.signature!))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ .*[0-9a-f]{16}  signature  errcode=300\s+sig=bad\s+decrypt=ok\s+order=ORD-1001\/3$/)
+    expect(lines.find(l => l.includes(ids.signature!))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d .*[0-9a-f]{16}  signature  errcode=300\s+sig=bad\s+decrypt=ok\s+order=ORD-1001\/3$/)
     expect(lines.find(l => l.includes(ids.crypto!))).toMatch(/crypto .*errcode=0 /)
   })
 
