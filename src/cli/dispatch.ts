@@ -1,4 +1,6 @@
 import { AppError, asAppError, EXIT, UsageError } from '../errors.js'
+import { errorText } from '../messages/error-text.js'
+import { chooseLang } from '../messages/lang.js'
 import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { Io } from './io.js'
@@ -20,12 +22,19 @@ const USAGES: Record<string, string | undefined> = { run: RUN_USAGE, serve: SERV
 
 const HELP = ['help', '--help', '-h']
 
-export async function main (argv: string[], io: Io): Promise<number> {
-  const [name = 'run', ...rest] = argv
+export async function main (rawArgv: string[], rawIo: Io): Promise<number> {
+  // The language is chosen once, here, and travels in io: no command reads the locale itself.
+  const choice = chooseLang(rawArgv, rawIo.env)
+  const io: Io = { ...rawIo, lang: choice.lang }
+  if (choice.invalid !== undefined) {
+    io.err(render({ code: 'LANG_UNKNOWN', params: { got: choice.invalid } }, io.lang))
+    return EXIT.COULD_NOT_RUN
+  }
+  const [name = 'run', ...rest] = choice.argv
   const load = COMMANDS[name]
   if (!load) {
     if (HELP.includes(name)) { io.out(TOP_USAGE); return EXIT.PASS }
-    io.err(`${render({ code: 'USAGE_UNKNOWN_COMMAND', params: { name } })}\n\n${TOP_USAGE}`)
+    io.err(`${render({ code: 'USAGE_UNKNOWN_COMMAND', params: { name } }, io.lang)}\n\n${TOP_USAGE}`)
     return EXIT.COULD_NOT_RUN
   }
   const usage = USAGES[name]
@@ -46,14 +55,14 @@ function report (err: unknown, name: string, io: Io): number {
   const secrets = Object.entries(io.env).filter(([k]) => /SECRET|TOKEN|AES_KEY/.test(k)).map(([, v]) => v)
   const app = asAppError(err)
   if (app instanceof UsageError) {
-    io.err(`${name}: ${app.message}\n\n${USAGES[name] ?? TOP_USAGE}`)
+    io.err(`${name}: ${errorText(app, io.lang)}\n\n${USAGES[name] ?? TOP_USAGE}`)
     return app.exitCode
   }
   if (app instanceof AppError) {
-    io.err(maskSecrets(`${app.message}`, secrets))
+    io.err(maskSecrets(errorText(app, io.lang), secrets))
     return app.exitCode
   }
   // Not one of ours: a bug. Exit 2, since nothing was tested; 1 would claim a verdict.
-  io.err(maskSecrets(render({ code: 'INTERNAL_ERROR', params: { detail: (err as Error)?.stack ?? String(err) } }), secrets))
+  io.err(maskSecrets(render({ code: 'INTERNAL_ERROR', params: { detail: (err as Error)?.stack ?? String(err) } }, io.lang), secrets))
   return EXIT.COULD_NOT_RUN
 }

@@ -23,3 +23,22 @@ describe('language choice', () => {
     expect(chooseLang(['run', '--lang', 'fr'], {})).toEqual({ lang: 'en', argv: ['run'], invalid: 'fr' })
   })
 })
+
+describe('the CLI picks the language once, at the start', () => {
+  it('answers an unknown command in Chinese under LANG=zh_CN.UTF-8, in English with --lang en', async () => {
+    const { runMain } = await import('../helpers/main-io.js')
+    const zh = await runMain(['nosuch'], { LANG: 'zh_CN.UTF-8' })
+    expect(zh.code).toBe(2)
+    expect(zh.err).toContain('未知命令 "nosuch"')
+    const en = await runMain(['nosuch', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' })
+    expect(en.err).toContain('unknown command "nosuch"')
+    expect(en.err).not.toContain('未知命令')
+  })
+
+  it('refuses a language it does not have, exit 2', async () => {
+    const { runMain } = await import('../helpers/main-io.js')
+    const r = await runMain(['run', '--lang', 'fr'], {})
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('--lang must be zh or en (got "fr")')
+  })
+})

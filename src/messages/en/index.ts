@@ -9,12 +9,13 @@ import { answer } from './answer.js'
 import { network } from './network.js'
 import { grade } from './grade.js'
 import { check } from './check.js'
+import { language } from './language.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language } as const
 
 export const en = {
   ...common,
@@ -27,6 +28,7 @@ export const en = {
   ...network,
   ...grade,
   ...check,
+  ...language,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en
