@@ -89,12 +89,15 @@ describe('check against a handler', () => {
 
   it('a slow handler times out with an explanation', async () => {
     const secrets = testSecrets()
-    const h = await startReferenceHandler({ secrets, delayMs: 400 })
+    // The handler holds the delivery until the battery has given up: no race with the clock.
+    let release!: () => void
+    const h = await startReferenceHandler({ secrets, gate: new Promise<void>(resolve => { release = resolve }) })
     const r = await runBattery({ target: h.url, secrets, profile, timeoutMs: 100, cases: batteryCases().slice(0, 1) })
+    release()
     expect(r.results[0]).toMatchObject({ outcome: 'FAIL', got: 'timeout' })
     expect(r.results[0]?.reason).toMatch(/^timeout after 100 ms: no answer from .*WeChat gives up and retries/)
     expect(r.results[0]?.reply.failure).toMatchObject({ code: 'SEND_TIMEOUT', params: { timeoutMs: 100 } })
     expect(r.results[0]?.got).toBe('timeout')
-    expect(r.results[0]?.reply.durationMs).toBeLessThan(350)
+    expect(h.received).toBe(1)
   })
 })

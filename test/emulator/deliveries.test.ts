@@ -115,11 +115,11 @@ describe('emulator deliveries', () => {
     const { port } = silent.address() as { port: number }
     const { summary } = await trigger(app, base, { appid: account.appid, url: `http://127.0.0.1:${port}/notify`, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
     expect(summary.reports[0]?.error).toMatch(/no complete answer within 200 ms/)
-    expect(summary.reports[0]?.durationMs).toBeLessThan(2000)
   })
 
   it('closing the emulator mid-delivery aborts it at once and reports why', async () => {
-    const { app, base, account } = await startEmulator({ deliveryTimeoutMs: 10_000 })
+    // Longer than the test's own timeout: only the abort on close can end this delivery in time.
+    const { app, base, account } = await startEmulator({ deliveryTimeoutMs: 600_000 })
     const silent = createServer(() => { /* never answers */ })
     silent.listen(0, '127.0.0.1')
     await once(silent, 'listening')
@@ -130,9 +130,7 @@ describe('emulator deliveries', () => {
     const gotRequest = once(silent, 'request')
     await request(`${base}/nontax/mocknotification?access_token=${token}`, { method: 'POST', body: JSON.stringify({ appid: account.appid, url: `http://127.0.0.1:${port}/n`, version: 2 }) }).then(r => r.body.dump())
     await gotRequest
-    const started = Date.now()
     await app.close()
-    expect(Date.now() - started).toBeLessThan(2000)
     expect((await done)[0].reports[0]).toMatchObject({ ok: false, error: 'not answered: the emulator was closing' })
   })
 

@@ -14,7 +14,6 @@ export interface HandlerOptions {
   bodyLimit?: number
   /** Answer success with data that is not signed (an answer-side bug). */
   unsignedAnswer?: boolean
-  delayMs?: number
   /** A careless handler that puts its secrets in errmsg. */
   echoSecrets?: boolean
   /** A handler that skips every check and answers {errcode:0} to anything. */
@@ -57,7 +56,6 @@ export async function startReferenceHandler (o: HandlerOptions): Promise<Referen
     const contentType = req.headers['content-type']
     let i = inspectDelivery({ body, contentType, query: req.query }, { secrets: o.secrets, profile, nowMs: Date.now() })
     h.seen.push({ url: req.url, query: req.query, headers: req.headers, contentType, body, inspection: i })
-    if (o.delayMs) await new Promise(resolve => setTimeout(resolve, o.delayMs))
     if (o.gate) await o.gate
     if (o.alwaysOk) return { errcode: 0, errmsg: 'ok' }
     if (o.skipSignature) i = ignoringSignature(i)

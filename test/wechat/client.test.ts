@@ -137,9 +137,7 @@ describe('WeChat client transport failures', () => {
     const { port } = silent.address() as { port: number }
     const token = 'givenAccessToken_' + 'z'.repeat(100)
     const client = createWechatClient({ baseUrl: `http://127.0.0.1:${port}`, appid: 'wx0123456789abcdef', accessToken: token, timeoutMs: 150 })
-    const started = Date.now()
     const err = await rejection(client.mockNotification({ url: 'https://example.com/n', version: 1 }))
-    expect(Date.now() - started).toBeLessThan(2000)
     expect(err.code).toBe('WECHAT_TIMEOUT')
     expect(err.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/nontax\/mocknotification\?access_token=\*\*\* timed out: no complete answer within 150 ms/)
     expectNoSecrets([err.message], [token])
