@@ -5,6 +5,10 @@ import { newWxNontaxStr } from '../protocol/delivery.js'
 import { inspectDelivery } from '../protocol/inspect.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { batteryCases } from './cases.js'
+import { rootCauses } from './root-cause.js'
+import { combineRedelivery, firstFailed } from './redelivery.js'
+import { orderOf } from './cases-core.js'
+import type { Overrides } from '../payload/overrides.js'
 import { withQuery } from '../net/raw-query.js'
 import { queryString } from './craft.js'
 import { shortExpected } from '../grade/expectation.js'
@@ -27,6 +31,8 @@ export interface BatteryOptions {
   dispatcher?: Dispatcher
   /** Defaults to the whole battery, in CASE_ORDER. */
   cases?: CheckCase[]
+  /** The user's notification fields (--set, --set-file) in every payment notification. */
+  overrides?: Overrides
 }
 
 /** Send every class of the battery to the handler, one delivery each, in order, and grade each answer. */
@@ -36,7 +42,8 @@ export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
   const startedMs = now()
   const started = performance.now()
   const runId = `CHK${randomBytes(4).toString('hex').toUpperCase()}`
-  const ctx: CaseContext = { secrets: o.secrets, profile: o.profile, nowMs: startedMs, runId, first: { nonce: newWxNontaxStr(), orderId: `${runId}-01`, status: 3 } }
+  const ctx: CaseContext = { secrets: o.secrets, profile: o.profile, nowMs: startedMs, runId, overrides: o.overrides, first: { nonce: newWxNontaxStr(), orderId: '', status: 3 } }
+  ctx.first = { ...ctx.first, ...orderOf(ctx, 1) }
   const cases = o.cases ?? batteryCases()
   const results: CheckResult[] = []
   let unreachable: SendFailure | undefined
@@ -47,9 +54,12 @@ export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
       ? { kind: 'error', ...notSent(unreachable), notSent: true, durationMs: 0 }
       : await send(o, req, timeoutMs)
     if (reply.kind === 'error' && reply.unreachable) unreachable ??= reply
-    results.push(gradeCase(c, ctx, req, reply))
+    const result = gradeCase(c, ctx, req, reply)
+    results.push(c.redeliver !== true || reply.kind === 'error' ? result : await sendAgain(c, ctx, req, result, () => send(o, req, timeoutMs)))
   }
   const count = (x: string) => results.filter(r => r.outcome === x).length
+  const causes = rootCauses(results, o.profile.descriptor.signature.encoding)
+  causes.forEach((cause, i) => { for (const r of results) if (cause.classes.includes(r.class)) r.cause ??= i + 1 })
   return {
     target: o.target,
     profile: o.profile.name,
@@ -59,6 +69,7 @@ export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
     classes: cases.map(c => ({ name: c.name, group: c.group, sent: c.sent })),
     results,
     summary: { total: results.length, pass: count('PASS'), warn: count('WARN'), fail: count('FAIL') },
+    causes,
   }
 }
 
@@ -66,6 +77,13 @@ async function send (o: BatteryOptions, req: CraftedRequest, timeoutMs: number):
   const headers: Record<string, string> = { ...req.headers, 'user-agent': CHECK_USER_AGENT }
   if (req.contentType !== undefined) headers['content-type'] = req.contentType
   return sendRequest(withQuery(o.target, queryString(req.query)), { method: 'POST', headers, body: req.body, timeoutMs, dispatcher: o.dispatcher })
+}
+
+/** The same bytes again, as a WeChat retry; the class passes only if both answers do. */
+async function sendAgain (c: CheckCase, ctx: CaseContext, req: CraftedRequest, first: CheckResult, again: () => Promise<Reply>): Promise<CheckResult> {
+  if (first.outcome === 'FAIL') return firstFailed(first)
+  const reply = await again()
+  return combineRedelivery(first, gradeCase(c, ctx, req, reply), reply)
 }
 
 export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, reply: Reply): CheckResult {
@@ -104,5 +122,7 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
     findings: { reason: grade.reason, notes: grade.notes },
     forensics: grade.forensics,
     reference: { errcode: reference.errcode, reason: reference.reason, message: reference.message },
+    accepts0: expectation.accept.some(x => x.errcode === 0 && x.outcome === 'PASS'),
+    signals: c.observe?.(ctx, reply) ?? [],
   }
 }

@@ -8,8 +8,11 @@ import type { CaseContext, CheckCase } from './types.js'
 import type { Acceptable, Expectation } from '../grade/types.js'
 
 /** Each class gets its own order, so a handler's idempotence never hides a failure of another class. */
-export const orderOf = (ctx: CaseContext, n: number) => ({ orderId: `${ctx.runId}-${String(n).padStart(2, '0')}`, status: 3 })
-export const notification = (ctx: CaseContext, n: number, extra?: Record<string, unknown>) => paymentNotification(ctx.secrets.appid, orderOf(ctx, n), ctx.nowMs, extra)
+export const orderOf = (ctx: CaseContext, n: number) => ({
+  orderId: typeof ctx.overrides?.order_id === 'string' ? ctx.overrides.order_id : `${ctx.runId}-${String(n).padStart(2, '0')}`,
+  status: typeof ctx.overrides?.status === 'number' ? ctx.overrides.status : 3,
+})
+export const notification = (ctx: CaseContext, n: number, extra?: Record<string, unknown>) => paymentNotification(ctx.secrets.appid, orderOf(ctx, n), ctx.nowMs, extra, ctx.overrides)
 
 function decryptionFailure (accepted: MessageCode, also: Acceptable[] = []): Expectation {
   return rejects(298, {
@@ -26,7 +29,7 @@ export const coreCases: CheckCase[] = [
     name: 'crypto-test',
     group: 'version-1',
     sent: 'v1 delivery 1: valid, signed',
-    build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, ctx.first, ctx.nowMs)), { nonce: ctx.first.nonce }),
+    build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, ctx.first, ctx.nowMs, {}, ctx.overrides)), { nonce: ctx.first.nonce }),
     expect: ctx => expectationForTest('crypto', { order_id: ctx.first.orderId, status: ctx.first.status }),
   },
   {

@@ -103,7 +103,7 @@ export const edgeCases: CheckCase[] = [
     name: 'duplicate-order',
     group: 'business',
     sent: 'same order+status as delivery 1',
-    build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, ctx.first, ctx.nowMs))),
+    build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, ctx.first, ctx.nowMs, {}, ctx.overrides))),
     expect: ctx => accepts0({
       echo: { order_id: ctx.first.orderId, status: ctx.first.status },
       why: { rejected: finding('CASE_DUPLICATE_REJECTED') },
@@ -123,7 +123,7 @@ export const edgeCases: CheckCase[] = [
     name: 'chinese',
     group: 'format',
     sent: 'Chinese plaintext (UTF-8)',
-    build: ctx => frame(ctx, encryptJson(ctx, chinesePaymentNotification(ctx.secrets.appid, orderOf(ctx, 20), ctx.nowMs))),
+    build: ctx => frame(ctx, encryptJson(ctx, chinesePaymentNotification(ctx.secrets.appid, orderOf(ctx, 20), ctx.nowMs, ctx.overrides))),
     expect: ctx => accepts0({
       echo: echoOf(ctx, 20),
       why: {

@@ -8,6 +8,7 @@ import { paymentNotification } from './payload.js'
 import { accepts0 } from '../grade/expectation.js'
 import type { Reply } from '../grade/types.js'
 import type { CaseContext, CheckCase } from './types.js'
+import { SIGNAL } from './root-cause.js'
 
 /**
  * The most common porting bug of this cipher: PKCS#7 to AES's 16-byte blocks instead of 32. It goes
@@ -35,8 +36,22 @@ export function longPadMessage (ctx: CaseContext): string {
  */
 export function answerPadOrderId (ctx: CaseContext): string {
   const base = `${orderOf(ctx, 22).orderId}-`
-  const compact = contentBytes(JSON.stringify({ order_id: base, status: 3 }), ctx.secrets.appid)
+  const compact = contentBytes(JSON.stringify({ order_id: base, status: orderOf(ctx, 22).status }), ctx.secrets.appid)
   return base + 'A'.repeat(((4 - compact) % PAD_BLOCK_BYTES + PAD_BLOCK_BYTES) % PAD_BLOCK_BYTES)
+}
+
+type Decrypt = (data: string, s: Secrets) => { cipherBytes: number; padByte: number; declaredLength: number; appid: string }
+
+/** Whether the answer's data carries PKCS#7 padding to 16-byte blocks where 32-byte blocks differ. */
+export function answerPads16 (reply: Reply, secrets: Secrets, decrypt: Decrypt): boolean {
+  if (reply.kind !== 'answer') return false
+  try {
+    const data = (JSON.parse(reply.body.toString('utf8')) as { data?: unknown }).data
+    if (typeof data !== 'string') return false
+    const d = decrypt(data, secrets)
+    const content = 20 + d.declaredLength + Buffer.byteLength(d.appid)
+    return d.padByte !== padOf(content) && d.padByte === 16 - (content % 16)
+  } catch { return false }
 }
 
 /** Whether the answer's data is PKCS#7-padded to 32-byte blocks; undefined when it is, or cannot be read. */
@@ -63,7 +78,7 @@ export const paddingCases: CheckCase[] = [
     sent: `valid, pad byte ${LONG_PAD_BYTE} (not 1..16)`,
     build: ctx => frame(ctx, ctx.profile.encrypt(longPadMessage(ctx), ctx.secrets)),
     expect: ctx => accepts0({
-      echo: { order_id: orderOf(ctx, 21).orderId, status: 3 },
+      echo: { order_id: orderOf(ctx, 21).orderId, status: orderOf(ctx, 21).status },
       why: {
         errcode: {
           298: finding('CASE_LONG_PADDING_298', { padByte: LONG_PAD_BYTE }),
@@ -76,8 +91,9 @@ export const paddingCases: CheckCase[] = [
     name: 'answer-padding',
     group: 'decryption',
     sent: 'valid; checks answer padding',
-    build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, { orderId: answerPadOrderId(ctx), status: 3 }, ctx.nowMs))),
-    expect: ctx => accepts0({ echo: { order_id: answerPadOrderId(ctx), status: 3 } }),
+    build: ctx => frame(ctx, encryptJson(ctx, paymentNotification(ctx.secrets.appid, { orderId: answerPadOrderId(ctx), status: orderOf(ctx, 22).status }, ctx.nowMs, {}, ctx.overrides))),
+    expect: ctx => accepts0({ echo: { order_id: answerPadOrderId(ctx), status: orderOf(ctx, 22).status } }),
     answerProblem: (ctx, reply) => answerPaddingProblem(reply, ctx.secrets, (data, s) => ctx.profile.decrypt(data, s)),
+    observe: (ctx, reply) => answerPads16(reply, ctx.secrets, (data, s) => ctx.profile.decrypt(data, s)) ? [SIGNAL.ANSWER_PAD16] : [],
   },
 ]

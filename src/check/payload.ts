@@ -1,4 +1,5 @@
 import { paymentNotification as buildNotification } from '../protocol/payment-notification.js'
+import { applyOverrides, type Overrides } from '../payload/overrides.js'
 
 /**
  * Payment notifications check sends (docs/PROTOCOL.md §4, "Decrypted payment notification"). Plain ASCII
@@ -6,8 +7,8 @@ import { paymentNotification as buildNotification } from '../protocol/payment-no
  */
 export interface OrderRef { orderId: string; status: number }
 
-export function paymentNotification (appid: string, order: OrderRef, nowMs: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return buildNotification({
+export function paymentNotification (appid: string, order: OrderRef, nowMs: number, extra: Record<string, unknown> = {}, overrides: Overrides = {}): Record<string, unknown> {
+  return applyOverrides(buildNotification({
     ...extra,
     fee: 100,
     fee_type: 'CNY',
@@ -18,15 +19,16 @@ export function paymentNotification (appid: string, order: OrderRef, nowMs: numb
     region_code: '110000',
     bank_id: 'DEMO',
     items: [{ no: 1, item_id: 'ITEM1', item_name: 'traffic fine', overdue: 0, penalty: 0, fee: 100 }],
-  }, { appid, orderId: order.orderId, status: order.status, transId: `4200${order.orderId.replace(/\D/g, '').padEnd(12, '0').slice(0, 12)}`, nowMs })
+  }, { appid, orderId: order.orderId, status: order.status, transId: `4200${order.orderId.replace(/\D/g, '').padEnd(12, '0').slice(0, 12)}`, nowMs }), { ...overrides, order_id: order.orderId, status: order.status })
 }
 
 /** The same notification in Chinese, as real finance bureaus send it: multi-byte UTF-8 in the plaintext. */
-export function chinesePaymentNotification (appid: string, order: OrderRef, nowMs: number): Record<string, unknown> {
+export function chinesePaymentNotification (appid: string, order: OrderRef, nowMs: number, overrides: Overrides = {}): Record<string, unknown> {
+  const base = paymentNotification(appid, order, nowMs, {}, overrides)
   return {
-    ...paymentNotification(appid, order, nowMs),
+    ...base,
     department_name: '北京市东城区财政局',
     user_name: '张三',
-    items: [{ no: 1, item_id: 'ITEM1', item_name: '交通违法罚没收入（超速）', overdue: 0, penalty: 0, fee: 100 }],
+    items: [{ no: 1, item_id: 'ITEM1', item_name: '交通违法罚没收入（超速）', overdue: 0, penalty: 0, fee: base.fee }],
   }
 }

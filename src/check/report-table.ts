@@ -1,4 +1,4 @@
-import { render } from '../messages/render.js'
+import { finding, render } from '../messages/render.js'
 import type { CheckReport, CheckResult } from './types.js'
 
 /** Fits a 100-column terminal: # class sent expected got result. */
@@ -45,7 +45,9 @@ function details (r: CheckResult, index: number): string[] {
     add('expected', r.expected)
   }
   add('got', r.reply.error !== undefined ? `no answer after ${r.reply.durationMs} ms` : describeReply(r))
-  if (r.reason) add('fix', r.reason)
+  // One bug behind many FAILs is explained once, above; each class points there.
+  if (r.cause !== undefined) add('fix', render(finding('CHECK_SEE_CAUSE', { n: r.cause })))
+  else if (r.reason) add('fix', r.reason)
   for (const n of r.notes) add('note', n)
   for (const f of r.forensics) add('forensics', f)
   return out
@@ -80,6 +82,10 @@ export function renderReport (r: CheckReport): string {
   const flagged = r.results.map((x, i) => ({ x, i: i + 1 })).filter(({ x }) => x.outcome !== 'PASS' && !notSent.includes(x))
   const order = { FAIL: 0, WARN: 1, PASS: 2 }
   flagged.sort((a, b) => order[a.x.outcome] - order[b.x.outcome] || a.i - b.i)
+  if (r.causes.length > 0) {
+    lines.push('', render(finding('CHECK_CAUSES_HEAD')))
+    r.causes.forEach((c, i) => lines.push(...wrap(render(c.finding), `${String(i + 1).padStart(2)}. `, '    ')))
+  }
   for (const { x, i } of flagged) lines.push('', ...details(x, i))
   if (notSent.length > 0) lines.push('', ...wrap(`${notSent.length} more classes were not sent: the first got no answer.`, ''))
   lines.push('', summaryLine(r))

@@ -1,3 +1,5 @@
+import type { RootCause } from './root-cause.js'
+import type { Overrides } from '../payload/overrides.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { Expectation, Outcome, Reply } from '../grade/types.js'
 import type { Finding } from '../messages/types.js'
@@ -21,6 +23,8 @@ export interface CaseContext {
   /** Shared by the cases that refer to an earlier delivery (replay, duplicate order). */
   first: { nonce: string; orderId: string; status: number }
   runId: string
+  /** The user's own notification fields (--set, --set-file), on top of every payment notification sent. */
+  overrides?: Overrides
 }
 
 /** One class of the battery: declarative, one delivery each. */
@@ -33,6 +37,10 @@ export interface CheckCase {
   expect (ctx: CaseContext): Expectation
   /** For an accepted answer: a problem the errcode and echo do not show (e.g. its padding), as a FAIL reason. */
   answerProblem? (ctx: CaseContext, reply: Reply): Finding | undefined
+  /** Send the same request twice (a WeChat retry); the second answer is graded too (redelivery.ts). */
+  redeliver?: boolean
+  /** Stable signals about the answer for the root-cause summary (root-cause.ts SIGNAL). */
+  observe? (ctx: CaseContext, reply: Reply): string[]
 }
 
 export interface CheckResult {
@@ -54,6 +62,12 @@ export interface CheckResult {
   forensics: string[]
   /** What this project's own receiver concludes about the same delivery (docs/PROTOCOL.md §4). */
   reference: { errcode: number; reason?: string; message?: string }
+  /** Whether errcode 0 passes for this delivery (it is valid). */
+  accepts0: boolean
+  /** What the class observed beyond the grade, as stable codes (root-cause.ts SIGNAL). */
+  signals: string[]
+  /** Set when a root cause above explains this FAIL (1-based index into CheckReport.causes). */
+  cause?: number
 }
 
 export interface CheckReport {
@@ -65,4 +79,6 @@ export interface CheckReport {
   classes: Array<{ name: string; group: CaseGroup; sent: string }>
   results: CheckResult[]
   summary: { total: number; pass: number; warn: number; fail: number }
+  /** Bugs recognised from the pattern of results, said once above the per-class detail. */
+  causes: RootCause[]
 }

@@ -9,10 +9,12 @@ import { unknownVarFinding, unknownVars } from '../preflight/vars.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { createProfile } from '../profiles/create.js'
 import type { Io } from './io.js'
+import { CheckOptionError, selectChecks } from '../check/select.js'
+import { SELECT_OPTIONS, SELECT_USAGE, selectionFlags } from '../check/select-flags.js'
 
 export interface CheckDeps { now?: () => number; dispatcher?: Dispatcher; profile?: CryptoProfile }
 
-export const CHECK_USAGE = `usage: npm run check -- --target URL [--json] [--timeout-ms N] [--appid ID --token T --aes-key K]
+export const CHECK_USAGE = `usage: npm run check -- --target URL [--json] [--timeout-ms N] [--only CLASS,…] [--api API] [--set F=V …] [--set-file F] [--appid ID --token T --aes-key K]
 
 Acts as WeChat's back end: sends your notification handler the two version-1 deliveries and a
 battery of hostile ones, and grades each answer against docs/PROTOCOL.md §4 and §8.
@@ -20,6 +22,7 @@ battery of hostile ones, and grades each answer against docs/PROTOCOL.md §4 and
   --target URL      your handler, e.g. http://127.0.0.1:8080/notify (the signed query is appended)
   --json            print one JSON report (for CI) instead of the table
   --timeout-ms N    how long to wait for each answer (default ${DEFAULT_TIMEOUT_MS})
+${SELECT_USAGE}
 
 Secrets: the ones your handler is configured with, from the environment (.env) or flags:
   WECHAT_APPID             --appid     the account AppID (also the appid inside the ciphertext)
@@ -37,13 +40,14 @@ const SECRET_VARS = [
 
 /** `check --target URL`: exit 0 when no class FAILs, 1 on any FAIL, 2 on a usage or config error. */
 export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): Promise<number> {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | string[] | undefined>
   try {
     values = parseArgs({
       args: argv,
       options: {
         target: { type: 'string' }, json: { type: 'boolean' }, 'timeout-ms': { type: 'string' },
         appid: { type: 'string' }, token: { type: 'string' }, 'aes-key': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        ...SELECT_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -72,6 +76,14 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
     io.err(`check: ${new ConfigError(unknown.map(u => render(unknownVarFinding(u))), 'PREFLIGHT_UNKNOWN_VAR').message}`)
     return 2
   }
+  let selection
+  try {
+    selection = selectChecks(selectionFlags(values))
+  } catch (err) {
+    if (!(err instanceof CheckOptionError)) throw err
+    io.err(render(err.finding))
+    return 2
+  }
   const env = { ...io.env }
   for (const [flag, name] of SECRET_VARS) if (typeof values[flag] === 'string') env[name] = values[flag]
   const missing = SECRET_VARS.filter(([, name]) => !env[name]?.trim())
@@ -92,7 +104,7 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
     io.err(`check: ${err.message}`)
     return 2
   }
-  const report = await runBattery({ target, secrets, profile, now: deps.now, timeoutMs, dispatcher: deps.dispatcher })
+  const report = await runBattery({ target, secrets, profile, now: deps.now, timeoutMs, dispatcher: deps.dispatcher, cases: selection.cases, overrides: selection.overrides })
   const text = values.json ? JSON.stringify(report, null, 2) : renderReport(report)
   // Secrets a handler echoes are masked where they enter the report (gradeReply).
   io.out(text)

@@ -4,6 +4,7 @@ import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { ApiCallRecord, EmulatorAccount, RouteContext } from './context.js'
 import { registerMockRoute } from './mock-route.js'
 import { loadFixtures } from './payload.js'
+import type { Overrides } from '../payload/overrides.js'
 import type { DeliveryReport, TriggerSummary } from './report.js'
 import { createTokenStore } from './token-store.js'
 import { registerTokenRoutes } from './token-routes.js'
@@ -26,6 +27,10 @@ export interface EmulatorOptions {
   deliveryTimeoutMs?: number
   /** Accept the receiver's self-signed certificate (https callback on loopback). */
   insecureTls?: boolean
+  /** Retry a delivery not answered 0 after each of these waits, as WeChat does (default: no retries). */
+  retryDelaysMs?: number[]
+  /** The user's own payload fields (--set, --set-file) in every delivery. */
+  payload?: Overrides
 }
 
 export interface EmulatorHandle {
@@ -53,6 +58,7 @@ export async function buildEmulator (o: EmulatorOptions): Promise<EmulatorInstan
   const app: FastifyInstance = Fastify({ logger: o.logger ?? false, logController: new LogController({ disableRequestLogging: true }) })
   const runner = createTriggerRunner({
     profile: o.profile, now, timeoutMs: o.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS, insecureTls: o.insecureTls === true, fixtures: await loadFixtures(), log: app.log,
+    retryDelaysMs: o.retryDelaysMs, overrides: o.payload,
   })
   const calls: ApiCallRecord[] = []
   const ctx: RouteContext = {

@@ -5,7 +5,8 @@ import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { describeNetworkError } from '../wechat/network-error.js'
 import { buildPayload, type Fixtures, type MockApi } from './payload.js'
 import { expectedErrcodeOf, testsFor } from '../grade/mock-tests.js'
-import { gradeAnswer, type DeliveryReport, type DeliveryTest, type TriggerSummary } from './report.js'
+import type { Overrides } from '../payload/overrides.js'
+import { gradeAnswer, type DeliveryAttempt, type DeliveryReport, type DeliveryTest, type TriggerSummary } from './report.js'
 
 export { testsFor }
 
@@ -19,6 +20,10 @@ export interface DeliveryDeps {
   fixtures: Fixtures
   /** Aborted when the emulator closes. */
   signal: AbortSignal
+  /** Wait before each retry of a delivery not answered 0 (WeChat retries those); empty: no retries. */
+  retryDelaysMs?: number[]
+  /** The user's own payload fields (--set, --set-file). */
+  overrides?: Overrides
 }
 
 /** Sends the deliveries one after the other, as WeChat would, reporting each as soon as it is answered. */
@@ -34,10 +39,36 @@ export async function runTrigger (t: Trigger, deps: DeliveryDeps, onReport: (r: 
   return { triggerId: t.triggerId, appid: t.secrets.appid, url: shownUrl(t.url, t.secrets), version: t.version, startedAt, finishedAt: new Date(deps.now()).toISOString(), reports, ok: reports.every(r => r.ok) }
 }
 
+/**
+ * One delivery, retried as WeChat does while it is not answered 0: the same bytes again after each
+ * delay. The report grades the last answer and lists every attempt (getorder's notify_cnt).
+ */
 async function sendOne (t: Trigger, test: DeliveryTest, index: number, total: number, deps: DeliveryDeps): Promise<DeliveryReport> {
   const nowMs = deps.now()
-  const { payload, echo } = buildPayload(t.api, deps.fixtures, t.secrets.appid, nowMs)
+  const { payload, echo } = buildPayload(t.api, deps.fixtures, t.secrets.appid, nowMs, deps.overrides)
   const d = buildDelivery({ payload, secrets: t.secrets, profile: deps.profile, nowMs, badSignature: test === 'signature' })
+  const attempts: DeliveryAttempt[] = []
+  const delays = deps.retryDelaysMs ?? []
+  for (;;) {
+    const r = await attemptOnce(t, test, index, total, deps, d, echo)
+    attempts.push({ sentAt: r.sentAt, durationMs: r.durationMs, httpStatus: r.httpStatus, errcode: r.answer?.errcode, error: r.error })
+    const delay = delays[attempts.length - 1]
+    if (r.answer?.errcode === 0 || delay === undefined || !(await pause(delay, deps.signal))) return { ...r, attempts }
+  }
+}
+
+/** Resolves false when the emulator closes during the wait. */
+function pause (ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false)
+  return new Promise(resolve => {
+    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(true) }, ms)
+    const onAbort = () => { clearTimeout(timer); resolve(false) }
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+async function attemptOnce (t: Trigger, test: DeliveryTest, index: number, total: number, deps: DeliveryDeps, d: ReturnType<typeof buildDelivery>, echo: { field: string; value: unknown }): Promise<Omit<DeliveryReport, 'attempts'>> {
+  const nowMs = deps.now()
   const url = deliveryUrl(t.url, d.query)
   const expectedErrcode = expectedErrcodeOf(test)
   const base = { triggerId: t.triggerId, index, total, test, wxnontaxstr: d.nonce, url: shownUrl(url, t.secrets), orderId: String(echo.value), sentAt: new Date(nowMs).toISOString(), expectedErrcode }

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { paymentNotification, type PaymentNotification } from '../protocol/payment-notification.js'
+import { applyOverrides, type Overrides } from '../payload/overrides.js'
 
 /** Fixtures are data, not code: one declarative file per event, like stripe-cli's triggers. */
 const FIXTURE_URL = new URL('./fixtures/payment-notification.json', import.meta.url)
@@ -25,12 +26,12 @@ export async function loadFixtures (): Promise<Fixtures> {
 /** What one delivery carries, and the field its answer should echo. */
 export interface MockPayload { payload: Record<string, unknown> & { appid: string }; echo: { field: string; value: unknown } }
 
-export function buildPayload (api: MockApi, fixtures: Fixtures, appid: string, nowMs: number): MockPayload {
+export function buildPayload (api: MockApi, fixtures: Fixtures, appid: string, nowMs: number, overrides: Overrides = {}): MockPayload {
   if (api === 'mocknotification') {
-    const payload = buildPaymentNotification(fixtures.mocknotification, appid, nowMs)
+    const payload = applyOverrides(buildPaymentNotification(fixtures.mocknotification, appid, nowMs), overrides)
     return { payload, echo: { field: 'order_id', value: payload.order_id } }
   }
-  const payload = { ...structuredClone(fixtures.mockqueryfee), appid, payment_notice_no: `44030500${digits(11)}` }
+  const payload = { ...structuredClone(fixtures.mockqueryfee), payment_notice_no: `44030500${digits(11)}`, ...overrides, appid }
   return { payload, echo: { field: 'payment_notice_no', value: payload.payment_notice_no } }
 }
 

@@ -37,7 +37,11 @@ export interface DeliveryReport {
   warnings: string[]
   /** The grader's reason and notes as codes (problems and warnings are their English rendering). */
   findings?: { reason?: Finding; notes: Finding[] }
+  /** Every sending of this delivery, first to last (WeChat's notify_cnt is their number); retries only when configured. */
+  attempts: DeliveryAttempt[]
 }
+
+export interface DeliveryAttempt { sentAt: string; durationMs: number; httpStatus?: number; errcode?: number; error?: string }
 
 export interface TriggerSummary {
   triggerId: string

@@ -6,6 +6,7 @@ import type { CryptoProfile } from '../protocol/profile.js'
 import { runTrigger, shownUrl, testsFor } from './deliveries.js'
 import type { MockRequest } from './mock-route.js'
 import type { Fixtures, MockApi } from './payload.js'
+import type { Overrides } from '../payload/overrides.js'
 import type { DeliveryReport, TriggerSummary } from './report.js'
 
 export interface TriggerStart { triggerId: string; api: MockApi; appid: string; url: string; version: number; deliveries: number }
@@ -26,6 +27,8 @@ export interface RunnerOptions {
   insecureTls: boolean
   fixtures: Fixtures
   log: FastifyBaseLogger
+  retryDelaysMs?: number[]
+  overrides?: Overrides
 }
 
 /** Kept in memory per list; the oldest go first. */
@@ -44,7 +47,7 @@ export function createTriggerRunner (o: RunnerOptions) {
   const reports: DeliveryReport[] = []
   const triggers: TriggerSummary[] = []
   const events = new EventEmitter<EmulatorEvents>()
-  const deps = { profile: o.profile, now: o.now, dispatcher, timeoutMs: o.timeoutMs, fixtures: o.fixtures, signal: closing.signal }
+  const deps = { profile: o.profile, now: o.now, dispatcher, timeoutMs: o.timeoutMs, fixtures: o.fixtures, signal: closing.signal, retryDelaysMs: o.retryDelaysMs, overrides: o.overrides }
 
   function start (m: MockRequest): void {
     const triggerId = randomUUID()

@@ -18,10 +18,10 @@ describe('check against a handler', () => {
     const r = await runBattery({ target: h.url, secrets, profile })
     expect(outcomes(r, 'FAIL')).toEqual([])
     expect(outcomes(r, 'WARN')).toEqual(['signature-param', 'upper-hex', 'stale-timestamp', 'replayed-nonce'])
-    expect(r.summary).toEqual({ total: 22, pass: 18, warn: 4, fail: 0 })
+    expect(r.summary).toEqual({ total: 23, pass: 19, warn: 4, fail: 0 })
     expect(r.results.find(x => x.class === 'one-mib')).toMatchObject({ outcome: 'PASS', reply: { errcode: 210 } })
     // The 1 MiB body is refused by the body limit before the route runs.
-    expect(h.received).toBe(21)
+    expect(h.received).toBe(23)
   })
 
   it('a handler that skips the signature check fails exactly the signature classes, saying so', async () => {
@@ -41,7 +41,7 @@ describe('check against a handler', () => {
     const secrets = testSecrets()
     const h = await startReferenceHandler({ secrets: { ...secrets, encodingAESKey: testSecrets().encodingAESKey } })
     const r = await runBattery({ target: h.url, secrets, profile })
-    expect(outcomes(r, 'FAIL')).toEqual(['crypto-test', 'signature-param', 'upper-hex', 'stale-timestamp', 'long-padding', 'answer-padding', 'duplicate-order', 'chinese'])
+    expect(outcomes(r, 'FAIL')).toEqual(['crypto-test', 'signature-param', 'upper-hex', 'stale-timestamp', 'long-padding', 'answer-padding', 'duplicate-order', 'redelivery', 'chinese'])
     for (const x of r.results.filter(y => y.outcome === 'FAIL')) {
       expect(x.reply.errcode).toBe(298)
       expect(x.reason).toMatch(/could not decrypt/)
@@ -79,7 +79,7 @@ describe('check against a handler', () => {
     const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/notify`
     await app.close()
     const r = await runBattery({ target: url, secrets, profile })
-    expect(r.summary.fail).toBe(22)
+    expect(r.summary.fail).toBe(23)
     expect(r.results[0]?.reason).toMatch(/^ECONNREFUSED: nothing listens at http:\/\/127\.0\.0\.1:\d+; start your handler or fix the URL$/)
     expect(r.results[1]?.reason).toMatch(/^not sent: ECONNREFUSED/)
     expect(r.results[0]?.reply.failure?.code).toBe('SEND_ECONNREFUSED')

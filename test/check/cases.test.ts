@@ -36,6 +36,7 @@ const REFERENCE: Record<(typeof CASE_ORDER)[number], { errcode: number; reason?:
   'text-plain': { errcode: 210, reason: 'CONTENT_TYPE_UNSUPPORTED' },
   'replayed-nonce': { errcode: 0 },
   'duplicate-order': { errcode: 0 },
+  redelivery: { errcode: 0 },
   'one-mib': { errcode: 0 },
   chinese: { errcode: 0 },
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import { onTestFinished } from 'vitest'
 import { buildFailureAnswer, buildSuccessAnswer } from '../../src/protocol/answer.js'
 import { ERRCODE } from '../../src/protocol/errors.js'
+import { businessAnswer } from '../../src/receiver/business-answer.js'
 import { errmsgFor, inspectDelivery, type Inspection } from '../../src/protocol/inspect.js'
 import { createWxBizMsgCryptProfile, type CryptoProfile, type Secrets } from '../../src/protocol/profile.js'
 
@@ -20,6 +21,10 @@ export interface HandlerOptions {
   alwaysOk?: boolean
   /** Each delivery waits for this before it is answered (a test holds deliveries in flight). */
   gate?: Promise<void>
+  /** What a valid delivery is answered: data to encrypt, or a business errcode (232, 236). Default: businessAnswer (a query-fee request gets a bill). */
+  answer?: (payload: Record<string, unknown>) => Record<string, unknown> | number
+  /** Idempotent-Replayed on success answers: 'honest' says whether it was a repeat; 'applies-twice' always says false. */
+  replayMarker?: 'honest' | 'applies-twice'
 }
 
 /** One delivery as it arrived, with the protocol's own reading of it. */
@@ -50,7 +55,7 @@ export async function startReferenceHandler (o: HandlerOptions): Promise<Referen
     const client = err.statusCode !== undefined && err.statusCode < 500
     return reply.code(200).send(buildFailureAnswer(client ? ERRCODE.FORMAT : ERRCODE.SYSTEM, err.message))
   })
-  app.post<{ Querystring: Record<string, string> }>('/notify', async (req) => {
+  app.post<{ Querystring: Record<string, string> }>('/notify', async (req, reply) => {
     h.received++
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
     const contentType = req.headers['content-type']
@@ -63,8 +68,11 @@ export async function startReferenceHandler (o: HandlerOptions): Promise<Referen
     const p = i.payload ?? {}
     const key = `${String(p.order_id)}:${String(p.status)}`
     // Idempotent: a repeated order_id + status is answered 0 again but applied once.
-    if (!h.applied.has(key)) h.applied.set(key, 1)
-    const answer = i.kind === 'payment_notification' ? { order_id: p.order_id, status: p.status } : {}
+    const repeat = h.applied.has(key)
+    if (!repeat) h.applied.set(key, 1)
+    if (o.replayMarker) void reply.header('idempotent-replayed', String(o.replayMarker === 'honest' && repeat))
+    const answer = o.answer ? o.answer(p) : businessAnswer(i)
+    if (typeof answer === 'number') return { errcode: answer, errmsg: `business answer ${answer}` }
     const ok = buildSuccessAnswer(answer, o.secrets, profile, Date.now())
     return o.unsignedAnswer ? { ...ok, msg_signature: 'f'.repeat(40) } : ok
   })

@@ -10,12 +10,13 @@ import { network } from './network.js'
 import { grade } from './grade.js'
 import { check } from './check.js'
 import { language } from './language.js'
+import { handler } from './handler.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler } as const
 
 export const en = {
   ...common,
@@ -29,6 +30,7 @@ export const en = {
   ...grade,
   ...check,
   ...language,
+  ...handler,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en
