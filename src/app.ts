@@ -6,7 +6,7 @@ import type { CaptureStore } from './capture/record.js'
 import { ConfigError, type Config } from './config.js'
 import type { Forwarder } from './forward/types.js'
 import { createLogger } from './log/logger.js'
-import { adminRoutes } from './plugins/admin-routes.js'
+import { adminRoutes, healthRoute } from './plugins/admin-routes.js'
 import { closeDrain } from './plugins/close-drain.js'
 import { connectionLimits, type TlsPair } from './plugins/connection-limits.js'
 import { nontaxContext } from './plugins/context.js'
@@ -49,7 +49,10 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
   await app.register(overloadGuard, { notifyPath: config.notifyPath, maxEventLoopDelayMs: config.limits.maxEventLoopDelayMs })
   await app.register(closeDrain)
   await app.register(receiverPlugin, { notifyPath: config.notifyPath, secrets: config.secrets, profile, store, events, now: deps.now ?? Date.now, ...(deps.forward ? { forward: deps.forward } : {}) })
-  await app.register(adminRoutes, { store, adminToken: config.adminToken })
+  await app.register(healthRoute)
+  // The receiver's port is what a tunnel reaches: admin routes only with ADMIN_TOKEN, never for
+  // "loopback" (through a forwarder everyone is). Without a token they live on the inspector only.
+  if (config.adminToken) await app.register(adminRoutes, { store, adminToken: config.adminToken, access: 'token' })
   return app
 }
 

@@ -3,6 +3,7 @@ import type { CaptureRecord } from '../capture/record.js'
 import { render } from '../messages/render.js'
 import type { Inspection } from '../protocol/inspect.js'
 import { localTime } from '../time/local.js'
+import { displayCopy, escapeControls, safeLines, valueText } from '../log/terminal-safe.js'
 
 /** A stored time as a person reads it (second precision finds "the one at 14:02"): local, with the offset (2026-11-27 14:03:05 +08:00), whatever zone it was stored in. */
 export function shortTime (iso: string): string {
@@ -19,12 +20,13 @@ export function decryptWord (i: Inspection): string {
 
 export function orderOf (r: CaptureRecord): string {
   const p = r.inspection.payload
-  return p?.order_id === undefined ? '-' : `${String(p.order_id)}/${String(p.status)}`
+  return p?.order_id === undefined ? '-' : `${valueText(p.order_id)}/${valueText(p.status)}`
 }
 
-/** One line per capture, fixed fields, easy to grep and to read. */
-export function listLine (r: CaptureRecord): string {
-  return [
+/** One line per capture, fixed fields, easy to grep and to read; sender values escaped (terminal-safe.ts). */
+export function listLine (record: CaptureRecord): string {
+  const r = displayCopy(record)
+  return escapeControls([
     shortTime(r.receivedAt),
     r.id,
     r.wxnontaxstr ?? '-',
@@ -34,7 +36,7 @@ export function listLine (r: CaptureRecord): string {
     `decrypt=${decryptWord(r.inspection).padEnd(6)}`,
     `order=${orderOf(r)}`,
     r.duplicateOf ? `duplicate-of=${r.duplicateOf}` : '',
-  ].join('  ').trimEnd()
+  ].join('  ').trimEnd())
 }
 
 export const LIST_HEADER = 'received              id                      wxnontaxstr       test       answer       verdict bits'
@@ -56,7 +58,9 @@ const TEST_NAMES: Record<CaptureRecord['test'], string> = {
 }
 
 /** Everything recorded, in the order a person checks it: request, body, signature, decryption, answer. */
-export function showText (r: CaptureRecord): string {
+export function showText (record: CaptureRecord): string {
+  // Body and plaintext keep their own line breaks (indented below); every other value is one escaped line.
+  const r = displayCopy(record, new Set([record.body.text, record.inspection.decryption?.ok ? record.inspection.decryption.plaintext : undefined]))
   const i = r.inspection
   const out: string[] = []
   const section = (title: string, ...lines: string[]) => out.push('', title, ...lines)
@@ -94,5 +98,5 @@ export function showText (r: CaptureRecord): string {
   section(`verdict    errcode ${i.errcode}${i.reason ? ` ${i.reason}: ${i.message ?? ''}` : ' (accepted)'}`)
   if (i.warnings.length > 0) section('warnings', ...i.warnings.map(w => `  - ${renderWarning(w)}`))
   if (r.forwarded !== undefined) section('forwarded to your handler', indent(JSON.stringify(r.forwarded, null, 2)))
-  return out.join('\n')
+  return safeLines(out.join('\n'))
 }

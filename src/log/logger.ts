@@ -2,6 +2,7 @@ import { pino, type BaseLogger, type DestinationStream, type Logger, type Logger
 import type { CaptureRecord } from '../capture/record.js'
 import { build as prettyStream } from 'pino-pretty'
 import { createDeliveryFormatter, isDeliveryLog, isWechatSignatureTest } from './pretty-delivery.js'
+import { escapeControls } from './terminal-safe.js'
 
 /**
  * The single redact list. Paths are fixed strings (pino docs/redaction.md: never from input).
@@ -45,7 +46,8 @@ export function createLogger (s: LogSettings, destination: DestinationStream | 1
         isDeliveryLog(log as Record<string, unknown>) && isWechatSignatureTest((log as { delivery: CaptureRecord }).delivery, s.mockRun === true) ? 'EXPECTED' : labelColorized,
     },
     messageFormat: (log, messageKey) => {
-      const msg = String(log[messageKey] ?? '')
+      // A message may quote a sender's value (wxnontaxstr=…): one log line stays one line.
+      const msg = escapeControls(String(log[messageKey] ?? ''))
       return isDeliveryLog(log) ? `${msg}\n${formatDelivery(log.delivery)}` : msg
     },
   })

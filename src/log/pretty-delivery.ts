@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { CaptureRecord } from '../capture/record.js'
 import { render, renderWarning } from '../messages/render.js'
 import { businessAnswer } from '../receiver/business-answer.js'
+import { displayCopy, safeLines } from './terminal-safe.js'
 
 const RAW_SHOWN_CHARS = 2048
 /** Header a replay by `captures replay` carries, so its log never reads as one of WeChat's tests. */
@@ -37,8 +38,12 @@ export function isWechatSignatureTest (r: CaptureRecord, mockRun: boolean): bool
   return mockRun && r.test === 'signature' && header(r, REPLAY_HEADER) === undefined
 }
 
-/** A person reads a delivery at a glance: what came in, each check, what went out. */
-export function formatDeliveryBlock (r: CaptureRecord, c: Ctx = { once: (_c, l) => [l] }): string {
+/**
+ * A person reads a delivery at a glance: what came in, each check, what went out. Every value is
+ * escaped for the terminal (terminal-safe.ts), so a sender cannot draw outside this block.
+ */
+export function formatDeliveryBlock (record: CaptureRecord, c: Ctx = { once: (_c, l) => [l] }): string {
+  const r = displayCopy(record)
   const i = r.inspection
   const wechatTest = isWechatSignatureTest(r, c.mockRun === true)
   const replay = header(r, REPLAY_HEADER)
@@ -57,7 +62,7 @@ export function formatDeliveryBlock (r: CaptureRecord, c: Ctx = { once: (_c, l) 
   for (const w of i.warnings) lines.push(`│ warning: ${renderWarning(w)}`)
   if (!i.signature?.ok && d?.ok && !wechatTest) lines.push(...c.once('NOT_ACTED_ON', '│ note: payload shown for debugging only; it was not acted on (bad signature)'))
   lines.push(...forwardedLines(r), ...answerLines(r))
-  return lines.map(l => `  ${l}`).join('\n')
+  return safeLines(lines.map(l => `  ${l}`).join('\n'))
 }
 
 function signatureLines (r: CaptureRecord, wechatTest: boolean, c: Ctx): string[] {

@@ -3,6 +3,7 @@ import { common } from './common.js'
 import { discovery } from './discovery.js'
 import { inspector } from './inspector.js'
 import { preflight } from './preflight.js'
+import { security } from './security.js'
 import { signature } from './signature.js'
 import { delivery } from './delivery.js'
 import { answer } from './answer.js'
@@ -16,7 +17,7 @@ import { handler } from './handler.js'
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security } as const
 
 export const en = {
   ...common,
@@ -31,6 +32,7 @@ export const en = {
   ...check,
   ...language,
   ...handler,
+  ...security,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en

@@ -10,7 +10,7 @@ import { paymentDelivery } from '../../hardening/helpers.js'
  */
 describe('regression: same-millisecond captures', () => {
   it('list({ limit: 1 }) returns the delivery recorded last', async () => {
-    const config = testConfig()
+    const config = testConfig({ ADMIN_TOKEN: 'admin-token-for-tests-0123456789' })
     const app = await buildApp(config, { now: () => 1_790_000_000_000 })
     onTestFinished(() => app.close())
     const sent: string[] = []
@@ -20,7 +20,7 @@ describe('regression: same-millisecond captures', () => {
       const res = await app.inject({ method: 'POST', url: config.notifyPath, query: d.query, headers: { 'content-type': d.contentType }, payload: d.body })
       expect(res.json().errcode).toBe(0)
     }
-    const newest = await app.inject({ url: '/_captures?limit=1' })
+    const newest = await app.inject({ url: '/_captures?limit=1', headers: { 'x-admin-token': 'admin-token-for-tests-0123456789' } })
     expect(newest.json().map((c: { wxnontaxstr: string }) => c.wxnontaxstr)).toEqual([sent[2]])
   })
 })
