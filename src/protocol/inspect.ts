@@ -68,8 +68,13 @@ export function inspectDelivery (input: EnvelopeInput, ctx: InspectContext): Ins
   return result
 }
 
-export function errmsgFor (i: Pick<Inspection, 'errcode' | 'message'>): string {
-  return i.message ? `${ERRMSG[i.errcode]}: ${i.message}` : ERRMSG[i.errcode]
+/**
+ * The errmsg a sender gets: the errcode's short fixed reason only. The diagnosis (whether the
+ * ciphertext decrypts under our key, what failed to parse) is an oracle for whoever sends bytes
+ * through the tunnel, so it goes to the log and the capture (inspection.message), never the answer.
+ */
+export function errmsgFor (i: Pick<Inspection, 'errcode'>): string {
+  return ERRMSG[i.errcode]
 }
 
 function failed (err: NotificationError, partial: Omit<Inspection, 'errcode'>): Inspection {

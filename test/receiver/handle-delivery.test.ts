@@ -67,7 +67,8 @@ describe('the framework-free delivery handler', () => {
     const out = await handle({ method: 'POST', path: '/notify', query: undefined, headers: {}, body: Buffer.from('partial'), remoteAddress: '::1', mayForward: true,
       rejection: { status: 413, errcode: 210, reason: 'ENVELOPE_UNPARSEABLE', message: 'too large' } })
     expect(out.answer.status).toBe(413)
-    expect(JSON.parse(out.answer.body.toString())).toEqual({ errcode: 210, errmsg: expect.stringContaining('too large') })
+    expect(JSON.parse(out.answer.body.toString())).toEqual({ errcode: 210, errmsg: 'data format error' })
+    expect(delivered[0]?.inspection.message).toBe('too large')
     expect(delivered[0]?.body.text).toBe('partial')
     expect(delivered[0]?.url).toBe('/notify')
   })
