@@ -2,6 +2,7 @@ import { finding, render } from '../messages/render.js'
 import type { Finding } from '../messages/types.js'
 import type { Envelope, EnvelopeInput } from './envelope.js'
 import { ERRCODE, ERRMSG, NotificationError, type Errcode, type Reason } from './errors.js'
+import { jsonDepth, PAYLOAD_MAX_DEPTH } from './json-depth.js'
 import type { CryptoProfile, Secrets } from './profile.js'
 import { checkSignature, refineCause, type SignatureCheck } from './signature-check.js'
 
@@ -92,6 +93,10 @@ function decrypt (encrypt: string, ctx: InspectContext): Decryption {
 }
 
 function parsePayload (plaintext: string): Record<string, unknown> {
+  const depth = jsonDepth(plaintext)
+  if (depth > PAYLOAD_MAX_DEPTH) {
+    throw new NotificationError('PAYLOAD_NOT_JSON_OBJECT', `decrypted message nests ${depth} levels deep, more than the ${PAYLOAD_MAX_DEPTH} this receiver parses; kept as text only`, { depth })
+  }
   let v: unknown
   try {
     v = JSON.parse(plaintext)
