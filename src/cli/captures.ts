@@ -20,6 +20,7 @@ import { reinspect, verifyText } from './captures-verify.js'
 import { replayEdited } from './captures-edit.js'
 import type { Io } from './io.js'
 import { parseLocalDate } from '../time/local.js'
+import { safeLines } from '../log/terminal-safe.js'
 
 export interface CapturesDeps { profile?: CryptoProfile; dispatcher?: Dispatcher; now?: () => number }
 
@@ -72,7 +73,8 @@ export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = 
     const v = values as Record<string, string | boolean | undefined>
     const str = (k: string) => (typeof v[k] === 'string' ? v[k] : undefined)
     const mask = [...secretValues(config), str('token'), str('aes-key')]
-    const out = (t: string) => io.out(maskSecrets(t, mask))
+    // Views (not --json, which is the files' exact JSON) show sender values escaped for the terminal.
+    const out = (t: string) => io.out(maskSecrets(v.json === true ? t : safeLines(t), mask))
     store = await openStore(config, io, now)
     if (verb === 'list') return await listCaptures(store, out, io, listFilter(v, now))
     if (verb === 'prune') {

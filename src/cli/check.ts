@@ -11,6 +11,7 @@ import { createProfile } from '../profiles/create.js'
 import type { Io } from './io.js'
 import { CheckOptionError, selectChecks } from '../check/select.js'
 import { SELECT_OPTIONS, SELECT_USAGE, selectionFlags } from '../check/select-flags.js'
+import { safeLines } from '../log/terminal-safe.js'
 
 export interface CheckDeps { now?: () => number; dispatcher?: Dispatcher; profile?: CryptoProfile }
 
@@ -107,6 +108,7 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
   const report = await runBattery({ target, secrets, profile, now: deps.now, timeoutMs, dispatcher: deps.dispatcher, cases: selection.cases, overrides: selection.overrides })
   const text = values.json ? JSON.stringify(report, null, 2) : renderReport(report)
   // Secrets a handler echoes are masked where they enter the report (gradeReply).
-  io.out(text)
+  // A handler's answer text is shown escaped: it cannot move the cursor or forge a report line.
+  io.out(values.json ? text : safeLines(text))
   return report.summary.fail > 0 ? 1 : 0
 }

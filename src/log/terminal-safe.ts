@@ -30,7 +30,8 @@ export function escapeControls (value: string): string {
 
 /** Text whose own line breaks are meant (an indented body, a block): each line escaped on its own. */
 export function safeLines (text: string): string {
-  return text.split('\n').map(escapeControls).join('\n')
+  // TAB is the layout's own (tables); it moves the cursor forward only, so it stays.
+  return text.split('\n').map(line => line.replace(UNSAFE, ch => ch === '\t' ? ch : escapeOne(ch))).join('\n')
 }
 
 /** Nesting shown in a display; deeper parts are summarised (a 5,000-level payload must still print). */

@@ -4,8 +4,8 @@ import { runMain } from '../helpers/main-io.js'
 import { CORPUS } from './corpus.js'
 import { answersIn, exchange, SECRETS, startHostileReceiver, type WireAnswer } from './receiver-harness.js'
 
-/** Characters no terminal may receive raw from a sender (LF is the log's own line break). */
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/
+/** Characters no terminal may receive raw from a sender (LF and TAB are the layout's own; values have them escaped). */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/
 /** A line a sender forged: the corpus writes "INFO forged" and a fake timestamped INFO line after its newlines. */
 const FORGED_LINE = /^(INFO forged|12:00:00\.000 INFO)/m
 const DOCUMENTED_ERRCODES = new Set([0, 210, 298, 299, 300])
