@@ -1,3 +1,4 @@
+import { valueText } from '../log/terminal-safe.js'
 /**
  * order_id + status → the FIRST recorded delivery that carried it (answered errcode 0). Every
  * store uses this one index, so a duplicate points to the same earlier delivery whichever store
@@ -34,5 +35,6 @@ export function createOrderIndex (max: number): OrderIndex {
 export function orderOf (r: { inspection?: { payload?: Record<string, unknown> }; answer: { body: { errcode: number } } }): [string, string] | undefined {
   const p = r.inspection?.payload
   if (p?.order_id === undefined || r.answer.body.errcode !== 0) return undefined
-  return [String(p.order_id), String(p.status)]
+  // valueText: a sender's {"toString":1} must not throw here (String() would), at receive or at startup.
+  return [valueText(p.order_id), valueText(p.status)]
 }

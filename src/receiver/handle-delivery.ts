@@ -2,7 +2,7 @@ import { finding } from '../messages/render.js'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import { serializeRecord } from '../capture/record-line.js'
 import { buildFailureAnswer, buildSuccessAnswer, type Answer } from '../protocol/answer.js'
-import { ERRCODE } from '../protocol/errors.js'
+import { ERRCODE, ERRMSG } from '../protocol/errors.js'
 import { errmsgFor, inspectDelivery, type Inspection } from '../protocol/inspect.js'
 import { maskerFor } from '../protocol/mask.js'
 import { randomBytesPooled } from '../protocol/random.js'
@@ -13,6 +13,7 @@ import { buildCaptureRecord, parsedQuery, requestUrl } from './capture-record.js
 import type { DeliveryDeps, HandledDelivery, ReceivedRequest, Rejection, WireAnswer } from './received-request.js'
 import { relayOutcome, type AnswerPlan } from './relay.js'
 import { createSeenNonces } from './seen-nonces.js'
+import { valueText } from '../log/terminal-safe.js'
 
 export type DeliveryHandler = (req: ReceivedRequest) => Promise<HandledDelivery>
 
@@ -67,8 +68,9 @@ async function recordAndAnswer (record: CaptureRecord, outcome: AnswerPlan, deps
   try {
     await deps.store.append(record, json)
   } catch (err) {
+    // The sender gets the fixed reason only: CAPTURE_DIR and the OS error are for the operator's log.
     const msg = `could not record the delivery (${(err as Error).message}); answered 299 so WeChat retries — check CAPTURE_DIR is writable and the disk has room`
-    const failed: CaptureRecord = { ...record, answer: { status: failStatus, body: buildFailureAnswer(ERRCODE.SYSTEM, `system error: ${msg}`) } }
+    const failed: CaptureRecord = { ...record, answer: { status: failStatus, body: buildFailureAnswer(ERRCODE.SYSTEM, ERRMSG[ERRCODE.SYSTEM]) } }
     deps.log.error({ delivery: failed, recordError: (err as Error).message }, msg)
     return { answer: jsonAnswer(failStatus, failed.answer.body), record: failed, recorded: false }
   }
@@ -98,7 +100,7 @@ function rejected (r: Rejection): Inspection {
 function flagDuplicate (i: Inspection, store: CaptureStore): string | undefined {
   const p = i.payload
   if (i.errcode !== ERRCODE.OK || i.kind !== 'payment_notification' || p?.order_id === undefined) return undefined
-  const dup = store.findOrder(String(p.order_id), String(p.status))
+  const dup = store.findOrder(valueText(p.order_id), valueText(p.status))
   if (dup) i.warnings.push(finding('WARN_DUPLICATE_ORDER', { earlier: dup }))
   return dup
 }
