@@ -14,6 +14,7 @@
  */
 import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { render } from '../messages/render.js'
 import { createDayFileWriter, datasync, type SyncFn } from './day-file-writer.js'
 import { createGroupCommitter } from './group-commit.js'
 import { applyFilter, matches } from './memory-store.js'
@@ -101,8 +102,10 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
     }
   }
   if (stats.skippedPartial > 0) {
-    o.log?.warn({ captureDir: dir, skipped: stats.skipped.slice(0, 5) },
-      `skipped ${stats.skippedPartial} partial capture record(s) in ${dir} (a crash mid-write tears the last line); every complete record was read`)
+    const first = stats.skipped[0]
+    o.log?.warn({ captureDir: dir, skipped: stats.skipped.slice(0, 5) }, render({ code: 'RECORDS_SKIPPED', params: {
+      count: stats.skippedPartial, dir, first: first ? render({ code: 'RECORD_SKIPPED', params: { file: first.file, line: first.line, problem: first.problem ?? first.why } }) : '-',
+    } }))
   }
 
   const writer = createDayFileWriter(dir, o.sync ?? datasync)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { expandRecord } from './record-line.js'
 import type { CaptureRecord } from './record.js'
 import { localDay, localDayStart } from '../time/local.js'
+import { checkRecord } from './record-schema.js'
 
 /** One file per local day (the machine's time zone), named for the day its records were received. */
 export const DAY_FILE_RE = /^captures-(\d{4}-\d{2}-\d{2})\.ndjson$/
@@ -65,19 +66,31 @@ export async function * readLines (path: string): AsyncGenerator<Line> {
 }
 
 export function parseRecordLine (text: string): CaptureRecord | undefined {
+  const r = readRecordLine(text)
+  return 'record' in r ? r.record : undefined
+}
+
+/**
+ * A line as a record checked against the schema (record-schema.ts), or why it is not one. Every
+ * reader goes through here, so a hostile or hand-edited line is skipped, never fatal.
+ */
+export function readRecordLine (text: string): { record: CaptureRecord } | { problem: string } {
   let v: unknown
   try {
     v = JSON.parse(text)
-  } catch {
-    return undefined
+  } catch (err) {
+    return { problem: `not JSON: ${(err as Error).message}` }
   }
-  if (typeof v !== 'object' || v === null) return undefined
-  const r = v as Partial<CaptureRecord>
-  if (typeof r.id !== 'string' || typeof r.receivedAt !== 'string' || typeof r.answer?.body?.errcode !== 'number') return undefined
-  return expandRecord(r as CaptureRecord)
+  const checked = checkRecord(v)
+  if (!checked.ok) return { problem: checked.problem }
+  try {
+    return { record: expandRecord(checked.record) }
+  } catch {
+    return { problem: 'shared: does not fit the body' }
+  }
 }
 
-export interface SkippedLine { file: string; line: number; bytes: number; why: 'unterminated' | 'unparseable' }
+export interface SkippedLine { file: string; line: number; bytes: number; why: 'unterminated' | 'unparseable'; problem?: string }
 /** A record with where its line is: [offset, offset + bytes) of the file. */
 export type ScanItem = { record: CaptureRecord; offset: number; bytes: number } | { skipped: SkippedLine }
 
@@ -89,9 +102,9 @@ export async function * scanRecords (dir: string, file: string): AsyncGenerator<
   try {
     for await (const l of readLines(join(dir, file))) {
       if (l.text.trim() === '') continue
-      const record = parseRecordLine(l.text)
-      if (record) yield { record, offset: l.offset, bytes: l.bytes }
-      else yield { skipped: { file, line: l.line, bytes: l.bytes, why: l.terminated ? 'unparseable' : 'unterminated' } }
+      const read = readRecordLine(l.text)
+      if ('record' in read) yield { record: read.record, offset: l.offset, bytes: l.bytes }
+      else yield { skipped: { file, line: l.line, bytes: l.bytes, why: l.terminated ? 'unparseable' : 'unterminated', problem: read.problem } }
     }
   } catch (err) {
     // Pruned by another process between listing and reading: it simply holds nothing now.

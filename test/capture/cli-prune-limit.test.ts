@@ -52,5 +52,5 @@ it('reports skipped partial records on stderr and reads a missing CAPTURE_DIR wi
   await appendFile(join(dir, file!), '{"id":"torn","receivedAt":"20')
   const torn = await captures(['list'], { CAPTURE_DIR: dir })
   expect(torn.out.split('\n')).toHaveLength(2)
-  expect(torn.err).toMatch(/skipped 1 partial capture record\(s\) in .*every complete record was read/)
+  expect(torn.err).toMatch(/skipped 1 unreadable capture line\(s\) in .*every complete record was read/)
 })

@@ -83,7 +83,7 @@ describe('file store: crash recovery and restart', () => {
     const warnings: string[] = []
     const store = await createFileStore({ dir, maxInMemory: 100, log: { warn: (_o, msg) => warnings.push(msg) } })
     expect(store.stats).toMatchObject({ records: 3, skippedPartial: 1, skipped: [{ file: 'captures-2024-05-01.ndjson', line: 4, why: 'unterminated' }] })
-    expect(warnings.join('\n')).toMatch(/skipped 1 partial capture record/)
+    expect(warnings.join('\n')).toMatch(/skipped 1 unreadable capture line/)
     // Same millisecond: newest (last written) first, as every store lists them.
     expect((await store.list()).map(r => r.id)).toEqual(['c', 'b', 'a'])
     await store.append(fakeRecord({ id: 'd', receivedAt: '2024-05-01T11:00:00.000Z' }))
