@@ -15,9 +15,11 @@ const INLINE_SAFE = /^[\x20-\x26\x28-\x7e]*$/
  */
 export function toCurl (req: OutgoingRequest): string {
   // One option per line: readable, and still one command for `bash -c`.
-  const parts: string[] = ['curl -sS']
+  // Every argument quoted; http(s) only, redirects included (`--proto`), and the URL passed with
+  // --url so no value can be read as another option or point curl at another protocol.
+  const parts: string[] = ['curl -sS --proto =http,https --proto-redir =http,https']
   if (req.method !== 'POST' || req.body === undefined) parts.push(`-X ${shellQuote(req.method)}`)
-  parts.push(shellQuote(req.url))
+  parts.push(`--url ${shellQuote(req.url)}`)
   for (const [k, v] of Object.entries(req.headers)) parts.push(`-H ${shellQuote(`${k}: ${v}`)}`)
   if (req.body === undefined) return parts.join(' \\\n  ')
   // curl would otherwise add its own form content-type, and "Expect: 100-continue" for large bodies.

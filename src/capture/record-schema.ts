@@ -45,6 +45,7 @@ export const recordSchema = z.looseObject({
   answer: z.looseObject({ status: z.number(), body: z.looseObject({ errcode: z.number(), errmsg: text }) }),
   durationMs: z.number(),
   forwarded: z.looseObject({ ok: z.boolean() }).optional(),
+  listener: z.object({ scheme: z.enum(['http', 'https']), host: text, port: z.number().int().min(0).max(65535) }).optional(),
 })
 
 export type RecordCheck = { ok: true; record: CaptureRecord } | { ok: false; problem: string }

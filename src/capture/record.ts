@@ -3,6 +3,7 @@ import type { MockTest } from '../grade/mock-tests.js'
 import type { Answer } from '../protocol/answer.js'
 import type { Inspection } from '../protocol/inspect.js'
 import type { KeyFingerprints } from '../preflight/keys.js'
+import type { Listener } from '../net/replay-target.js'
 
 /** Which of WeChat's two version-1 tests a delivery looks like (docs/PROTOCOL.md §4; vocabulary in src/grade/mock-tests.ts). */
 export type TestKind = MockTest
@@ -38,6 +39,8 @@ export interface CaptureRecord {
   durationMs: number
   /** Fingerprints (sha256 prefix) of the Token and EncodingAESKey in use when received; never the values. */
   keys?: KeyFingerprints
+  /** The listener that received it (absent in records from before): where exports and replays go by default. */
+  listener?: Listener
   /** Forward mode: what the user's handler answered. */
   forwarded?: ForwardedSummary
 }

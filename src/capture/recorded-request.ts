@@ -1,6 +1,9 @@
 import { rawQueryOf, withQuery } from '../net/raw-query.js'
 import { bodyBytes } from './body.js'
 import type { CaptureRecord } from './record.js'
+import { UsageError } from '../errors.js'
+import { render } from '../messages/render.js'
+import { listenerOrigin, parseReplayTarget } from '../net/replay-target.js'
 
 /** A recorded delivery rebuilt for sending again (replay, curl, HAR). */
 export interface OutgoingRequest {
@@ -44,11 +47,12 @@ export function rawQuery (r: CaptureRecord): string {
 export function targetUrl (r: CaptureRecord, to: string | undefined, query = rawQuery(r)): string {
   let base: string
   if (to === undefined) {
-    // The Host header names where it was sent; behind a tunnel x-forwarded-proto says https.
-    const proto = String(r.headers['x-forwarded-proto'] ?? 'http').split(',')[0]?.trim() || 'http'
-    base = `${proto}://${String(r.headers.host ?? '127.0.0.1')}${r.path}`
+    // Never the sender's Host or X-Forwarded-Proto: those would let a sender aim a replay (or an
+    // exported curl) at any scheme and host. The listener that received it is ours.
+    if (!r.listener) throw new UsageError('USAGE_BAD_FLAGS', render({ code: 'EXPORT_NO_LISTENER', params: { id: r.id } }))
+    base = `${listenerOrigin(r.listener)}${r.path}`
   } else {
-    const u = new URL(to)
+    const u = parseReplayTarget(to)
     const hasPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(to)
     base = `${u.origin}${hasPath ? u.pathname : r.path}${u.search}`
   }

@@ -6,6 +6,7 @@ import { outgoingRequest } from '../capture/recorded-request.js'
 import type { CaptureRecord, ListFilter } from '../capture/record.js'
 import { LIST_HEADER, listLine, showText } from './captures-format.js'
 import { UsageError } from '../errors.js'
+import { parseReplayTarget } from '../net/replay-target.js'
 import type { Io } from './io.js'
 
 type Out = (text: string) => void
@@ -38,7 +39,7 @@ export function exportCapture (r: CaptureRecord, io: Io, curl: boolean, har: boo
   if (curl === har) {
     throw new UsageError('USAGE_BAD_FLAGS', 'export needs exactly one of --curl or --har (e.g. captures export ID --curl)')
   }
-  if (to !== undefined && !URL.canParse(to)) throw new UsageError('USAGE_BAD_FLAGS', `--to must be a URL (got "${to}")`)
+  if (to !== undefined) parseReplayTarget(to)
   const req = outgoingRequest(r, to)
   io.out(curl ? toCurl(req) : JSON.stringify(toHar(r, req, { name: 'nontax-debugger', version: '0.1.0' }), null, 2))
   return 0

@@ -21,6 +21,7 @@ import { replayEdited } from './captures-edit.js'
 import type { Io } from './io.js'
 import { parseLocalDate } from '../time/local.js'
 import { safeLines } from '../log/terminal-safe.js'
+import { parseReplayTarget } from '../net/replay-target.js'
 
 export interface CapturesDeps { profile?: CryptoProfile; dispatcher?: Dispatcher; now?: () => number }
 
@@ -126,7 +127,8 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
     }
     case 'replay': {
       const to = c.str('to')
-      if (to === undefined || !URL.canParse(to)) throw new UsageError('USAGE_BAD_FLAGS', 'replay needs --to URL, the receiver to send to (e.g. --to http://127.0.0.1:3000)')
+      if (to === undefined) throw new UsageError('USAGE_BAD_FLAGS', 'replay needs --to URL, the receiver to send to (e.g. --to http://127.0.0.1:3000)')
+      parseReplayTarget(to)
       const tamper = c.str('tamper')
       if (tamper !== undefined && !(TAMPERS as readonly string[]).includes(tamper)) throw new UsageError('USAGE_BAD_FLAGS', `--tamper must be one of ${TAMPERS.join(', ')} (got "${tamper}")`)
       const s = resolveSecrets(c.v, c.io.env, c.config, r)

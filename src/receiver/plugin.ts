@@ -75,6 +75,7 @@ function received (req: FastifyRequest, body: Buffer, mayForward: boolean, rejec
     headers: req.headers,
     body,
     remoteAddress: req.ip,
+    listener: { scheme: (req.socket as { encrypted?: boolean }).encrypted === true ? 'https' : 'http', host: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 },
     mayForward,
     ...(rejection ? { rejection } : {}),
   }

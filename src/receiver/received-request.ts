@@ -3,6 +3,7 @@ import type { Forwarder } from '../forward/types.js'
 import type { Errcode, Reason } from '../protocol/errors.js'
 import type { DeliveryLog } from '../log/logger.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import type { Listener } from '../net/replay-target.js'
 
 export type HeaderValues = Record<string, string | string[] | undefined>
 
@@ -17,6 +18,8 @@ export interface ReceivedRequest {
   /** The exact bytes received. */
   body: Buffer
   remoteAddress: string
+  /** The listener that accepted it (its own scheme, address and port): exports replay here, never to the sender's Host. */
+  listener?: Listener
   /** Whether forward mode may pass this request to the user's handler (only a complete POST may). */
   mayForward: boolean
   /** Set when the HTTP layer already rejected the request (body too large, aborted, bad length, internal error). */
