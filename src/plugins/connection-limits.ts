@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type Server, type ServerOptions } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
+import { trackAnswersInFlight } from './client-errors.js'
 import type { FastifyServerOptions } from 'fastify'
 import type { Config } from '../config.js'
 import { createClientErrorHandler } from './client-errors.js'
@@ -51,6 +52,7 @@ export function connectionLimits (l: Limits, tls?: TlsPair): FastifyServerOption
         ? createHttpsServer({ ...nodeServerOptions(l), ...tls, handshakeTimeout: l.headersTimeoutMs }, handler)
         : createHttpServer(nodeServerOptions(l), handler)
       server.maxRequestsPerSocket = MAX_REQUESTS_PER_SOCKET
+      trackAnswersInFlight(server)
       return server
     },
   }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runMain } from '../helpers/main-io.js'
 import { startServe } from '../helpers/serve-process.js'
 import { http, signed } from './corpus.js'
-import { exchange, startHostileReceiver } from './receiver-harness.js'
+import { answersIn, exchange, startHostileReceiver } from './receiver-harness.js'
 
 type Receiver = Awaited<ReturnType<typeof startHostileReceiver>>
 let rx: Receiver
@@ -37,6 +37,20 @@ describe('exports never aim where the sender says', () => {
     expect(out.code).toBe(2)
     expect(out.err).toContain('--to must be an http:// or https:// URL with a host')
     expect(out.out).toBe('')
+  })
+})
+
+describe('the recorded answer is the one on the wire', () => {
+  it('a valid delivery followed by garbage on the same connection: the client gets the recorded 200/0, the garbage gets nothing', async () => {
+    const d = signed(rx.ctx, { ...order(), order_id: 'WIRE-1' }, { nonce: 'wirenonce0000001' })
+    const valid = http(rx.ctx, { query: new URLSearchParams(d.query).toString(), headers: { 'Content-Type': d.contentType }, body: d.body })
+    const raw = await exchange(rx.port, Buffer.concat([valid, Buffer.from('\u0000\u0001garbage\r\n\r\n')]), false)
+    const answers = answersIn(raw)
+    expect(answers.map(a => a.status)).toEqual([200])
+    const [rec] = (await rx.store.list({ limit: 1 }))
+    expect(rec?.wxnontaxstr).toBe('wirenonce0000001')
+    expect(JSON.parse(answers[0]?.body ?? '')).toMatchObject({ errcode: rec?.answer.body.errcode })
+    expect(rec?.answer).toMatchObject({ status: 200, body: { errcode: 0 } })
   })
 })
 
