@@ -108,7 +108,7 @@ describe('the inspector in a real Chromium', () => {
     await page.waitForSelector(`#detail-pane[data-id="${id}"] #curl`)
     await page.click('#curl')
     await page.waitForSelector('#curl-result.done')
-    expect(await page.locator('#curl-result').textContent()).toMatch(new RegExp(`^curl -sS \\\\\n {2}'${run.loop.receiverUrl}/nontax/notify\\?`))
+    expect(await page.locator('#curl-result').textContent()).toMatch(new RegExp(`^curl -sS --proto =http,https --proto-redir =http,https \\\\\n {2}--url '${run.loop.receiverUrl}/nontax/notify\\?`))
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#har')])
     const har = JSON.parse(await new Response(await download.createReadStream() as unknown as ReadableStream).text()) as { log: { entries: Array<{ request: { url: string } }> } }
     expect(har.log.entries[0]?.request.url).toMatch(/\/nontax\/notify\?wxnontaxstr=/)
