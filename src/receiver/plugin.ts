@@ -57,7 +57,10 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     const client = err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500
     if (!client) req.log.error({ err }, 'receiver bug')
     const errcode: Errcode = client ? ERRCODE.FORMAT : ERRCODE.SYSTEM
-    return answer(handle, reply, received(req, Buffer.alloc(0), false, {
+    // A failure after parsing (a bug in the delivery path) still has the body: record it. Before
+    // parsing (too large, bad length) Fastify has kept no bytes, so the record has the headers only.
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+    return answer(handle, reply, received(req, body, false, {
       status: client ? (err.statusCode ?? 400) : 200,
       errcode,
       reason: client ? 'ENVELOPE_UNPARSEABLE' : 'INTERNAL',

@@ -64,6 +64,8 @@ describe('forward mode on an internal error', () => {
     expect(JSON.stringify(res.json)).not.toContain('exploded')
     expect(calls).toEqual([])
     expect(delivered.map(r => [r.answer.body.errcode, r.forwarded])).toEqual([[299, undefined]])
+    // The bytes it received are recorded, not an empty body.
+    expect(delivered[0]?.body.bytes).toBeGreaterThan(0)
   })
 })
 
