@@ -23,6 +23,8 @@ import { averageRuns, checks, renderMarkdown, summarizeGrowth, writeReport, type
  */
 // npm run bench -- discover: the discovery benchmark alone (bench/discover.ts).
 if (process.argv[2] === 'discover') { await import('./discover.js'); process.exit(process.exitCode ?? 0) }
+// npm run bench -- large: RSS with bodies near the 64 KiB limit (bench/large-bodies.ts).
+if (process.argv[2] === 'large') { await import('./large-bodies.js'); process.exit(process.exitCode ?? 0) }
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
