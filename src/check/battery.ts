@@ -9,11 +9,12 @@ import { rootCauses } from './root-cause.js'
 import { combineRedelivery, firstFailed } from './redelivery.js'
 import { orderOf } from './cases-core.js'
 import type { Overrides } from '../payload/overrides.js'
+import { notApplicable } from './applicability.js'
 import { withQuery } from '../net/raw-query.js'
 import { queryString } from './craft.js'
 import { shortExpected } from '../grade/expectation.js'
 import { referenceForensics } from '../grade/forensics.js'
-import { gradeReply, shortGot } from '../grade/grade.js'
+import { gradeReply, inProfileWords, shortGot } from '../grade/grade.js'
 import { DEFAULT_TIMEOUT_MS, notSent, sendRequest, type SendFailure } from '../net/send-request.js'
 import type { CaseContext, CheckCase, CheckReport, CheckResult, CraftedRequest } from './types.js'
 import type { Reply } from '../grade/types.js'
@@ -44,7 +45,12 @@ export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
   const runId = `CHK${randomBytes(4).toString('hex').toUpperCase()}`
   const ctx: CaseContext = { secrets: o.secrets, profile: o.profile, nowMs: startedMs, runId, overrides: o.overrides, first: { nonce: newWxNontaxStr(), orderId: '', status: 3 } }
   ctx.first = { ...ctx.first, ...orderOf(ctx, 1) }
-  const cases = o.cases ?? batteryCases()
+  const all = o.cases ?? batteryCases()
+  const skipped = all.flatMap(c => {
+    const why = notApplicable(c.name, o.profile)
+    return why === undefined ? [] : [{ class: c.name, group: c.group, sent: c.sent, reason: render(why), finding: why }]
+  })
+  const cases = all.filter(c => !skipped.some(s => s.class === c.name))
   const results: CheckResult[] = []
   let unreachable: SendFailure | undefined
   for (const c of cases) {
@@ -68,6 +74,7 @@ export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
     durationMs: Math.round(performance.now() - started),
     classes: cases.map(c => ({ name: c.name, group: c.group, sent: c.sent })),
     results,
+    notApplicable: skipped,
     summary: { total: results.length, pass: count('PASS'), warn: count('WARN'), fail: count('FAIL') },
     causes,
   }
@@ -96,7 +103,7 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
   const grade = gradeReply(expectation, reply, { secrets: ctx.secrets, profile: ctx.profile, sent: { timestamp: env?.timestamp, nonce: env?.nonce, encrypt: env?.encrypt } })
   if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(reference, { crafted: true }))
   const problem = grade.outcome !== 'FAIL' && grade.answer?.errcode === 0 ? c.answerProblem?.(ctx, reply) : undefined
-  if (problem !== undefined) Object.assign(grade, { outcome: 'FAIL', failure: 'answer', reason: problem })
+  if (problem !== undefined) Object.assign(grade, { outcome: 'FAIL', failure: 'answer', reason: inProfileWords(problem, ctx.profile) })
   const a = grade.answer
   return {
     class: c.name,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { paymentNotification } from './payload.js'
-import { corruptBase64, encryptJson, encryptWithPadByte, flipCiphertextByte, frame, otherEncodingAesKey, truncateCiphertext } from './craft.js'
+import { corruptBase64, encryptJson, encryptWithPadByte, flipCiphertextByte, frame, otherKeySecrets, truncateCiphertext } from './craft.js'
 import { expectationForTest, rejects } from '../grade/expectation.js'
 import { finding } from '../messages/render.js'
 import type { MessageCode } from '../messages/en/index.js'
@@ -77,7 +77,7 @@ export const coreCases: CheckCase[] = [
     name: 'other-key',
     group: 'decryption',
     sent: 'encrypted under another AES key',
-    build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 9), { ...ctx.secrets, encodingAESKey: otherEncodingAesKey() })),
+    build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 9), otherKeySecrets(ctx))),
     expect: () => decryptionFailure('CASE_OTHER_KEY_ACCEPTED'),
   },
   {

@@ -73,6 +73,17 @@ export function encryptWithPadByte (ctx: CaseContext, msg: string, padByte: numb
   return ctx.profile.encrypt(msg, ctx.secrets, { padByte })
 }
 
+/**
+ * The secrets with the one the profile's AES key comes from replaced by another of the same form
+ * (docs/PROTOCOL.md §5): a 43-character EncodingAESKey, 64 hex characters, … nobody configured.
+ */
+export function otherKeySecrets (ctx: CaseContext): Secrets {
+  const k = ctx.profile.descriptor.cipher.key
+  const bytes = randomBytes(32)
+  const other = { 'base64+=': otherEncodingAesKey(), ascii: bytes.toString('hex').slice(0, 32), hex: bytes.toString('hex'), base64: bytes.toString('base64'), 'md5-hex': `other-${bytes.toString('hex')}` }[k.as]
+  return k.from === 'aesKey' ? { ...ctx.secrets, encodingAESKey: other } : { ...ctx.secrets, token: other }
+}
+
 /** A 43-character EncodingAESKey nobody configured. */
 export function otherEncodingAesKey (): string {
   return randomBytes(33).toString('base64').replace(/[^A-Za-z0-9]/g, 'A').slice(0, 43)

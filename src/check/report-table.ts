@@ -64,7 +64,8 @@ function describeReply (r: CheckResult): string {
 
 export function summaryLine (r: CheckReport): string {
   const s = r.summary
-  return `${s.total} classes: ${s.pass} PASS, ${s.warn} WARN, ${s.fail} FAIL against ${r.target} in ${r.durationMs} ms`
+  const na = r.notApplicable.length > 0 ? ` (${r.notApplicable.length} not applicable under profile ${r.profile})` : ''
+  return `${s.total} classes: ${s.pass} PASS, ${s.warn} WARN, ${s.fail} FAIL${na} against ${r.target} in ${r.durationMs} ms`
 }
 
 /** The human report: one table, then the reasons for every FAIL and WARN, then one summary line. */
@@ -88,6 +89,7 @@ export function renderReport (r: CheckReport): string {
   }
   for (const { x, i } of flagged) lines.push('', ...details(x, i))
   if (notSent.length > 0) lines.push('', ...wrap(`${notSent.length} more classes were not sent: the first got no answer.`, ''))
+  for (const n of r.notApplicable) lines.push('', ...wrap(`${n.class}: ${n.reason}`, '--  ', INDENT))
   lines.push('', summaryLine(r))
   return lines.join('\n') + '\n'
 }

@@ -21,6 +21,21 @@ export interface GradeContext {
  * HTTP 200, but WeChat documents no status (part C latitude).
  */
 export function gradeReply (e: Expectation, reply: Reply, ctx: GradeContext): Grade {
+  const g = gradeAnswer(e, reply, ctx)
+  g.notes = g.notes.map(n => inProfileWords(n, ctx.profile))
+  if (g.reason !== undefined) g.reason = inProfileWords(g.reason, ctx.profile)
+  return g
+}
+
+/**
+ * Fix texts name the algorithm of the profile in use ({signature}, {cipher}, {sigField}, … in
+ * src/messages/en/grade.ts): its words fill the templates, under the finding's own params.
+ */
+export function inProfileWords (f: Finding, profile: CryptoProfile): Finding {
+  return { code: f.code, params: { ...profile.words, ...f.params } }
+}
+
+function gradeAnswer (e: Expectation, reply: Reply, ctx: GradeContext): Grade {
   if (reply.kind === 'error') {
     return { outcome: 'FAIL', failure: 'no-answer', expected: e.text, got: `no answer: ${reply.error}`, reason: networkReason(reply), notes: [], forensics: [] }
   }

@@ -1,12 +1,13 @@
 import type { Decrypted } from '../protocol/cipher.js'
 import { parseEnvelope } from '../protocol/envelope.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
-import { decryptWith, describeCipher, encryptWith, type EncryptOptions } from './cipher-engine.js'
+import { decryptWith, encryptWith, type EncryptOptions } from './cipher-engine.js'
 import { descriptorString, sameDescriptor, type ProfileDescriptor } from './descriptor.js'
 import { deriveKey, keyProblem } from './keys.js'
 import { namedDescriptors } from './named.js'
-import { describeSignature, digest, encodeDigest, signedString, type SignatureInput } from './signer.js'
+import { digest, encodeDigest, signedString, type SignatureInput } from './signer.js'
 import { frameWire, readEnvelope } from './wire.js'
+import { profileWords } from './words.js'
 
 const SECRET_VAR = { aesKey: 'NONTAX_ENCODING_AES_KEY', token: 'NONTAX_TOKEN' } as const
 
@@ -22,7 +23,7 @@ const TOLERANT = new Set(['wxbizmsgcrypt', 'wxbizmsgcrypt-xml'])
 export function createProfile (d: ProfileDescriptor): CryptoProfile {
   const named = nameOf(d)
   const name = named ?? d.name ?? 'custom'
-  const words = { cipher: describeCipher(d.cipher), signature: describeSignature(d.signature, d.fields) }
+  const words = profileWords(d)
   // Deriving the key is cheap but runs per delivery; keep the last one.
   let cached: { secret: string; key: Buffer } | undefined
   const keyFor = (s: Secrets): Buffer => {

@@ -4,11 +4,13 @@ import type { ProfileDescriptor, SignedValue } from '../profiles/descriptor.js'
 import type { EncryptOptions } from '../profiles/cipher-engine.js'
 import type { SignatureInput, SignedString } from '../profiles/signer.js'
 import type { WireRequest, WireValues } from '../profiles/wire.js'
+import type { ProfileWords } from '../profiles/words.js'
 import { createProfile } from '../profiles/create.js'
 import { DEFAULT_PROFILE, namedDescriptor } from '../profiles/named.js'
 
 export type { SignatureInput, SignedString } from '../profiles/signer.js'
 export type { EncryptOptions } from '../profiles/cipher-engine.js'
+export type { ProfileWords } from '../profiles/words.js'
 
 /** Per-receiver secrets. Never logged: see logger.ts redact paths and mask.ts. */
 export interface Secrets { appid: string; token: string; encodingAESKey: string }
@@ -27,7 +29,7 @@ export interface CryptoProfile {
   /** Shown in README and logs: the profile is an assumption, not WeChat's word. */
   readonly assumption: string
   /** Algorithm words for fix texts, e.g. "SHA-1 over the sorted token, timestamp, wxnontaxstr and encrypt, lower-case hex". */
-  readonly words: { cipher: string; signature: string }
+  readonly words: ProfileWords
   encrypt (msg: string, secrets: Secrets, o?: Buffer | EncryptOptions): string
   decrypt (encrypt: string, secrets: Secrets): Decrypted
   sign (input: SignatureInput): string

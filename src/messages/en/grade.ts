@@ -3,10 +3,10 @@
  * WARN. `{@CODE}` inside a template is replaced by that entry, so every explanation names the same fix.
  */
 export const grade = {
-  FIX_VERIFY: 'compute sha1 over sort(token, timestamp, wxnontaxstr, encrypt) joined without separator, compare it with msg_signature in constant time, and answer 300 before decrypting',
-  FIX_TOKEN: 'its Token differs from the one check signs with (NONTAX_TOKEN / --token), or it hashes other strings: sort token, timestamp, wxnontaxstr and encrypt exactly as received, join them, sha1, lowercase hex',
-  FIX_KEY: 'its EncodingAESKey or appid differs from check\'s (NONTAX_ENCODING_AES_KEY, WECHAT_APPID / --aes-key, --appid), or it decrypts differently: key = base64(EncodingAESKey + "=") (32 bytes), iv = its first 16 bytes, AES-256-CBC without auto-padding, padding to 32 bytes, a uint32 big-endian byte length, the appid at the end',
-  FIX_ENVELOPE: 'read the JSON body {"appid","encrypt"} and wxnontaxstr, timestamp, msg_signature from the URL query',
+  FIX_VERIFY: 'compute {signature} (each value exactly as received), compare it with {sigField} in constant time, and answer 300 before decrypting',
+  FIX_TOKEN: 'its Token differs from the one check signs with (NONTAX_TOKEN / --token), or it signs other strings: {signature}, each value exactly as received',
+  FIX_KEY: 'its {keySecret} or appid differs from check\'s ({keyVar}, WECHAT_APPID / --aes-key, --token, --appid), or it decrypts differently: {cipher}; key = {keySource}',
+  FIX_ENVELOPE: 'read {envelope}',
   FIX_ERRCODE_BODY: 'WeChat reads {"errcode","errmsg"} from a JSON body; catch framework errors (body parse, content type, size) and answer HTTP 200 with the errcode',
 
   GRADE_NO_ANSWER: '{error}',
@@ -19,7 +19,7 @@ export const grade = {
   GRADE_MISSED_298: 'your handler could not decrypt a correct delivery (298): {@FIX_KEY}',
   GRADE_MISSED_210: 'your handler called a correct delivery malformed (210): {@FIX_ENVELOPE}',
   GRADE_MISSED_299: 'your handler reported its own system error (299) for a correct delivery: WeChat retries it; look at the handler\'s log for the exception',
-  GRADE_ANSWER_UNUSABLE: 'your handler answered 0 but WeChat cannot use the answer: {problems}. Answer {"errcode":0,"errmsg":"ok","data":encrypt(answer JSON),"timestamp","nonce","msg_signature":sha1(sort(token,timestamp,nonce,data))} with the same key, appid and token',
+  GRADE_ANSWER_UNUSABLE: 'your handler answered 0 but WeChat cannot use the answer: {problems}. Answer {"errcode":0,"errmsg":"ok","data","timestamp","nonce","msg_signature"}: data = the answer JSON encrypted as a delivery ({cipherMode}, key = {keySource}), msg_signature = {sigAlg} over token, timestamp, nonce and data signed the way a delivery is ({signature}), with the same key, appid and token',
 
   NOTE_LATITUDE: 'acceptable, with a warning (docs/PROTOCOL.md §8)',
   NOTE_HTTP_STATUS: 'HTTP {status}: docs/PROTOCOL.md §4 answers HTTP 200 and puts the outcome in errcode (WeChat\'s handling of other statuses is undocumented)',
@@ -32,5 +32,5 @@ export const grade = {
   NOTE_SNIFFED_UNSUPPORTED: 'the handler sniffed an unsupported content type and accepted it (docs/PROTOCOL.md §8 allows it)',
   NOTE_NOT_GRADED_299: 'the debugger itself failed on this delivery; not graded',
 
-  WHY_SIGNATURE_TEST_ACCEPTED: 'your handler answered 0 to WeChat\'s signature test, a delivery whose msg_signature is wrong: it does not verify signatures; {@FIX_VERIFY}',
+  WHY_SIGNATURE_TEST_ACCEPTED: 'your handler answered 0 to WeChat\'s signature test, a delivery whose {sigField} is wrong: it does not verify signatures; {@FIX_VERIFY}',
 } as const
