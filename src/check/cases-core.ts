@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { newWxNontaxStr } from '../protocol/delivery.js'
+import { unixSeconds } from '../protocol/sign.js'
 import { paymentNotification } from './payload.js'
 import { corruptBase64, encryptJson, encryptWithPadByte, flipCiphertextByte, frame, otherKeySecrets, truncateCiphertext } from './craft.js'
 import { expectationForTest, rejects } from '../grade/expectation.js'
@@ -45,14 +47,17 @@ export const coreCases: CheckCase[] = [
     sent: 'ciphertext altered after signing',
     build: ctx => {
       const encrypt = encryptJson(ctx, notification(ctx, 3, { memo: 'flip-target' }))
-      const signed = frame(ctx, encrypt)
-      const flipped = flipCiphertextByte(encrypt, FLIP_BYTE_INDEX)
-      return { ...signed, body: Buffer.from(JSON.stringify({ appid: ctx.secrets.appid, encrypt: flipped })) }
+      // Signed over the original ciphertext, sent with the flipped one, each in the profile's place.
+      const nonce = newWxNontaxStr()
+      const timestamp = unixSeconds(ctx.nowMs)
+      const signature = ctx.profile.sign({ token: ctx.secrets.token, timestamp, nonce, encrypt, appid: ctx.secrets.appid })
+      return frame(ctx, flipCiphertextByte(encrypt, FLIP_BYTE_INDEX), { nonce, timestamp, signature })
     },
-    expect: () => rejects(300, {
+    expect: ctx => rejects(300, {
       why: {
         accepted: finding('CASE_FLIPPED_ACCEPTED'),
-        rejected: finding('CASE_FLIPPED_REJECTED'),
+        // Only CBC with the key as IV and a random prefix keeps a flipped byte decryptable; elsewhere it breaks decryption too.
+        rejected: finding(flipStaysValid(ctx) ? 'CASE_FLIPPED_REJECTED' : 'CASE_FLIPPED_REJECTED_UNDECRYPTABLE'),
       },
     }),
   },
@@ -110,3 +115,9 @@ export const coreCases: CheckCase[] = [
     expect: () => decryptionFailure('CASE_BAD_PADDING_ACCEPTED'),
   },
 ]
+
+/** Whether the flipped byte leaves a valid message (docs/PROTOCOL.md §4: it lands in the random prefix). */
+function flipStaysValid (ctx: CaseContext): boolean {
+  const c = ctx.profile.descriptor.cipher
+  return c.mode === 'aes-256-cbc' && c.iv === 'key' && c.framing === 'random-len-msg-appid'
+}

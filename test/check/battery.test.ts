@@ -32,7 +32,7 @@ describe('check against a handler', () => {
     for (const x of r.results.filter(y => y.outcome === 'FAIL')) {
       expect(x.reply.errcode).toBe(0)
       expect(x.reason).toMatch(/does not (verify|require) (signatures|msg_signature)/)
-      expect(x.reason).toContain('sha1 over sort(token, timestamp, wxnontaxstr, encrypt)')
+      expect(x.reason).toContain('SHA-1 over the sorted token, timestamp, wxnontaxstr and encrypt, lower-case hex')
       expect(x.forensics.join('\n')).toMatch(/delivery msg_signature: sent ([0-9a-f]{40} in "msg_signature"|\(none\)); the correct one is [0-9a-f]{40}/)
     }
   })

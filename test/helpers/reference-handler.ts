@@ -59,7 +59,7 @@ export async function startReferenceHandler (o: HandlerOptions): Promise<Referen
     h.received++
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
     const contentType = req.headers['content-type']
-    let i = inspectDelivery({ body, contentType, query: req.query }, { secrets: o.secrets, profile, nowMs: Date.now() })
+    let i = inspectDelivery({ body, contentType, query: req.query, headers: req.headers }, { secrets: o.secrets, profile, nowMs: Date.now() })
     h.seen.push({ url: req.url, query: req.query, headers: req.headers, contentType, body, inspection: i })
     if (o.gate) await o.gate
     if (o.alwaysOk) return { errcode: 0, errmsg: 'ok' }

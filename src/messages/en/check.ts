@@ -4,6 +4,7 @@ export const check = {
   CASE_DECRYPT_REJECTED: 'your handler rejected it, but docs/PROTOCOL.md §4 answers 298 (decryption failed) for a ciphertext that does not decrypt to a valid message',
   CASE_FLIPPED_ACCEPTED: 'your handler answered 0 to a body altered after signing (one ciphertext bit; it still decrypts to valid JSON): it does not verify {sigField}; {@FIX_VERIFY}',
   CASE_FLIPPED_REJECTED: 'your handler rejected the altered body, but not as a signature error: the ciphertext still decrypts to valid JSON under check\'s key, so it decrypts before it verifies (or uses another key); verify {sigField} first and answer 300',
+  CASE_FLIPPED_REJECTED_UNDECRYPTABLE: 'your handler rejected the altered body, but not as a signature error: docs/PROTOCOL.md §4 verifies {sigField} before decrypting, so a body altered after signing is answered 300; verify first',
   CASE_MISSING_SIGNATURE_210: 'rejected as a format error; docs/PROTOCOL.md §4 answers 300 for a missing signature',
   CASE_MISSING_SIGNATURE_ACCEPTED: 'your handler answered 0 to a delivery without any signature: it does not require {sigField}; {@FIX_VERIFY}',
   CASE_OTHER_TOKEN_ACCEPTED: 'your handler answered 0 to a delivery signed with another token: it does not verify {sigField}; {@FIX_VERIFY}',
