@@ -10,7 +10,7 @@ export interface NontaxContext {
   profileHints: { settled (): Promise<void> }
 }
 
-export interface NontaxContextOptions extends NontaxContext { profileHints: NontaxContext['profileHints'] & { close (): void } }
+export interface NontaxContextOptions extends NontaxContext { profileHints: NontaxContext['profileHints'] & { close (): Promise<void> } }
 
 declare module 'fastify' {
   interface FastifyInstance { nontax: NontaxContext }
@@ -19,5 +19,5 @@ declare module 'fastify' {
 /** What the CLI and tests read back from a built app (`app.nontax`); closes the store with the app. */
 export const nontaxContext = fp<NontaxContextOptions>(async (app, ctx) => {
   app.decorate('nontax', { config: ctx.config, store: ctx.store, events: ctx.events, profile: ctx.profile, profileHints: ctx.profileHints })
-  app.addHook('onClose', async () => { ctx.profileHints.close(); await ctx.store.close() })
+  app.addHook('onClose', async () => { await ctx.profileHints.close(); await ctx.store.close() })
 }, { name: 'nontax-context', fastify: '5.x' })

@@ -7,6 +7,8 @@ export interface DeliveryEventMap {
   delivery: [record: CaptureRecord]
   /** A failed delivery verifies and decrypts under another profile (src/profiles/discover/background.ts). */
   'profile-hint': [hint: ProfileHint]
+  /** A background search (a worker thread) started or finished for a failed delivery. */
+  'profile-search': [state: { captureId: string; phase: 'started' | 'finished' }]
 }
 export type DeliveryEvents = EventEmitter<DeliveryEventMap>
 

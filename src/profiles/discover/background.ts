@@ -1,14 +1,16 @@
-import type { EventEmitter } from 'node:events'
 import type { CaptureRecord } from '../../capture/record.js'
 import type { Finding } from '../../messages/types.js'
 import { render } from '../../messages/render.js'
 import type { CryptoProfile, Secrets } from '../../protocol/profile.js'
+import type { DeliveryEvents } from '../../receiver/events.js'
 import { deliveryBytesOfRecord } from './record.js'
-import { discover } from './index.js'
+import { createSearchThread, type BestMatch, type SearchThread } from './search-thread.js'
 import { profileAssignment } from './report.js'
 
-/** A background search is smaller than the CLI's: it must stay a few tens of milliseconds. */
+/** A background search is smaller than the CLI's: a bounded number of candidates (docs/PROTOCOL.md §7.4). */
 const BACKGROUND_LIMIT = 50_000
+/** Failed deliveries waiting for a search beyond this are not searched (a flood costs bounded work). */
+export const BACKGROUND_QUEUE_CAP = 4
 /** Errcodes a wrong profile produces: cannot decrypt, bad signature, unreadable envelope. */
 const PROFILE_ERRCODES = new Set([210, 298, 300])
 
@@ -18,28 +20,28 @@ export interface HintLog { warn (obj: object, msg: string): void }
 
 /**
  * When a delivery fails under the configured profile, search the other profiles off the delivery's
- * critical path: the 'delivery' event fires before the answer is written, and the search runs on
- * setImmediate after it, one at a time; failures that arrive meanwhile wait for the next turn
- * (at most one queued), so a flood of bad deliveries costs one bounded search at a time.
+ * critical path: the search runs in a worker thread (search-thread.ts), so the event loop that answers
+ * WeChat never waits for it. One search at a time; up to BACKGROUND_QUEUE_CAP failures wait their
+ * turn, later ones are dropped. 'profile-search' events say when each search starts and finishes.
  */
-export function watchFailedDeliveries (o: { events: EventEmitter; profile: CryptoProfile; secrets: Secrets; log: HintLog }) {
+export function watchFailedDeliveries (o: { events: DeliveryEvents; profile: CryptoProfile; secrets: Secrets; log: HintLog; thread?: SearchThread }) {
+  const thread = o.thread ?? createSearchThread()
   let running: Promise<void> | undefined
-  let queued: CaptureRecord | undefined
+  const queue: CaptureRecord[] = []
   let closed = false
   const explained = new Set<string>()
 
-  const search = (r: CaptureRecord): ProfileHint | undefined => {
-    const d = discover(deliveryBytesOfRecord(r), { secrets: o.secrets, limit: BACKGROUND_LIMIT })
-    const best = d.matches[0]
+  const hintOf = (r: CaptureRecord, best: BestMatch | undefined): ProfileHint | undefined => {
     if (!best || best.profile === o.profile.id || !best.decrypts) return undefined
     const params = { name: best.name, configured: o.profile.name, profile: profileAssignment(best.profile).slice('NONTAX_PROFILE='.length), settings: best.settings.length ? ` and ${best.settings.join(', ')}` : '', id: r.id }
     return { captureId: r.id, profile: best.profile, finding: { code: best.signatureVerifies ? 'DISCOVERY_OTHER_PROFILE' : 'DISCOVERY_DECRYPTS_ONLY', params } }
   }
 
-  const turn = (r: CaptureRecord): Promise<void> => new Promise<void>(resolve => setImmediate(() => {
+  const turn = async (r: CaptureRecord): Promise<void> => {
     try {
-      const hint = closed ? undefined : search(r)
-      if (hint && !explained.has(`${hint.finding.code}:${hint.profile}:${r.id}`)) {
+      const onStart = () => o.events.emit('profile-search', { captureId: r.id, phase: 'started' })
+      const hint = hintOf(r, await thread.search(deliveryBytesOfRecord(r), o.secrets, BACKGROUND_LIMIT, onStart))
+      if (!closed && hint && !explained.has(`${hint.finding.code}:${hint.profile}:${r.id}`)) {
         explained.add(`${hint.finding.code}:${hint.profile}:${r.id}`)
         o.log.warn({ captureId: r.id, profileHint: hint.profile, code: hint.finding.code }, `${r.id}: ${render(hint.finding)}`)
         o.events.emit('profile-hint', hint)
@@ -47,17 +49,15 @@ export function watchFailedDeliveries (o: { events: EventEmitter; profile: Crypt
     } catch (err) {
       o.log.warn({ err, captureId: r.id }, 'background profile discovery failed')
     }
-    resolve()
-  })).then(() => {
-    const next = queued
-    queued = undefined
+    o.events.emit('profile-search', { captureId: r.id, phase: 'finished' })
+    const next = queue.shift()
     running = next && !closed ? turn(next) : undefined
-  })
+  }
 
   const onDelivery = (r: CaptureRecord) => {
     if (closed || r.forwarded !== undefined || !PROFILE_ERRCODES.has(r.answer.body.errcode) || r.method !== 'POST') return
-    if (running) queued = r
-    else running = turn(r)
+    if (!running) running = turn(r)
+    else if (queue.length < BACKGROUND_QUEUE_CAP) queue.push(r)
   }
   o.events.on('delivery', onDelivery)
   return {
@@ -65,9 +65,12 @@ export function watchFailedDeliveries (o: { events: EventEmitter; profile: Crypt
     async settled (): Promise<void> {
       while (running) await running
     },
-    close (): void {
+    /** Stops listening and terminates the worker (app close). */
+    async close (): Promise<void> {
       closed = true
+      queue.length = 0
       o.events.off('delivery', onDelivery)
+      await thread.close()
     },
   }
 }
