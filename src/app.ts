@@ -15,6 +15,7 @@ import { overloadGuard } from './plugins/overload-guard.js'
 import type { CryptoProfile } from './protocol/profile.js'
 import { createProfile } from './profiles/create.js'
 import { watchFailedDeliveries } from './profiles/discover/background.js'
+import type { SearchThread } from './profiles/discover/search-thread.js'
 import { createDeliveryEvents, type DeliveryEvents } from './receiver/events.js'
 import { receiverPlugin } from './receiver/plugin.js'
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   logger: Logger
   /** Forward mode (serve --forward-to): the user's handler answers, we record, grade and relay. */
   forward: Forwarder
+  /** The worker thread of background discovery (tests hold its searches). */
+  searchThread: SearchThread
 }
 
 /** Builds the receiver app; never listens (server.ts does), so tests drive it on port 0. */
@@ -42,7 +45,7 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
     ...connectionLimits(config.limits, config.tls ? readTls(config.tls) : undefined),
   })
   // Background discovery of failed deliveries (docs/PROTOCOL.md §7.4), logged through the app's logger.
-  const profileHints = watchFailedDeliveries({ events, profile, secrets: config.secrets, log: app.log })
+  const profileHints = watchFailedDeliveries({ events, profile, secrets: config.secrets, log: app.log, ...(deps.searchThread ? { thread: deps.searchThread } : {}) })
   // Root-level first, so every route below inherits their hooks.
   await app.register(nontaxContext, { config, store, events, profile, profileHints })
   await app.register(errorHandler)

@@ -31,8 +31,11 @@ function spawnWorker (): Worker {
   return new Worker(BOOTSTRAP, { eval: true, execArgv: [], workerData: { tsx, entry: entry.href } })
 }
 
-/** A worker thread for background discovery, started on the first search, unref'd so it never holds the process open. */
-export function createSearchThread (): SearchThread {
+/**
+ * A worker thread for background discovery, started on the first search, unref'd so it never holds the
+ * process open. `gate` (tests only): a shared slot each search waits on after 'started'.
+ */
+export function createSearchThread (o: { gate?: Int32Array } = {}): SearchThread {
   let worker: Worker | undefined
   let nextId = 0
   let closed = false
@@ -64,7 +67,7 @@ export function createSearchThread (): SearchThread {
       worker ??= start()
       const id = ++nextId
       const result = new Promise<BestMatch | undefined>((resolve, reject) => pending.set(id, { resolve, reject, onStart }))
-      worker.postMessage({ id, delivery, secrets, limit } satisfies SearchRequest)
+      worker.postMessage({ id, delivery, secrets, limit, gate: o.gate } satisfies SearchRequest)
       return result
     },
     async close () {

@@ -7,7 +7,11 @@ import { discover } from './index.js'
  * The background search's thread (src/profiles/discover/search-thread.ts): a search takes tens of
  * milliseconds of CPU, so it runs here, never on the event loop that answers WeChat.
  */
-export interface SearchRequest { id: number; delivery: DeliveryBytes; secrets: Secrets; limit: number }
+export interface SearchRequest {
+  id: number; delivery: DeliveryBytes; secrets: Secrets; limit: number
+  /** Tests hold a search after 'started' until slot 0 becomes non-zero (Atomics), to act while it runs. */
+  gate?: Int32Array | undefined
+}
 
 /** The best match, reduced to what a hint needs (plain data: it crosses the thread boundary). */
 export interface BestMatch { profile: string; name: string; decrypts: boolean; signatureVerifies: boolean; settings: string[] }
@@ -29,6 +33,7 @@ function run (r: SearchRequest): SearchReply {
 const port = parentPort
 port?.on('message', (r: SearchRequest) => {
   port.postMessage({ id: r.id, kind: 'started' } satisfies SearchReply)
+  if (r.gate) Atomics.wait(r.gate, 0, 0)
   try {
     port.postMessage(run(r))
   } catch (err) {
