@@ -101,7 +101,7 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
   )
   const env = reference.envelope
   const grade = gradeReply(expectation, reply, { secrets: ctx.secrets, profile: ctx.profile, sent: { timestamp: env?.timestamp, nonce: env?.nonce, encrypt: env?.encrypt } })
-  if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(reference, { crafted: true }))
+  if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(reference, { crafted: true, profile: ctx.profile }))
   const problem = grade.outcome !== 'FAIL' && grade.answer?.errcode === 0 ? c.answerProblem?.(ctx, reply) : undefined
   if (problem !== undefined) Object.assign(grade, { outcome: 'FAIL', failure: 'answer', reason: inProfileWords(problem, ctx.profile) })
   const a = grade.answer

@@ -44,7 +44,7 @@ export function createForwarder (opts: ForwarderOptions): Forwarder {
     const grade = gradeReply(expectationFor(req.expected, { bodyBytes: req.body.length }), reply, {
       secrets: opts.secrets, profile: opts.profile, sent: { timestamp: env?.timestamp, nonce: env?.nonce, encrypt: env?.encrypt },
     })
-    if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(req.expected))
+    if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(req.expected, { profile: opts.profile }))
     if (reply.kind === 'error') return { ok: false, durationMs: reply.durationMs, error: reply.error, grade }
     return { ok: true, status: reply.status, headers: reply.headers, body: reply.body, durationMs: reply.durationMs, grade }
   }

@@ -70,17 +70,19 @@ function signedVariant (sig: string, ans: { token: string; timestamp: string; no
  * What this project's receiver logic concludes about a delivery: the reference answer, with its numbers.
  * `crafted`: check broke the delivery on purpose, so the likely cause (aimed at a real sender) is left out.
  */
-export function referenceForensics (i: Inspection, o: { crafted?: boolean } = {}): string[] {
+export function referenceForensics (i: Inspection, o: { crafted?: boolean; profile?: CryptoProfile } = {}): string[] {
   const lines: string[] = []
+  // Named as the profile carries it (x-wechat-signature, sign, …), the default's msg_signature otherwise.
+  const field = `delivery ${o.profile?.words.sigField ?? 'msg_signature'}`
   const sig = i.signature
   const inputs = `${sig?.algorithm ?? 'computed'}: [${(sig?.parts ?? []).map(s => (s === TOKEN_PLACEHOLDER ? s : clip(s))).join(', ')}]`
   if (sig && !sig.ok && o.crafted) {
-    lines.push(`delivery msg_signature: sent ${sig.received ?? '(none)'}${sig.param ? ` in "${sig.param}"` : ''}; the correct one is ${sig.expected ?? '-'}`)
-    if (sig.parts) lines.push(`delivery msg_signature: a verifying handler computes ${inputs} and sees the mismatch`)
+    lines.push(`${field}: sent ${sig.received ?? '(none)'}${sig.param ? ` in "${sig.param}"` : ''}; the correct one is ${sig.expected ?? '-'}`)
+    if (sig.parts) lines.push(`${field}: a verifying handler computes ${inputs} and sees the mismatch`)
   } else if (sig && !sig.ok) {
-    lines.push(...signatureLines('delivery msg_signature', sig))
+    lines.push(...signatureLines(field, sig))
   }
-  if (sig?.ok) lines.push(`delivery msg_signature is valid (${inputs})`)
+  if (sig?.ok) lines.push(`${field} is valid (${inputs})`)
   const d = i.decryption
   if (d && !d.ok) lines.push(`delivery ciphertext: ${d.reason}: ${d.message} ${JSON.stringify(d.details)}`)
   if (d?.ok) lines.push(`delivery ciphertext decrypts with check's key: ${d.cipherBytes} bytes, pad byte ${d.padByte}, message ${d.declaredLength} bytes, appid ${d.appid}`)

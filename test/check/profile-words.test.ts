@@ -22,6 +22,7 @@ describe('fix texts speak the profile in use', () => {
       const r = await runBattery({ target: h.url, secrets, profile })
       expect(failed(r).map(x => x.class)).toEqual(SIGNATURE_CLASSES)
       texts[name] = failed(r).map(x => x.reason ?? '')
+      if (name === 'payv2-md5') texts.forensics = failed(r).flatMap(x => x.forensics)
     }
     for (const t of texts.wxbizmsgcrypt ?? []) {
       expect(t).toContain('compute SHA-1 over the sorted token, timestamp, wxnontaxstr and encrypt, lower-case hex')
@@ -34,6 +35,7 @@ describe('fix texts speak the profile in use', () => {
       expect(t).toContain('compare it with sign in constant time')
       expect(t).not.toMatch(/SHA-1|sha1|msg_signature|wxnontaxstr/i)
     }
+    expect(texts.forensics?.join('\n')).toMatch(/^delivery sign: sent [0-9A-F]{32} in "sign"; the correct one is [0-9A-F]{32}$/m)
   })
 
   it('a handler with another key gets a decryption fix naming the profile\'s cipher and key derivation', async () => {
