@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import { en, enAreas } from '../../src/messages/en/index.js'
 import { fill, render } from '../../src/messages/render.js'
 
@@ -26,7 +27,7 @@ describe('message catalogue', () => {
   })
 
   it('includes another entry with {@CODE}, and every included code exists', () => {
-    expect(render({ code: 'GRADE_MISSED_298' })).toMatch(/^your handler could not decrypt a correct delivery \(298\): its EncodingAESKey or appid differs/)
+    expect(render({ code: 'GRADE_MISSED_298', params: { ...createWxBizMsgCryptProfile().words } })).toMatch(/^your handler could not decrypt a correct delivery \(298\): its EncodingAESKey or appid differs/)
     for (const [code, text] of Object.entries(en)) {
       for (const [, ref] of text.matchAll(/\{@(\w+)\}/g)) expect(Object.hasOwn(en, ref ?? ''), `${code} includes ${ref}`).toBe(true)
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import { en, enAreas } from '../../src/messages/en/index.js'
 import { zh, zhAreas } from '../../src/messages/zh/index.js'
 import { render } from '../../src/messages/render.js'
@@ -38,7 +39,7 @@ describe('zh catalogue against en', () => {
   })
 
   it('expands a {@CODE} include in the same language', () => {
-    const text = render({ code: 'GRADE_MISSED_298' }, 'zh')
+    const text = render({ code: 'GRADE_MISSED_298', params: { ...createWxBizMsgCryptProfile().words } }, 'zh')
     expect(text).toContain('EncodingAESKey')
     expect(text).toMatch(/^你的处理程序无法解密/)
     expect(text).not.toMatch(/differs|decrypts/)

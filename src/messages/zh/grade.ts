@@ -5,10 +5,10 @@ import type { grade as en } from '../en/grade.js'
  * 模板中的 `{@CODE}` 会替换为该条目，所以每处说明给出的是同一个修复方法。
  */
 export const grade = {
-  FIX_VERIFY: '把 token、timestamp、wxnontaxstr、encrypt 四个字符串排序后直接拼接（无分隔符），计算 sha1，与 msg_signature 做常量时间比较；验签失败时先应答 300，再谈解密',
-  FIX_TOKEN: '它的 Token 与 check 签名用的不同（NONTAX_TOKEN / --token），或者它对别的字符串做了哈希：把收到的 token、timestamp、wxnontaxstr 和 encrypt 原样排序、拼接，计算 sha1，输出小写十六进制',
-  FIX_KEY: '它的 EncodingAESKey 或 appid 与 check 的不同（NONTAX_ENCODING_AES_KEY、WECHAT_APPID / --aes-key、--appid），或者解密方式不同：key = base64(EncodingAESKey + "=")（32 字节），iv = key 的前 16 字节，AES-256-CBC 不自动填充，按 32 字节填充，4 字节大端序的字节长度，末尾是 appid',
-  FIX_ENVELOPE: '从 JSON 请求体读取 {"appid","encrypt"}，从 URL 查询参数读取 wxnontaxstr、timestamp、msg_signature',
+  FIX_VERIFY: '按 {signature} 计算签名（每个值都按收到的原样），与 {sigField} 做常量时间比较；验签失败时先应答 300，再谈解密',
+  FIX_TOKEN: '它的 Token 与 check 签名用的不同（NONTAX_TOKEN / --token），或者它签名的字符串不同：签名是 {signature}，每个值都按收到的原样',
+  FIX_KEY: '它的 {keySecret} 或 appid 与 check 的不同（{keyVar}、WECHAT_APPID / --aes-key、--token、--appid），或者解密方式不同：{cipher}；key = {keySource}',
+  FIX_ENVELOPE: '读取 {envelope}',
   FIX_ERRCODE_BODY: '微信从 JSON 应答体读取 {"errcode","errmsg"}；请捕获框架层错误（请求体解析、content type、大小限制），并以 HTTP 200 加 errcode 应答',
 
   GRADE_NO_ANSWER: '{error}',
@@ -21,7 +21,7 @@ export const grade = {
   GRADE_MISSED_298: '你的处理程序无法解密一个正确的推送（298）：{@FIX_KEY}',
   GRADE_MISSED_210: '你的处理程序把一个正确的推送判为数据格式错误（210）：{@FIX_ENVELOPE}',
   GRADE_MISSED_299: '你的处理程序对一个正确的推送报告了自身的系统错误（299）：微信会重发；请查看处理程序日志中的异常',
-  GRADE_ANSWER_UNUSABLE: '你的处理程序应答了 0，但微信无法使用这个应答：{problems}。请应答 {"errcode":0,"errmsg":"ok","data":encrypt(应答 JSON),"timestamp","nonce","msg_signature":sha1(sort(token,timestamp,nonce,data))}，使用相同的密钥、appid 和 token',
+  GRADE_ANSWER_UNUSABLE: '你的处理程序应答了 0，但微信无法使用这个应答：{problems}。请应答 {"errcode":0,"errmsg":"ok","data","timestamp","nonce","msg_signature"}：data = 应答 JSON 按推送的方式加密（{cipherMode}，key = {keySource}），msg_signature = 对 token、timestamp、nonce 和 data 按推送的方式计算的 {sigAlg} 签名（{signature}），使用相同的密钥、appid 和 token',
 
   NOTE_LATITUDE: '可以接受，但有警告（docs/PROTOCOL.md §8）',
   NOTE_HTTP_STATUS: 'HTTP {status}：docs/PROTOCOL.md §4 以 HTTP 200 应答，结果放在 errcode 中（微信如何处理其他状态码未见文档）',
@@ -34,5 +34,5 @@ export const grade = {
   NOTE_SNIFFED_UNSUPPORTED: '处理程序猜测了一个不支持的 content type 并接受了它（docs/PROTOCOL.md §8 允许）',
   NOTE_NOT_GRADED_299: '调试器自身在处理这次推送时出错；不评判',
 
-  WHY_SIGNATURE_TEST_ACCEPTED: '你的处理程序对微信的签名测试应答了 0，而该推送的 msg_signature 是错误的：它没有验签；{@FIX_VERIFY}',
+  WHY_SIGNATURE_TEST_ACCEPTED: '你的处理程序对微信的签名测试应答了 0，而该推送的 {sigField} 是错误的：它没有验签；{@FIX_VERIFY}',
 } as const satisfies Partial<Record<keyof typeof en, string>>
