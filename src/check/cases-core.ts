@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { newWxNontaxStr } from '../protocol/delivery.js'
 import { unixSeconds } from '../protocol/sign.js'
 import { paymentNotification } from './payload.js'
-import { corruptBase64, encryptJson, encryptWithPadByte, flipCiphertextByte, frame, otherKeySecrets, truncateCiphertext } from './craft.js'
+import { corruptBase64, encryptJson, encryptWithPadByte, flipCiphertextByte, frame, encryptUnderOtherKey, truncateCiphertext } from './craft.js'
 import { expectationForTest, rejects } from '../grade/expectation.js'
 import { finding } from '../messages/render.js'
 import type { MessageCode } from '../messages/en/index.js'
@@ -82,7 +82,7 @@ export const coreCases: CheckCase[] = [
     name: 'other-key',
     group: 'decryption',
     sent: 'encrypted under another AES key',
-    build: ctx => frame(ctx, encryptJson(ctx, notification(ctx, 9), otherKeySecrets(ctx))),
+    build: ctx => frame(ctx, encryptUnderOtherKey(ctx, notification(ctx, 9))),
     expect: () => decryptionFailure('CASE_OTHER_KEY_ACCEPTED'),
   },
   {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { corruptBase64, encryptJson, frame, otherKeySecrets } from './craft.js'
+import { corruptBase64, encryptJson, frame, encryptUnderOtherKey } from './craft.js'
 import { accepts0, expectationForTest, rejects } from '../grade/expectation.js'
 import { finding } from '../messages/render.js'
 import type { Finding } from '../messages/types.js'
@@ -84,7 +84,7 @@ export const queryFeeCases: CheckCase[] = [
     name: 'qf-other-key',
     group: 'decryption',
     sent: 'encrypted under another AES key',
-    build: ctx => frame(ctx, encryptJson(ctx, queryFeeRequest(ctx, 4), otherKeySecrets(ctx))),
+    build: ctx => frame(ctx, encryptUnderOtherKey(ctx, queryFeeRequest(ctx, 4))),
     expect: () => rejects(298),
   },
   {

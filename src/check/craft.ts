@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { newWxNontaxStr } from '../protocol/delivery.js'
+import { ERRCODE, NotificationError } from '../protocol/errors.js'
 import type { Secrets } from '../protocol/profile.js'
 import { unixSeconds } from '../protocol/sign.js'
 import { frameWire } from '../profiles/wire.js'
@@ -82,6 +83,25 @@ export function otherKeySecrets (ctx: CaseContext): Secrets {
   const bytes = randomBytes(32)
   const other = { 'base64+=': otherEncodingAesKey(), ascii: bytes.toString('hex').slice(0, 32), hex: bytes.toString('hex'), base64: bytes.toString('base64'), 'md5-hex': `other-${bytes.toString('hex')}` }[k.as]
   return k.from === 'aesKey' ? { ...ctx.secrets, encodingAESKey: other } : { ...ctx.secrets, token: other }
+}
+
+/**
+ * `payload` encrypted under another key whose ciphertext the configured key rejects as undecryptable
+ * (298). Where the plaintext is the message alone (no length or appid to check), a wrong key's output
+ * still passes PKCS#7 now and then and only fails as text (210); such keys are skipped so the class
+ * always sends what it says.
+ */
+export function encryptUnderOtherKey (ctx: CaseContext, payload: unknown): string {
+  let encrypt = ''
+  for (let i = 0; i < 32; i++) {
+    encrypt = encryptJson(ctx, payload, otherKeySecrets(ctx))
+    try {
+      ctx.profile.decrypt(encrypt, ctx.secrets)
+    } catch (err) {
+      if (err instanceof NotificationError && err.errcode === ERRCODE.DECRYPT) return encrypt
+    }
+  }
+  return encrypt
 }
 
 /** A 43-character EncodingAESKey nobody configured. */
