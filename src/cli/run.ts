@@ -7,6 +7,7 @@ import { render } from '../messages/render.js'
 import { configPreflight } from '../preflight/checklist.js'
 import { maskSecrets } from '../protocol/mask.js'
 import { startLoop } from '../run/loop.js'
+import { assertHandlerReachable, HANDLER_LOOP_OPTIONS, handlerLoopFlags, handlerLoopOptions, type HandlerLoopFlags } from '../run/handler-loop.js'
 import { formatNextStep, formatVerdict } from '../verdict/print-verdict.js'
 import { parseFlags } from './args.js'
 import { openCaptureStore } from './open-store.js'
@@ -15,10 +16,10 @@ import { createSessionTally, untilSignal } from './shutdown.js'
 
 /** npm start: preflight, receiver + trigger + verdict; keeps receiving until Ctrl-C unless --once (--json implies it). */
 export async function runRun (argv: string[], io: Io): Promise<number> {
-  const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' }, api: { type: 'string' }, 'emulate-profile': { type: 'string' } })
+  const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' }, api: { type: 'string' }, 'emulate-profile': { type: 'string' }, ...HANDLER_LOOP_OPTIONS })
   const json = values.json === true
   try {
-    return await runOnce(io, { json, once: json || values.once === true, emulator: values.emulator === true, api: values.api, emulateProfile: values['emulate-profile'] })
+    return await runOnce(io, { json, once: json || values.once === true, emulator: values.emulator === true, api: values.api, emulateProfile: values['emulate-profile'], handler: handlerLoopFlags(values) })
   } catch (err) {
     const app = asAppError(err)
     if (!json || app === undefined) throw err
@@ -31,7 +32,7 @@ export async function runRun (argv: string[], io: Io): Promise<number> {
   }
 }
 
-interface RunFlags { json: boolean; once: boolean; emulator: boolean; api: string | undefined; emulateProfile: string | undefined }
+interface RunFlags { json: boolean; once: boolean; emulator: boolean; api: string | undefined; emulateProfile: string | undefined; handler: HandlerLoopFlags }
 
 async function runOnce (io: Io, f: RunFlags): Promise<number> {
   const env = f.api === undefined ? io.env : { ...io.env, MOCK_API: f.api }
@@ -41,8 +42,13 @@ async function runOnce (io: Io, f: RunFlags): Promise<number> {
   const say = notices(io, f.json, logger)
   say(firstLine(config))
   for (const line of pre.lines) say(line)
+  const handler = handlerLoopOptions(f.handler, config)
+  if (handler.forwardTo !== undefined) {
+    await assertHandlerReachable(handler.forwardTo)
+    say(render({ code: 'LOOP_FORWARD_NOTICE', params: { url: handler.forwardTo } }))
+  }
   const store = await openCaptureStore(config, logger)
-  const started = await startLoop({ config, logger, store, say })
+  const started = await startLoop({ config, logger, store, say, handler })
   const inspector = await startInspectorFor(started.app, started.receiverUrl, logger)
   const loop = { ...started, close: async () => { await started.close(); await inspector?.close() } }
   const tally = createSessionTally(loop.app.nontax.events)

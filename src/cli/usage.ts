@@ -6,7 +6,13 @@ export const RUN_USAGE = `usage: npm start -- [--once] [--json] [--emulator] [--
   --emulator   use the built-in WeChat emulator even when credentials are configured
   --api NAME   mocknotification (default: a payment notification) or mockqueryfee (a query-fee request)
   --emulate-profile P   the built-in emulator sends in profile P (a name, JSON or @file; also
-               NONTAX_EMULATE_PROFILE) while the receiver speaks NONTAX_PROFILE (docs/PROTOCOL.md §5)`
+               NONTAX_EMULATE_PROFILE) while the receiver speaks NONTAX_PROFILE (docs/PROTOCOL.md §5)
+  --forward-to URL   relay each delivery to YOUR handler and grade its answers: the verdict is about
+               it (exit 2 if nothing answers at URL; needs your own secrets in .env)
+  --set F=V    your own payload field in the emulator's deliveries, e.g. --set order_id=NT2024001
+               --set fee=1250 (fen) --set status=5 (refund); repeatable. --set-file F: a JSON object
+  --retries N  retry a delivery not answered 0, as WeChat does (default 0); --retry-delays 1s,5s,…
+               sets the waits (default: WeChat Pay's published intervals, 15s, 15s, 30s, 3m, …)`
 
 export const SERVE_USAGE = `usage: npm run serve [-- --forward-to URL] [--demo-keys]
   runs the receiver alone at NOTIFY_PATH (no trigger), for staging configs that point at it

@@ -1,4 +1,5 @@
 import type { CaptureRecord } from '../capture/record.js'
+import { finding, render } from '../messages/render.js'
 import { expectedDeliveries, expectedErrcodeOf, MOCK_TESTS, testsFor, type MockTest } from '../grade/mock-tests.js'
 
 export { expectedDeliveries }
@@ -87,8 +88,10 @@ function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined): 
   const ins = r.inspection
   const expectedErrcode = expectedErrcodeOf(r.test)
   const errcode = r.answer.body.errcode
-  const ok = expectedErrcode !== undefined && errcode === expectedErrcode
-  const note = ok
+  const fwd = r.forwarded
+  // Forward mode: the answer is the user's handler's, relayed; its grade (the one grader) decides.
+  const ok = expectedErrcode !== undefined && errcode === expectedErrcode && fwd?.grade.outcome !== 'FAIL'
+  const note = fwd ? handlerNote(fwd, errcode) : ok
     ? r.test === 'crypto' ? 'decrypted and verified; answered 0 with signed, encrypted data' : 'bad signature detected; answered 300, payload not acted on'
     : expectedErrcode === undefined ? `neither test: ${ins.message ?? 'unexpected delivery'}` : `answered ${errcode}, expected ${expectedErrcode}: ${ins.message ?? ''}`
   return {
@@ -131,4 +134,11 @@ function timeoutHints (v: VerdictInput): string[] {
     'WeChat calls from its own servers: a corporate firewall, an IP allow-list on the tunnel, or a tunnel interstitial page (ngrok free plan browser warning) can block it',
     'a longer WAIT_TIMEOUT_MS helps when WeChat is slow to deliver',
   ]
+}
+
+/** What the user's handler did with a relayed delivery, in the grader's words. */
+function handlerNote (f: NonNullable<CaptureRecord['forwarded']>, errcode: number): string {
+  if (!f.ok) return render(finding('VERDICT_HANDLER_NO_ANSWER', { error: f.error ?? 'no answer' }))
+  if (f.grade.outcome === 'FAIL') return render(finding('VERDICT_HANDLER_FAIL', { reason: f.grade.reason ? render(f.grade.reason) : f.grade.got }))
+  return render(finding('VERDICT_HANDLER_OK', { errcode }))
 }

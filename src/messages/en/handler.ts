@@ -39,4 +39,12 @@ export const handler = {
   CHECK_REDELIVERY_UNOBSERVABLE: 'answered 0 twice; check cannot see whether the order was applied twice: answer a repeat with the header {header}: true to have check confirm it',
   RETRY_COUNT: '--retries must be a whole number 0-{max} (got "{value}"): how many times a delivery not answered 0 is sent again',
   RETRY_DELAY: '--retry-delays takes waits like 500ms,1s,5s,2m, comma-separated, each at most 6 hours (got "{value}")',
+  LOOP_SHAPE_REAL: '--set, --set-file, --retries and --retry-delays shape the BUILT-IN emulator\'s deliveries; real WeChat sends its own payloads on its own schedule. Run with --emulator to use them, or use them with check',
+  LOOP_FORWARD_URL: '--forward-to must be the http(s) URL of your handler, e.g. --forward-to http://127.0.0.1:8080/notify (got "{got}")',
+  LOOP_FORWARD_KEYS: '--forward-to: your handler must decrypt what the emulator encrypts, but {names} would be generated for this run. Set WECHAT_APPID, NONTAX_TOKEN and NONTAX_ENCODING_AES_KEY in .env to the values your handler is configured with',
+  LOOP_HANDLER_UNREACHABLE: 'your handler at {url} does not answer ({error}); start it, or fix --forward-to, then run again. Nothing was sent',
+  LOOP_FORWARD_NOTICE: 'Deliveries are relayed to YOUR HANDLER at {url}; the verdict is about its answers.',
+  VERDICT_HANDLER_OK: 'your handler answered {errcode} as expected',
+  VERDICT_HANDLER_FAIL: 'graded FAIL: {reason}',
+  VERDICT_HANDLER_NO_ANSWER: 'your handler did not answer ({error}); the sender got 299',
 } as const
