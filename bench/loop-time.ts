@@ -7,7 +7,7 @@ import { pino } from 'pino'
 import { openCaptureStore } from '../src/cli/open-store.js'
 import { loadConfig } from '../src/config.js'
 import { createLogger } from '../src/log/logger.js'
-import { startLoop } from '../src/run/loop.js'
+import { startLoop } from '../src/loop/loop.js'
 
 export interface LoopTimes {
   /** startLoop → verdict inside an already-running process (modules loaded), median of runs. */

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { createMemoryStore } from './capture/memory-store.js'
 import type { CaptureStore } from './capture/record.js'
-import { ConfigError, type Config } from './config.js'
+import type { Config } from './config.js'
 import type { Forwarder } from './forward/types.js'
 import { createLogger } from './log/logger.js'
 import { adminRoutes, healthRoute } from './plugins/admin-routes.js'
 import { closeDrain } from './plugins/close-drain.js'
-import { connectionLimits, type TlsPair } from './plugins/connection-limits.js'
+import { connectionLimits } from './plugins/connection-limits.js'
 import { nontaxContext } from './plugins/context.js'
 import { errorHandler } from './plugins/error-handler.js'
 import { overloadGuard } from './plugins/overload-guard.js'
@@ -16,6 +15,7 @@ import type { CryptoProfile } from './protocol/profile.js'
 import { createProfile } from './profiles/create.js'
 import { watchFailedDeliveries } from './profiles/discover/background.js'
 import type { SearchThread } from './profiles/discover/search-thread.js'
+import { readTls } from './tls/read.js'
 import { createDeliveryEvents, type DeliveryEvents } from './receiver/events.js'
 import { receiverPlugin } from './receiver/plugin.js'
 
@@ -57,15 +57,4 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
   // "loopback" (through a forwarder everyone is). Without a token they live on the inspector only.
   if (config.adminToken) await app.register(adminRoutes, { store, adminToken: config.adminToken, access: 'token' })
   return app
-}
-
-function readTls (tls: { certFile: string; keyFile: string }): TlsPair {
-  const read = (file: string, name: string) => {
-    try {
-      return readFileSync(file)
-    } catch (err) {
-      throw new ConfigError([`${name}=${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); run "npm run certs" to write a self-signed pair into certs/, or point ${name} at a readable PEM file`])
-    }
-  }
-  return { cert: read(tls.certFile, 'TLS_CERT_FILE'), key: read(tls.keyFile, 'TLS_KEY_FILE') }
 }

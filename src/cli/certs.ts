@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { writeSelfSignedCerts } from '../certs.js'
+import { writeSelfSignedCerts } from '../tls/certs.js'
 import { SetupError } from '../errors.js'
 import { parseFlags } from './args.js'
 import type { Io } from './io.js'

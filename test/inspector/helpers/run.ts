@@ -1,7 +1,7 @@
 import { pino } from 'pino'
 import type { Config } from '../../../src/config.js'
 import { startInspectorFor, type StartedInspector } from '../../../src/inspector/start.js'
-import { startLoop, type Loop } from '../../../src/run/loop.js'
+import { startLoop, type Loop } from '../../../src/loop/loop.js'
 import { testConfig } from '../../helpers/config.js'
 import { logSink } from '../../helpers/log-sink.js'
 

@@ -1,7 +1,7 @@
 import { pino } from 'pino'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { secretValues } from '../../src/config.js'
-import { startLoop } from '../../src/run/loop.js'
+import { startLoop } from '../../src/loop/loop.js'
 import { testConfig } from '../helpers/config.js'
 import { logSink } from '../helpers/log-sink.js'
 
@@ -55,7 +55,7 @@ describe('HTTPS receiver', () => {
     const { mkdtempSync } = await import('node:fs')
     const { tmpdir } = await import('node:os')
     const { join } = await import('node:path')
-    const { writeSelfSignedCerts } = await import('../../src/certs.js')
+    const { writeSelfSignedCerts } = await import('../../src/tls/certs.js')
     const { certFile, keyFile } = await writeSelfSignedCerts(mkdtempSync(join(tmpdir(), 'nontax-certs-')))
     const { l } = await loop({ TLS_CERT_FILE: certFile, TLS_KEY_FILE: keyFile })
     expect(l.callbackUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/nontax\/notify$/)

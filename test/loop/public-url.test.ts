@@ -1,6 +1,6 @@
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
-import { resolvePublicUrl } from '../../src/run/public-url.js'
+import { resolvePublicUrl } from '../../src/loop/public-url.js'
 import { testConfig } from '../helpers/config.js'
 import { listenLoopback } from '../helpers/listen.js'
 
