@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { z } from 'zod'
+import { z } from './cjs-deps.js'
 import { ConfigError } from './errors.js'
 import { configuredProfiles, demoKey } from './profiles/config.js'
 import type { ProfileDescriptor } from './profiles/descriptor.js'

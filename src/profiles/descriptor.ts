@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import type { input, output } from 'zod'
+import { z } from '../cjs-deps.js'
 
 /**
  * A crypto profile as data (docs/PROTOCOL.md §5): where each value travels, how the ciphertext
@@ -59,9 +60,9 @@ export const descriptorSchema = z.object({
   if (new Set(s.over).size !== s.over.length) bad('a value is listed twice in signature.over', ['signature', 'over'])
 })
 
-export type ProfileDescriptor = z.output<typeof descriptorSchema>
-export type DescriptorInput = z.input<typeof descriptorSchema>
-export type FieldLocation = z.output<typeof location>
+export type ProfileDescriptor = output<typeof descriptorSchema>
+export type DescriptorInput = input<typeof descriptorSchema>
+export type FieldLocation = output<typeof location>
 export type SignedValue = (typeof SIGNED_VALUES)[number]
 
 /** Stable key order, so the same descriptor always prints as the same NONTAX_PROFILE string. */

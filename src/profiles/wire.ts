@@ -1,5 +1,5 @@
 import sjson from 'secure-json-parse'
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from '../cjs-deps.js'
 import type { Envelope, EnvelopeInput, Query } from '../protocol/envelope.js'
 import { NotificationError } from '../protocol/errors.js'
 import type { FieldLocation, ProfileDescriptor } from './descriptor.js'

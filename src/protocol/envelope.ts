@@ -1,5 +1,5 @@
 import sjson from 'secure-json-parse'
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from '../cjs-deps.js'
 import { finding } from '../messages/render.js'
 import type { Finding } from '../messages/types.js'
 import { NotificationError } from './errors.js'
