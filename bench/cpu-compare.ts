@@ -23,6 +23,7 @@ const { values } = parseArgs({
     baseline: { type: 'string', default: DEFAULT_BASELINE },
     bare: { type: 'boolean', default: false },
     edge: { type: 'boolean', default: false },
+    mem: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
   },
 })
@@ -41,6 +42,7 @@ const variants: Array<{ name: string, script: string, env: Record<string, string
   ...(values.edge ? [{ name: 'edge-plain', script: 'edge.ts', env: { ...env, EDGE_PLAIN: '1' } }, { name: 'edge', script: 'edge.ts', env }] : []),
   ...(typeof baseline === 'object' ? [{ name: 'b0', script: 'receiver.ts', env: { ...env, BENCH_SRC_ROOT: baseline.root } }] : []),
   { name: 'b', script: 'receiver.ts', env },
+  ...(values.mem ? [{ name: 'b-memory-store', script: 'receiver.ts', env: { ...env, BENCH_STORE: 'memory' } }] : []),
 ]
 const results = new Map<string, number[]>()
 try {

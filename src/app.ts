@@ -4,6 +4,7 @@ import { createMemoryStore } from './capture/memory-store.js'
 import type { CaptureStore } from './capture/record.js'
 import type { Config } from './config.js'
 import type { Forwarder } from './forward/types.js'
+import { lazyChildLogger } from './log/lazy-child.js'
 import { createLogger } from './log/logger.js'
 import { adminRoutes, healthRoute } from './plugins/admin-routes.js'
 import { closeDrain } from './plugins/close-drain.js'
@@ -42,6 +43,8 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
     loggerInstance: deps.logger ?? createLogger(config),
     // One record per delivery is logged by the receiver itself; Fastify's per-request lines would double it.
     logController: new LogController({ disableRequestLogging: true }),
+    // req.log is made only when a request logs something (src/log/lazy-child.ts).
+    childLoggerFactory: lazyChildLogger,
     ...connectionLimits(config.limits, config.tls ? readTls(config.tls) : undefined),
   })
   // Background discovery of failed deliveries (docs/PROTOCOL.md §7.4), logged through the app's logger.

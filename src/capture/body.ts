@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { RecordedBody } from './record.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -12,7 +12,7 @@ export function recordBody (raw: Buffer): RecordedBody {
     encoding = 'base64'
     text = raw.toString('base64')
   }
-  return { encoding, text, bytes: raw.length, sha256: createHash('sha256').update(raw).digest('hex') }
+  return { encoding, text, bytes: raw.length, sha256: hash('sha256', raw, 'hex') }
 }
 
 export function bodyBytes (b: RecordedBody): Buffer {

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto'
+import { createHmac, hash } from 'node:crypto'
 import { SIGNED_VALUES, type ProfileDescriptor, type SignedValue } from './descriptor.js'
 
 /** The values a signature may cover, as received (docs/PROTOCOL.md §4.2: signed as received). */
@@ -46,7 +46,8 @@ export function signedString (sig: Sig, fields: Fields, input: SignatureInput): 
 /** The raw digest of a signed string under an algorithm. */
 export function digest (alg: Sig['alg'], joined: string, key: string | undefined): Buffer {
   if (alg === 'hmac-sha256' || alg === 'hmac-sha1') return createHmac(alg.slice(5), key ?? '').update(joined, 'utf8').digest()
-  return createHash(alg).update(joined, 'utf8').digest()
+  // One-shot: no Hash object per delivery (Node's crypto.hash, for small inputs).
+  return hash(alg, joined, 'buffer')
 }
 
 export function encodeDigest (bytes: Buffer, encoding: Sig['encoding']): string {
