@@ -57,6 +57,8 @@ export interface BenchResults {
   date: string
   cpus: number
   cpuModel: string
+  /** 1-minute load average when the bench started and when it ended: the machine may be shared. */
+  loadAverage: [number, number]
   node: string
   platform: string
   store: string
@@ -98,7 +100,7 @@ export function renderMarkdown (r: BenchResults): string {
   const row = (name: string, x: ServerResult) =>
     `| ${name} | ${int(x.requestsPerS)} | ${f2(x.p50Ms)} | ${f2(x.p99Ms)} | ${f1(x.peakRssMb)} | ${int(x.cpuUsPerRequest)} (${int(x.sysUsPerRequest)}) | ${int(x.cpuShare * 100)}% | ${int(x.total)} | ${x.errors + x.notOk} |`
   return [
-    `Measured ${r.date} on ${r.cpus} CPUs (${r.cpuModel}), Node ${r.node}, ${r.platform}.`,
+    `Measured ${r.date} on ${r.cpus} CPUs (${r.cpuModel}), Node ${r.node}, ${r.platform}; 1-minute load average ${r.loadAverage[0].toFixed(1)} at the start, ${r.loadAverage[1].toFixed(1)} at the end.`,
     `Load: autocannon from the parent process, ${r.connections} connections, ${r.durationS} s per run after a 3 s warm-up, the same ${r.deliveries} distinct signed and encrypted deliveries for both servers; each server in its own process (server CPU from \`process.cpuUsage()\`, peak RSS from the server's own \`VmHWM\`, reported by the server itself over IPC).`,
     r.baseline ? `(b0) is the receiver at commit ${r.baseline.commit} (\`--baseline ${r.baseline.rev}\`, before the speed work), checked out into a temporary git worktree by the bench and run by the same server script; (b0) and (b) alternate, ${r.baseline.rounds} run(s) each (b0 b b b0 …), and each row averages its runs.` : '(b0) not measured: no baseline commit.',
     `(b) is the receiver as \`npm run serve\` builds it: signature check, decryption, ${r.store}, pino at info (to /dev/null), overload guard on.`,

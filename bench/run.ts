@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { availableParallelism, cpus, tmpdir } from 'node:os'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -73,6 +73,7 @@ async function measure (name: string, server: ServerChild): Promise<ServerResult
   return { ...r, peakRssMb: end.maxRssBytes / MB, cpuUsPerRequest, sysUsPerRequest, cpuShare }
 }
 
+const loadAtStart = loadavg()[0] ?? 0
 const baseline = values.baseline === 'none' ? 'no baseline (--baseline none)' : checkoutBaseline(values.baseline ?? DEFAULT_BASELINE)
 if (typeof baseline === 'string') say(baseline)
 
@@ -125,6 +126,7 @@ try {
     date: new Date().toISOString().slice(0, 10),
     cpus: availableParallelism(),
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    loadAverage: [loadAtStart, loadavg()[0] ?? 0],
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     store: 'the durable NDJSON file store (createFileStore: group commit, fdatasync before answering)',

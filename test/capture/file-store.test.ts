@@ -44,12 +44,16 @@ describe('file store: group commit', () => {
     let release!: () => void
     const gate = new Promise<void>(resolve => { release = resolve })
     let syncs = 0
-    const store = await createFileStore({ dir, maxInMemory: 100, sync: async () => { syncs++; if (syncs === 1) await gate } })
+    // Signals, not the clock: the rest are appended once the first sync has really started.
+    let syncStarted!: () => void
+    const firstSyncStarted = new Promise<void>(resolve => { syncStarted = resolve })
+    const store = await createFileStore({ dir, maxInMemory: 100, sync: async () => { syncs++; if (syncs === 1) { syncStarted(); await gate } } })
     const settled: string[] = []
     const first = store.append(fakeRecord({ id: 'first' })).then(() => settled.push('first'))
-    await new Promise(resolve => setTimeout(resolve, 20))
+    await firstSyncStarted
     const rest = Array.from({ length: 30 }, (_, i) => store.append(fakeRecord({ id: `r${i}` })).then(() => settled.push(`r${i}`)))
-    await new Promise(resolve => setTimeout(resolve, 20))
+    // A few turns of the event loop: an append that did not wait for the gated sync would settle here.
+    for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve))
     expect(settled).toEqual([])
     expect(syncs).toBe(1)
     release()
