@@ -61,7 +61,7 @@ function cliRun (captureDir: string): Promise<number> {
   })
 }
 
-/** npm as this bench was started with (npm run bench sets npm_execpath), else the one on PATH. */
+/** npm from PATH, as a user runs it. */
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN

@@ -129,7 +129,7 @@ export function renderMarkdown (r: BenchResults): string {
     '|---|---:|---|',
     `| in process, first run (code loaded, not yet warm): \`startLoop()\` → \`run()\` resolves | ${int(r.loop.inProcessFirstMs)} | ${r.loop.allPassed ? 'pass' : 'FAIL'} |`,
     `| in process, median (warm) | ${int(r.loop.inProcessMs)} | ${r.loop.allPassed ? 'pass' : 'FAIL'} |`,
-    `| \`node --import tsx src/main.ts run --once --json --emulator\`: spawn → exit, median | ${int(r.loop.cliMs)} | ${r.loop.allPassed ? 'pass' : 'FAIL'} |`,
+    `| \`npm start -- --once --json --emulator\` (through npm): spawn → exit, median | ${int(r.loop.cliMs)} | ${r.loop.allPassed ? 'pass' : 'FAIL'} |`,
     '',
     '| target | measured | goal | |',
     '|---|---:|---:|---|',
