@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../cjs-deps.js'
 import type { CaptureRecord } from './record.js'
 
 /**
