@@ -1,3 +1,4 @@
+import type { Lang } from './messages/types.js'
 import { randomBytes } from 'node:crypto'
 import { z } from './cjs-deps.js'
 import { ConfigError } from './errors.js'
@@ -38,6 +39,8 @@ export interface Config {
     maxEventLoopDelayMs: number
   }
   adminToken: string | undefined
+  /** The language a person reads (chosen once by the CLI from --lang or the locale); en when absent. */
+  lang?: Lang
   /** The inspector page's port on 127.0.0.1: 0 is off, 'auto' an ephemeral port (tests). */
   inspectorPort: number | 'auto'
   /** Where a local ngrok agent's API answers (NGROK_API_URL), for the tunnel cross-check. */
@@ -95,7 +98,7 @@ function clean (env: Env): Env {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v?.trim()]))
 }
 
-export interface LoadOptions { isTTY?: boolean; forceEmulator?: boolean; emulateProfile?: string }
+export interface LoadOptions { isTTY?: boolean; forceEmulator?: boolean; emulateProfile?: string; lang?: Lang }
 
 export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
   const parsed = schema.safeParse(clean(rawEnv))
@@ -123,6 +126,7 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
   if (problems.length > 0) throw new ConfigError(problems)
   const demo = demoSecrets()
   return {
+    ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
     mode,
     wechat: {
       appid: e.WECHAT_APPID ?? demo.appid,

@@ -36,7 +36,7 @@ interface RunFlags { json: boolean; once: boolean; emulator: boolean; api: strin
 
 async function runOnce (io: Io, f: RunFlags): Promise<number> {
   const env = f.api === undefined ? io.env : { ...io.env, MOCK_API: f.api }
-  const pre = configPreflight({ env, fromFile: io.fromFile ?? new Set(), command: 'run', demoKeys: false, load: { isTTY: io.isTTY, forceEmulator: f.emulator, ...(f.emulateProfile !== undefined ? { emulateProfile: f.emulateProfile } : {}) } })
+  const pre = configPreflight({ env, fromFile: io.fromFile ?? new Set(), command: 'run', demoKeys: false, load: { isTTY: io.isTTY, forceEmulator: f.emulator, ...(io.lang !== undefined ? { lang: io.lang } : {}), ...(f.emulateProfile !== undefined ? { emulateProfile: f.emulateProfile } : {}) } })
   const config: Config = f.json ? { ...pre.config, logFormat: 'json' } : pre.config
   const logger = createLogger({ ...config, mockRun: true }, f.json ? 2 : 1)
   const say = notices(io, f.json, logger)
@@ -58,7 +58,7 @@ async function runOnce (io: Io, f: RunFlags): Promise<number> {
     pass = verdict.pass
     inspector?.setVerdict(verdict)
     if (f.json) io.out(JSON.stringify(verdict))
-    else io.out(`${formatVerdict(verdict)}\n${formatNextStep(verdict)}`)
+    else io.out(`${formatVerdict(verdict, config.lang)}\n${formatNextStep(verdict, config.lang)}`)
   } catch (err) {
     await loop.close()
     throw err
@@ -67,7 +67,7 @@ async function runOnce (io: Io, f: RunFlags): Promise<number> {
     await loop.close()
     return pass ? EXIT.PASS : EXIT.FAILED
   }
-  say(`Still receiving at ${loop.callbackUrl}. Press Ctrl-C to stop.`)
+  say(render({ code: 'RUN_STILL_RECEIVING', params: { callbackUrl: loop.callbackUrl } }, config.lang))
   await untilSignal(async () => loop.close(), { say, onClosed: () => say(tally.summary()) })
   return pass ? EXIT.PASS : EXIT.FAILED
 }
@@ -78,6 +78,6 @@ function notices (io: Io, json: boolean, logger: Logger): (line: string) => void
 }
 
 function firstLine (config: Config): string {
-  if (config.mode === 'real') return render({ code: 'RUN_REAL', params: { apiBase: config.wechat.apiBase, appid: config.wechat.appid } })
-  return render({ code: config.generated.length > 0 ? 'RUN_EMULATOR_GENERATED' : 'RUN_EMULATOR_OWN_KEYS', params: { names: config.generated.join(', ') } })
+  if (config.mode === 'real') return render({ code: 'RUN_REAL', params: { apiBase: config.wechat.apiBase, appid: config.wechat.appid } }, config.lang)
+  return render({ code: config.generated.length > 0 ? 'RUN_EMULATOR_GENERATED' : 'RUN_EMULATOR_OWN_KEYS', params: { names: config.generated.join(', ') } }, config.lang)
 }

@@ -12,7 +12,7 @@ import { createSessionTally, launcherWatch, untilSignal } from './shutdown.js'
 
 export async function runServe (argv: string[], io: Io): Promise<number> {
   const { values } = parseFlags(argv, { 'forward-to': { type: 'string' }, 'demo-keys': { type: 'boolean' } })
-  const { config, lines } = configPreflight({ env: io.env, fromFile: io.fromFile ?? new Set(), command: 'serve', demoKeys: values['demo-keys'] === true, load: { isTTY: io.isTTY } })
+  const { config, lines } = configPreflight({ env: io.env, fromFile: io.fromFile ?? new Set(), command: 'serve', demoKeys: values['demo-keys'] === true, load: { isTTY: io.isTTY, ...(io.lang !== undefined ? { lang: io.lang } : {}) } })
   const logger = createLogger(config)
   for (const line of lines) logger.info(line.trim())
   const profile = createProfile(config.profile)

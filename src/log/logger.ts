@@ -1,7 +1,8 @@
 import { pino, type BaseLogger, type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import type { CaptureRecord } from '../capture/record.js'
 import { build as prettyStream } from 'pino-pretty'
-import { createDeliveryFormatter, isDeliveryLog, isWechatSignatureTest } from './pretty-delivery.js'
+import type { Lang } from '../messages/types.js'
+import { createDeliveryFormatter, deliveryHeadline, isDeliveryLog, isWechatSignatureTest } from './pretty-delivery.js'
 import { escapeControls } from './terminal-safe.js'
 
 /**
@@ -18,7 +19,7 @@ export const REDACT_PATHS = [
 ]
 
 /** mockRun: the run command's round, where a wrong signature that decrypts is WeChat's signature test (logged as expected). */
-export interface LogSettings { logLevel: string; logFormat: 'pretty' | 'json'; mockRun?: boolean }
+export interface LogSettings { logLevel: string; logFormat: 'pretty' | 'json'; mockRun?: boolean; lang?: Lang }
 
 export function loggerOptions (s: LogSettings): LoggerOptions {
   return { level: s.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }
@@ -31,12 +32,13 @@ export function createLogger (s: LogSettings, destination: DestinationStream | 1
     jsonDestinations.add(dest)
     return pino(loggerOptions(s), dest)
   }
-  const formatDelivery = createDeliveryFormatter({ mockRun: s.mockRun === true })
+  const formatDelivery = createDeliveryFormatter({ mockRun: s.mockRun === true, ...(s.lang !== undefined ? { lang: s.lang } : {}) })
   const pretty = prettyStream({
     destination,
     sync: true,
     colorize: typeof destination === 'number' && (destination === 1 ? process.stdout : process.stderr).isTTY === true,
-    translateTime: 'HH:MM:ss.l',
+    // The machine's clock, with its offset, as the person reading the log keeps time (json keeps epoch ms).
+    translateTime: 'SYS:yyyy-mm-dd HH:MM:ss.l p',
     // The message says it all; a field dump after each line would bury it (json mode keeps every field).
     // `delivery` is not in `ignore`: pino-pretty drops ignored keys before the level prettifier sees them.
     ignore: 'pid,hostname,reqId',
@@ -48,7 +50,11 @@ export function createLogger (s: LogSettings, destination: DestinationStream | 1
     messageFormat: (log, messageKey) => {
       // A message may quote a sender's value (wxnontaxstr=…): one log line stays one line.
       const msg = escapeControls(String(log[messageKey] ?? ''))
-      return isDeliveryLog(log) ? `${msg}\n${formatDelivery(log.delivery)}` : msg
+      if (!isDeliveryLog(log)) return msg
+      // A delivery's line is rebuilt from its record, so it reads in the person's language (json keeps msg as
+      // logged); an error about a delivery (it could not be recorded) keeps its own message.
+      const head = Number((log as { level?: unknown }).level) >= 50 ? msg : escapeControls(deliveryHeadline(log.delivery, s.lang))
+      return `${head}\n${formatDelivery(log.delivery)}`
     },
   })
   return pino(loggerOptions(s), pretty)

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { CaptureRecord } from '../capture/record.js'
+import type { MessageCode } from '../messages/en/index.js'
 import { render, renderWarning } from '../messages/render.js'
+import type { Lang, Params } from '../messages/types.js'
 import { businessAnswer } from '../receiver/business-answer.js'
 import { displayCopy, safeLines } from './terminal-safe.js'
 
@@ -16,6 +18,8 @@ export function isDeliveryLog (log: Record<string, unknown>): log is { delivery:
 export interface DeliveryFormatterOptions {
   /** The run command's mock round: a decrypting delivery with a wrong signature is WeChat's signature test. */
   mockRun?: boolean
+  /** The reader's language for labels and explanations (the wire bytes shown stay as they were). */
+  lang?: Lang
 }
 
 export type DeliveryFormatter = (r: CaptureRecord) => string
@@ -33,6 +37,16 @@ export function createDeliveryFormatter (o: DeliveryFormatterOptions = {}): Deli
 
 interface Ctx extends DeliveryFormatterOptions { once: (code: string, line: string) => string[] }
 
+type T = (code: MessageCode, params?: Params) => string
+const translator = (lang: Lang | undefined): T => (code, params) => render({ code, ...(params ? { params } : {}) }, lang)
+
+/** The delivery's log line (pretty format): method, path, nonce, errcode, which test. */
+export function deliveryHeadline (r: CaptureRecord, lang?: Lang): string {
+  const t = translator(lang)
+  const test = r.test === 'crypto' ? t('LOG_TEST_CRYPTO_SUFFIX') : r.test === 'signature' ? t('LOG_TEST_SIGNATURE_SUFFIX') : ''
+  return t('LOG_DELIVERY_LINE', { method: r.method, path: r.path, nonce: r.wxnontaxstr ?? '-', errcode: r.answer.body.errcode, test })
+}
+
 /** WeChat's signature test only in the run command's round, and never a replay of ours. */
 export function isWechatSignatureTest (r: CaptureRecord, mockRun: boolean): boolean {
   return mockRun && r.test === 'signature' && header(r, REPLAY_HEADER) === undefined
@@ -47,67 +61,73 @@ export function formatDeliveryBlock (record: CaptureRecord, c: Ctx = { once: (_c
   const i = r.inspection
   const wechatTest = isWechatSignatureTest(r, c.mockRun === true)
   const replay = header(r, REPLAY_HEADER)
-  const label = r.test === 'crypto' ? 'crypto test (signed + encrypted)' : wechatTest ? 'signature test (wrong signature on purpose)' : r.test === 'signature' ? 'bad signature' : 'other'
-  const lines: string[] = [`┌─ ${r.id} · wxnontaxstr ${r.wxnontaxstr ?? '(none)'} · ${label}${replay ? ` · REPLAY by nontax-debugger (${replay})` : ''}${r.duplicateOf ? ` · DUPLICATE of ${r.duplicateOf}` : ''}`]
+  const t = translator(c.lang)
+  const label = t(r.test === 'crypto' ? 'BLOCK_CRYPTO_TEST' : wechatTest ? 'BLOCK_SIGNATURE_TEST' : r.test === 'signature' ? 'BLOCK_BAD_SIGNATURE' : 'BLOCK_OTHER')
+  const tags = [...(replay ? [t('BLOCK_REPLAY', { by: replay })] : []), ...(r.duplicateOf ? [t('BLOCK_DUPLICATE', { id: r.duplicateOf })] : [])]
+  const lines: string[] = [[`┌─ ${r.id}`, `wxnontaxstr ${r.wxnontaxstr ?? t('BLOCK_NONE')}`, label, ...tags].join(' · ')]
   lines.push(`│ --> ${r.method} ${r.url}`)
-  const from = [`from ${r.remoteAddress}`, ...optional('x-forwarded-for', header(r, 'x-forwarded-for')), ...optional('user-agent', header(r, 'user-agent'))]
+  const from = [t('BLOCK_FROM', { address: r.remoteAddress }), ...optional('x-forwarded-for', header(r, 'x-forwarded-for')), ...optional('user-agent', header(r, 'user-agent'))]
   lines.push(`│     ${from.join(' · ')}`)
-  lines.push(`│     content-type ${r.contentType ?? '(none)'} · ${r.body.bytes} bytes${i.envelope ? ` · read as ${i.envelope.format}` : ''}`)
-  lines.push(`│ raw (${r.body.encoding}, sha256 ${r.body.sha256.slice(0, 16)}…): ${shortRaw(r)}`)
-  lines.push(...signatureLines(r, wechatTest, c))
+  lines.push(`│     ${t('BLOCK_CONTENT', { contentType: r.contentType ?? t('BLOCK_NONE'), bytes: r.body.bytes, readAs: i.envelope ? t('BLOCK_READ_AS', { format: i.envelope.format }) : '' })}`)
+  lines.push(`│ ${t('BLOCK_RAW', { encoding: r.body.encoding, digest: r.body.sha256.slice(0, 16), raw: shortRaw(r, t) })}`)
+  lines.push(...signatureLines(r, wechatTest, c, t))
   const d = i.decryption
-  if (d?.ok) lines.push(`│ decrypted: OK · appid ${d.appid} · ${d.declaredLength} bytes · pad ${d.padByte}`, `│     ${d.plaintext}`)
-  else if (d) lines.push(`│ decrypted: FAIL (${d.reason}) ${d.message}`)
-  if (i.errcode !== 0 && !wechatTest && i.message && !lines.some(l => l.includes(i.message ?? ''))) lines.push(`│ rejected: ${i.message}`)
-  for (const w of i.warnings) lines.push(`│ warning: ${renderWarning(w)}`)
-  if (!i.signature?.ok && d?.ok && !wechatTest) lines.push(...c.once('NOT_ACTED_ON', '│ note: payload shown for debugging only; it was not acted on (bad signature)'))
-  lines.push(...forwardedLines(r), ...answerLines(r))
+  if (d?.ok) lines.push(`│ ${t('BLOCK_DECRYPTED_OK', { appid: d.appid, bytes: d.declaredLength, pad: d.padByte })}`, `│     ${d.plaintext}`)
+  else if (d) lines.push(`│ ${t('BLOCK_DECRYPTED_FAIL', { reason: d.reason, message: d.message })}`)
+  if (i.errcode !== 0 && !wechatTest && i.message && !lines.some(l => l.includes(i.message ?? ''))) lines.push(`│ ${t('BLOCK_REJECTED', { message: i.message })}`)
+  for (const w of i.warnings) lines.push(`│ ${t('BLOCK_WARNING', { text: renderWarning(w, c.lang) })}`)
+  if (!i.signature?.ok && d?.ok && !wechatTest) lines.push(...c.once('NOT_ACTED_ON', `│ ${t('BLOCK_NOT_ACTED_ON')}`))
+  lines.push(...forwardedLines(r, t, c.lang), ...answerLines(r, t))
   return safeLines(lines.map(l => `  ${l}`).join('\n'))
 }
 
-function signatureLines (r: CaptureRecord, wechatTest: boolean, c: Ctx): string[] {
+function signatureLines (r: CaptureRecord, wechatTest: boolean, c: Ctx, t: T): string[] {
   const s = r.inspection.signature
   if (!s) return []
+  const params = { param: s.param ?? t('BLOCK_NO_SIGNATURE_PARAM'), nonceParam: s.nonceParam ?? t('BLOCK_NO_NONCE_PARAM') }
   if (wechatTest) {
-    return [`│ signature: wrong, as expected · ${s.param ?? 'no signature param'} / ${s.nonceParam ?? 'no nonce param'}`,
-      ...c.once('SIGNATURE_TEST', `│     ${render({ code: 'LOG_SIGNATURE_TEST_EXPECTED' })}`)]
+    return [`│ ${t('BLOCK_SIGNATURE_EXPECTED_WRONG', params)}`,
+      ...c.once('SIGNATURE_TEST', `│     ${t('LOG_SIGNATURE_TEST_EXPECTED')}`)]
   }
-  const lines = [`│ signature: ${s.ok ? 'OK' : `FAIL (${s.reason})`} · ${s.param ?? 'no signature param'} / ${s.nonceParam ?? 'no nonce param'}`,
-    `│     received ${s.received ?? '(none)'}`]
-  if (s.expected) lines.push(`│     expected ${s.expected}`)
-  if (!s.ok && s.parts) lines.push(`│     ${s.algorithm ?? 'computed'}: [${s.parts.map(v => short(v)).join(', ')}]`)
-  if (!s.ok && s.cause) lines.push(`│     likely cause: ${render(s.cause)}`)
+  const lines = [`│ ${s.ok ? t('BLOCK_SIGNATURE_OK', params) : t('BLOCK_SIGNATURE_FAIL', { ...params, reason: s.reason })}`,
+    `│     ${t('BLOCK_SIG_RECEIVED', { value: s.received ?? t('BLOCK_NONE') })}`]
+  if (s.expected) lines.push(`│     ${t('BLOCK_SIG_EXPECTED', { value: s.expected })}`)
+  if (!s.ok && s.parts) lines.push(`│     ${s.algorithm ?? t('BLOCK_SIG_COMPUTED')}: [${s.parts.map(v => short(v)).join(', ')}]`)
+  if (!s.ok && s.cause) lines.push(`│     ${t('BLOCK_LIKELY_CAUSE', { cause: render(s.cause, c.lang) })}`)
   return lines
 }
 
-function forwardedLines (r: CaptureRecord): string[] {
+function forwardedLines (r: CaptureRecord, t: T, lang: Lang | undefined): string[] {
   const f = r.forwarded
   if (!f) return []
-  const lines = [`│ your handler: ${f.ok ? `HTTP ${f.status} in ${f.durationMs} ms` : `NO ANSWER (${f.error})`} · graded ${f.grade.outcome}: expected ${f.grade.expected}, got ${f.grade.got}`]
+  const graded = { outcome: f.grade.outcome, expected: f.grade.expected, got: f.grade.got }
+  const lines = [`│ ${f.ok ? t('BLOCK_HANDLER_ANSWERED', { status: f.status, ms: f.durationMs, ...graded }) : t('BLOCK_HANDLER_NO_ANSWER', { error: f.error, ...graded })}`]
   // Records from before grades were coded hold strings here; renderWarning shows both.
-  if (f.grade.reason) lines.push(`│     why: ${renderWarning(f.grade.reason)}`)
-  for (const n of [...f.grade.notes.map(x => renderWarning(x)), ...f.grade.forensics]) lines.push(`│     ${n}`)
+  if (f.grade.reason) lines.push(`│     ${t('BLOCK_WHY', { text: renderWarning(f.grade.reason, lang) })}`)
+  for (const n of [...f.grade.notes.map(x => renderWarning(x, lang)), ...f.grade.forensics]) lines.push(`│     ${n}`)
   return lines
 }
 
 /** Our own success answer encrypts businessAnswer(inspection): shown decrypted, so the user sees what was answered. */
-function answerLines (r: CaptureRecord): string[] {
+function answerLines (r: CaptureRecord, t: T): string[] {
   const a = r.answer.body
   const lines: string[] = []
-  if (a.data && !r.forwarded) lines.push(`│ answered data (decrypted): ${JSON.stringify(businessAnswer(r.inspection))}`)
-  lines.push(`└─ <-- ${r.forwarded ? 'relayed ' : ''}HTTP ${r.answer.status} errcode ${a.errcode} ${a.errmsg}${a.data ? ` · data ${a.data.length} chars, signed ${a.msg_signature}` : ''} · ${r.durationMs.toFixed(1)} ms`)
+  if (a.data && !r.forwarded) lines.push(`│ ${t('BLOCK_ANSWERED_DATA', { json: JSON.stringify(businessAnswer(r.inspection)) })}`)
+  // errmsg is shown as sent: it is part of the answer's bytes, not a text of ours to translate.
+  const data = a.data ? t('BLOCK_ANSWER_DATA', { chars: a.data.length, signature: a.msg_signature }) : ''
+  lines.push(`└─ <-- ${t('BLOCK_ANSWER', { relayed: r.forwarded ? t('BLOCK_RELAYED') : '', status: r.answer.status, errcode: a.errcode, errmsg: a.errmsg, data, ms: r.durationMs.toFixed(1) })}`)
   return lines
 }
 
 /** The ciphertext is most of a delivery; shown as its length and digest (the capture keeps every byte). */
-function shortRaw (r: CaptureRecord): string {
+function shortRaw (r: CaptureRecord, t: T): string {
   const cipher = r.inspection.envelope?.encrypt
   let text = r.body.text
   if (cipher && cipher.length > 32 && text.includes(cipher)) {
     const digest = createHash('sha256').update(cipher, 'utf8').digest('hex').slice(0, 16)
-    text = text.split(cipher).join(`${cipher.slice(0, 12)}…(${cipher.length} chars, sha256 ${digest}…)`)
+    text = text.split(cipher).join(t('BLOCK_CIPHER_SHORT', { head: cipher.slice(0, 12), chars: cipher.length, digest }))
   }
-  return text.length > RAW_SHOWN_CHARS ? `${text.slice(0, RAW_SHOWN_CHARS)}… (${text.length - RAW_SHOWN_CHARS} more chars; full text in the capture)` : text
+  return text.length > RAW_SHOWN_CHARS ? `${text.slice(0, RAW_SHOWN_CHARS)}${t('BLOCK_RAW_MORE', { more: text.length - RAW_SHOWN_CHARS })}` : text
 }
 
 function header (r: CaptureRecord, name: string): string | undefined {

@@ -77,14 +77,15 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
     const pub = await resolvePublicUrl(config, receiverUrl, o.ngrokApi)
     const callbackUrl = pub.base + config.notifyPath
     await tunnelChecks(o, pub, callbackUrl, dispatcher)
-    logger.info({ receiverUrl, callbackUrl, source: pub.source }, `receiver listening on ${receiverUrl}${config.notifyPath}; WeChat will deliver to ${callbackUrl} (${pub.note})`)
-    logger.info({ profile: profile.name }, `ASSUMED protocol: ${profile.assumption}`)
+    logger.info({ receiverUrl, callbackUrl, source: pub.source }, render({ code: 'LOG_RECEIVER_LISTENING', params: { url: `${receiverUrl}${config.notifyPath}`, callbackUrl, note: render(pub.note, config.lang) } }, config.lang))
+    logger.info({ profile: profile.name }, render({ code: 'LOG_ASSUMED_PROTOCOL', params: { assumption: profile.assumptionFinding ? render(profile.assumptionFinding, config.lang) : profile.assumption } }, config.lang))
     const client = createWechatClient({
       baseUrl: apiBase,
       appid: config.wechat.appid,
       ...(config.wechat.appsecret ? { appsecret: config.wechat.appsecret } : {}),
       ...(config.wechat.accessToken ? { accessToken: config.wechat.accessToken } : {}),
       log: logger,
+      ...(config.lang !== undefined ? { lang: config.lang } : {}),
       dispatcher,
     })
     const run = () => triggerAndWait({ config, app, emulator, callbackUrl, logger, profile, trigger: () => (config.mockApi === 'mockqueryfee' ? client.mockQueryFee : client.mockNotification)({ url: callbackUrl, version: config.mockVersion }) })
@@ -98,12 +99,12 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
 /** Before WeChat is called: the ngrok cross-check's lines, then a signed probe through the tunnel (real mode). */
 async function tunnelChecks (o: LoopOptions, pub: PublicUrl, callbackUrl: string, dispatcher: Dispatcher): Promise<void> {
   const say = o.say ?? (() => {})
-  if (pub.source === 'embedded') { say(render({ code: 'PREFLIGHT_NOT_NEEDED_TUNNEL' })); return }
-  say(render({ code: 'PREFLIGHT_OK_PUBLIC_URL', params: { base: pub.base, callbackUrl } }))
-  for (const c of pub.checks) say(render(c))
+  if (pub.source === 'embedded') { say(render({ code: 'PREFLIGHT_NOT_NEEDED_TUNNEL' }, o.config.lang)); return }
+  say(render({ code: 'PREFLIGHT_OK_PUBLIC_URL', params: { base: pub.base, callbackUrl } }, o.config.lang))
+  for (const c of pub.checks) say(render(c, o.config.lang))
   if (o.probe === false) return
   const { ms } = await probeTunnel(callbackUrl, o.config.secrets.token, dispatcher)
-  say(render({ code: 'PREFLIGHT_OK_PROBE', params: { url: callbackUrl, ms } }))
+  say(render({ code: 'PREFLIGHT_OK_PROBE', params: { url: callbackUrl, ms } }, o.config.lang))
 }
 
 interface RoundInput {
@@ -132,9 +133,9 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
   r.emulator?.emulator.events.on('report', onReport)
   let timer: NodeJS.Timeout | undefined
   try {
-    r.logger.info({ url: r.callbackUrl, version: r.config.mockVersion }, `calling nontax/${r.config.mockApi} (version ${r.config.mockVersion}): expecting ${expected} deliveries within ${r.config.waitTimeoutMs} ms`)
+    r.logger.info({ url: r.callbackUrl, version: r.config.mockVersion }, render({ code: 'LOG_CALLING_MOCK', params: { api: r.config.mockApi, version: r.config.mockVersion, expected, timeoutMs: r.config.waitTimeoutMs } }, r.config.lang))
     await r.trigger()
-    r.logger.info('WeChat answered errcode 0; waiting for the deliveries')
+    r.logger.info(render({ code: 'LOG_MOCK_ACCEPTED' }, r.config.lang))
     const timedOut = await new Promise<boolean>(resolve => {
       timer = setTimeout(() => resolve(true), r.config.waitTimeoutMs)
       wake = () => { if (done()) resolve(false) }
@@ -149,11 +150,12 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
       records: lastAttempts(records),
       timedOut,
       senderReports: r.emulator ? reports : undefined,
-      assumption: r.profile.assumption,
+      assumption: r.profile.assumptionFinding ? render(r.profile.assumptionFinding, r.config.lang) : r.profile.assumption,
       waitTimeoutMs: r.config.waitTimeoutMs,
+      ...(r.config.lang !== undefined ? { lang: r.config.lang } : {}),
     })
     // A delivery that verifies and decrypts under another profile outranks every other likely cause.
-    verdict.hints.unshift(...[...profileHints.values()].map(h => render(h.finding)))
+    verdict.hints.unshift(...[...profileHints.values()].map(h => render(h.finding, r.config.lang)))
     return verdict
   } finally {
     clearTimeout(timer)

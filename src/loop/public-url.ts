@@ -9,7 +9,8 @@ export const NGROK_API = 'http://127.0.0.1:4040'
 export interface PublicUrl {
   base: string
   source: 'embedded' | 'PUBLIC_URL' | 'ngrok'
-  note: string
+  /** Where the public address came from, as a finding (rendered in the reader's language). */
+  note: Finding
   /** Checklist lines: what was cross-checked with the ngrok agent, or why nothing was. */
   checks: Finding[]
 }
@@ -29,7 +30,7 @@ const NGROK_HOST = /\.ngrok(-free)?\.(app|dev|io)$/
  * longer one of them (stale), or a tunnel forwarding to another port, stops the run (exit 2).
  */
 export async function resolvePublicUrl (config: Config, localBase: string, ngrokApi = config.ngrokApiUrl ?? NGROK_API): Promise<PublicUrl> {
-  if (config.mode === 'embedded') return { base: localBase, source: 'embedded', note: 'the built-in emulator calls the receiver on loopback', checks: [] }
+  if (config.mode === 'embedded') return { base: localBase, source: 'embedded', note: { code: 'PUBLIC_URL_FROM_EMULATOR' }, checks: [] }
   const port = new URL(localBase).port
   const tunnels = await readNgrokAgent(ngrokApi)
   const listed = (tunnels ?? []).map(t => `${t.url} → ${t.addr}`).join(', ') || '(none)'
@@ -47,7 +48,7 @@ export async function resolvePublicUrl (config: Config, localBase: string, ngrok
   const https = tunnels ?? []
   const best = https.find(t => t.port === port)
   if (best) {
-    return { base: best.url, source: 'ngrok', note: `PUBLIC_URL is unset; using the https tunnel of the ngrok agent at ${ngrokApi} (${best.url} → ${best.addr})`, checks: [{ code: 'PREFLIGHT_NGROK_OK', params: { url: best.url, addr: best.addr, port } }] }
+    return { base: best.url, source: 'ngrok', note: { code: 'PUBLIC_URL_FROM_NGROK', params: { api: ngrokApi, url: best.url, addr: best.addr } }, checks: [{ code: 'PREFLIGHT_NGROK_OK', params: { url: best.url, addr: best.addr, port } }] }
   }
   if (https[0]) throw wrongPort(https[0], port)
   throw new PublicUrlError([
@@ -59,7 +60,7 @@ export async function resolvePublicUrl (config: Config, localBase: string, ngrok
 }
 
 function fromPublicUrl (base: string, check: Finding): PublicUrl {
-  return { base, source: 'PUBLIC_URL', note: 'from PUBLIC_URL', checks: [check] }
+  return { base, source: 'PUBLIC_URL', note: { code: 'PUBLIC_URL_FROM_ENV' }, checks: [check] }
 }
 
 function wrongPort (t: Tunnel, port: string): SetupError {

@@ -22,13 +22,14 @@ export interface Preflight { config: Config; lines: string[] }
 
 /** The checks that need no network: names, values, secrets. Throws a ConfigError (exit 2) on the first failing group. */
 export function configPreflight (p: PreflightInput): Preflight {
+  const lang = p.load?.lang
   const unknown = unknownVars(p.env, CONFIG_VARS, p.fromFile)
-  if (unknown.length > 0) throw new ConfigError(unknown.map(u => render(unknownVarFinding(u))), 'PREFLIGHT_UNKNOWN_VAR')
+  if (unknown.length > 0) throw new ConfigError(unknown.map(u => render(unknownVarFinding(u), lang)), 'PREFLIGHT_UNKNOWN_VAR')
   const config = loadConfig(p.env, p.load)
   const missing = config.generated.filter(n => n !== 'WECHAT_APPID')
   if (p.command !== 'run' && missing.length > 0 && !p.demoKeys) {
     const names = missing.join(' and ')
-    throw new ConfigError([render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command: commandName(p.command), missing: `${names} ${missing.length > 1 ? 'are' : 'is'}` } })], 'PREFLIGHT_SECRETS_MISSING')
+    throw new ConfigError([render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command: commandName(p.command), missing: lang === 'zh' ? names : `${names} ${missing.length > 1 ? 'are' : 'is'}` } }, lang)], 'PREFLIGHT_SECRETS_MISSING')
   }
   return { config, lines: checklist(p, config) }
 }
@@ -39,18 +40,20 @@ function checklist (p: PreflightInput, config: Config): string[] {
   const sourceOf = (name: string): KeySource => (config.generated.includes(name as never) ? 'generated' : p.fromFile.has(name) ? '.env' : 'environment')
   const findings: Finding[] = [
     { code: 'PREFLIGHT_OK_VARS', params: { fromFile, fromEnv: ours.length - fromFile } },
-    { code: 'PREFLIGHT_OK_APPID', params: { appid: config.secrets.appid, source: SOURCE_TEXT[sourceOf('WECHAT_APPID')] } },
+    { code: 'PREFLIGHT_OK_APPID', params: { appid: config.secrets.appid, source: sourceOf('WECHAT_APPID') } },
     ...keysInUse({
       NONTAX_TOKEN: config.secrets.token,
       NONTAX_ENCODING_AES_KEY: config.secrets.encodingAESKey,
       ...(config.mode === 'real' ? { WECHAT_APPSECRET: config.wechat.appsecret, WECHAT_ACCESS_TOKEN: config.wechat.accessToken } : {}),
-    }, sourceOf).map(k => ({ code: 'PREFLIGHT_OK_KEY', params: { ...k, source: SOURCE_TEXT[k.source] } })),
+    }, sourceOf).map(k => ({ code: 'PREFLIGHT_OK_KEY', params: { ...k, source: k.source } })),
   ]
   if (config.generated.length > 0) findings.push({ code: 'PREFLIGHT_DEMO_KEYS', params: { names: config.generated.join(', ') } })
-  return [render({ code: 'PREFLIGHT_HEAD' }), ...findings.map(f => render(f))]
+  const lang = p.load?.lang
+  const source = (k: KeySource) => render({ code: SOURCE_CODE[k] }, lang)
+  return [render({ code: 'PREFLIGHT_HEAD' }, lang), ...findings.map(f => render(f.code === 'PREFLIGHT_OK_APPID' || f.code === 'PREFLIGHT_OK_KEY' ? { ...f, params: { ...f.params, source: source(f.params?.source as KeySource) } } : f, lang))]
 }
 
-const SOURCE_TEXT: Record<KeySource, string> = { '.env': 'from .env', environment: 'from the environment', generated: 'generated for this run', flag: 'from a flag' }
+const SOURCE_CODE = { '.env': 'SOURCE_ENV_FILE', environment: 'SOURCE_ENVIRONMENT', generated: 'SOURCE_GENERATED', flag: 'SOURCE_FLAG' } as const satisfies Record<KeySource, string>
 
 function commandName (c: PreflightCommand): string {
   return c === 'verify' ? 'captures verify' : c

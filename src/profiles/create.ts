@@ -37,6 +37,7 @@ export function createProfile (d: ProfileDescriptor): CryptoProfile {
     id: named ?? descriptorString(d),
     descriptor: d,
     assumption: `WeChat does not publish the nontax callback crypto; assuming the ${name} profile (docs/PROTOCOL.md §${named === 'wxbizmsgcrypt' ? '4' : '6'}): ${words.cipher}; signature ${words.signature}`,
+    assumptionFinding: { code: 'PROFILE_ASSUMPTION', params: { name, section: named === 'wxbizmsgcrypt' ? '4' : '6', cipher: words.cipher, signature: words.signature } },
     words,
     encrypt: (msg, s, o) => encryptWith(d.cipher, keyFor(s), msg, s.appid, Buffer.isBuffer(o) ? { random: o } : (o ?? {}) as EncryptOptions),
     decrypt: (text, s): Decrypted => decryptWith(d.cipher, keyFor(s), text, s.appid),

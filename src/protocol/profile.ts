@@ -1,3 +1,4 @@
+import type { Finding } from '../messages/types.js'
 import type { Decrypted } from './cipher.js'
 import type { Envelope, EnvelopeInput } from './envelope.js'
 import type { ProfileDescriptor, SignedValue } from '../profiles/descriptor.js'
@@ -28,6 +29,8 @@ export interface CryptoProfile {
   readonly descriptor: ProfileDescriptor
   /** Shown in README and logs: the profile is an assumption, not WeChat's word. */
   readonly assumption: string
+  /** The same, as a catalogue finding, for a reader of another language. */
+  readonly assumptionFinding?: Finding
   /** Algorithm words for fix texts, e.g. "SHA-1 over the sorted token, timestamp, wxnontaxstr and encrypt, lower-case hex". */
   readonly words: ProfileWords
   encrypt (msg: string, secrets: Secrets, o?: Buffer | EncryptOptions): string

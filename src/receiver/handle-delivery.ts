@@ -8,6 +8,7 @@ import { maskerFor } from '../protocol/mask.js'
 import { randomBytesPooled } from '../protocol/random.js'
 import { keyFingerprints } from '../preflight/keys.js'
 import { localCompact } from '../time/local.js'
+import { deliveryHeadline } from '../log/pretty-delivery.js'
 import { businessAnswer } from './business-answer.js'
 import { buildCaptureRecord, parsedQuery, requestUrl } from './capture-record.js'
 import type { DeliveryDeps, HandledDelivery, ReceivedRequest, Rejection, WireAnswer } from './received-request.js'
@@ -112,8 +113,7 @@ function flagNonceReuse (i: Inspection, earlier: string | undefined): void {
 
 function logDelivery (deps: DeliveryDeps, r: CaptureRecord, json: string): void {
   const a = r.answer.body
-  const line = `${r.method} ${r.path} wxnontaxstr=${r.wxnontaxstr ?? '-'} → errcode ${a.errcode}${r.test !== 'other' ? ` (${r.test} test)` : ''}`
-  deps.log.delivery(a.errcode === 0 ? 'info' : 'warn', line, r, json)
+  deps.log.delivery(a.errcode === 0 ? 'info' : 'warn', deliveryHeadline(r), r, json)
 }
 
 function firstValue (v: string | string[] | undefined): string | undefined {

@@ -1,5 +1,7 @@
+import type { MessageCode } from '../messages/en/index.js'
+import { render } from '../messages/render.js'
+import type { Lang, Params } from '../messages/types.js'
 import type { CaptureRecord } from '../capture/record.js'
-import { finding, render } from '../messages/render.js'
 import { expectedDeliveries, expectedErrcodeOf, MOCK_TESTS, testsFor, type MockTest } from '../grade/mock-tests.js'
 
 export { expectedDeliveries }
@@ -48,25 +50,28 @@ export interface VerdictInput {
   senderReports?: SenderReport[]
   assumption: string
   waitTimeoutMs: number
+  /** The language of the verdict's texts (notes, reasons, hints); codes and field names do not change. */
+  lang?: Lang
 }
 
 export function computeVerdict (v: VerdictInput): Verdict {
   const expected = expectedDeliveries(v.version)
-  const rows = v.records.map((r, i) => toRow(r, i, v.senderReports?.find(s => s.wxnontaxstr === r.wxnontaxstr)))
+  const t = (code: MessageCode, params?: Params) => render({ code, ...(params ? { params } : {}) }, v.lang)
+  const rows = v.records.map((r, i) => toRow(r, i, v.senderReports?.find(s => s.wxnontaxstr === r.wxnontaxstr), t))
   const reasons: string[] = []
   const hints: string[] = []
-  for (const r of rows) if (!r.ok) reasons.push(`delivery ${r.index} (${r.wxnontaxstr ?? 'no wxnontaxstr'}): ${r.note}`)
+  for (const r of rows) if (!r.ok) reasons.push(t('REASON_ROW', { index: r.index, nonce: r.wxnontaxstr ?? t('REASON_NO_NONCE'), note: r.note }))
   const count = (t: MockTest) => rows.filter(r => r.test === t).length
-  for (const t of testsFor(v.version)) {
-    if (count(t) === 0 && rows.length > 0) reasons.push(`no delivery behaved as the ${t} test (${MOCK_TESTS[t].sent})`)
+  for (const test of testsFor(v.version)) {
+    if (count(test) === 0 && rows.length > 0) reasons.push(t('REASON_TEST_MISSING', { test, sent: MOCK_TESTS[test].sent }))
   }
-  reasons.push(...diagnoseKeys(rows))
+  reasons.push(...diagnoseKeys(rows).map(code => t(code)))
   for (const s of v.senderReports ?? []) {
-    if (!s.ok) reasons.push(`the sender rejected our answer to delivery ${s.index}: ${[s.error, ...s.problems].filter(Boolean).join('; ')}`)
+    if (!s.ok) reasons.push(t('REASON_SENDER_REJECTED', { index: s.index, problems: [s.error, ...s.problems].filter(Boolean).join('; ') }))
   }
   if (v.records.length < expected) {
-    reasons.push(`received ${v.records.length} of ${expected} deliveries within ${v.waitTimeoutMs} ms`)
-    hints.push(...timeoutHints(v))
+    reasons.push(t('REASON_TOO_FEW', { received: v.records.length, expected, timeoutMs: v.waitTimeoutMs }))
+    hints.push(...timeoutHints(v).map(code => t(code, { callbackUrl: v.callbackUrl })))
   }
   return {
     pass: reasons.length === 0,
@@ -84,16 +89,16 @@ export function computeVerdict (v: VerdictInput): Verdict {
   }
 }
 
-function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined): VerdictRow {
+function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined, t: (code: MessageCode, params?: Params) => string): VerdictRow {
   const ins = r.inspection
   const expectedErrcode = expectedErrcodeOf(r.test)
   const errcode = r.answer.body.errcode
   const fwd = r.forwarded
   // Forward mode: the answer is the user's handler's, relayed; its grade (the one grader) decides.
   const ok = expectedErrcode !== undefined && errcode === expectedErrcode && fwd?.grade.outcome !== 'FAIL'
-  const note = fwd ? handlerNote(fwd, errcode) : ok
-    ? r.test === 'crypto' ? 'decrypted and verified; answered 0 with signed, encrypted data' : 'bad signature detected; answered 300, payload not acted on'
-    : expectedErrcode === undefined ? `neither test: ${ins.message ?? 'unexpected delivery'}` : `answered ${errcode}, expected ${expectedErrcode}: ${ins.message ?? ''}`
+  const note = fwd ? handlerNote(fwd, errcode, t) : ok
+    ? t(r.test === 'crypto' ? 'NOTE_CRYPTO_OK' : 'NOTE_SIGNATURE_OK')
+    : expectedErrcode === undefined ? t('NOTE_NEITHER_TEST', { message: ins.message ?? t('NOTE_UNEXPECTED_DELIVERY') }) : t('NOTE_WRONG_ANSWER', { errcode, expected: expectedErrcode, message: ins.message ?? '' })
   return {
     index: i + 1,
     captureId: r.id,
@@ -106,39 +111,32 @@ function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined): 
     ok,
     duplicateOf: r.duplicateOf,
     senderOk: sender?.ok,
-    note: r.duplicateOf ? `${note} (duplicate of ${r.duplicateOf})` : note,
+    note: r.duplicateOf ? t('NOTE_DUPLICATE', { note, id: r.duplicateOf }) : note,
   }
 }
 
 /** When every delivery fails the same way, name the setting that is wrong. */
-function diagnoseKeys (rows: VerdictRow[]): string[] {
+function diagnoseKeys (rows: VerdictRow[]): MessageCode[] {
   if (rows.length === 0) return []
   if (rows.every(r => !r.decrypted)) {
-    return ['no delivery decrypted: NONTAX_ENCODING_AES_KEY (or WECHAT_APPID) differs from what WeChat encrypts with; copy the EncodingAESKey from the console again']
+    return ['REASON_NONE_DECRYPTED']
   }
   if (rows.every(r => !r.signatureOk) && rows.every(r => r.decrypted)) {
-    return ['every delivery decrypted but none passed the signature check: NONTAX_TOKEN differs from the Token WeChat signs with']
+    return ['REASON_NONE_VERIFIED']
   }
   return []
 }
 
-function timeoutHints (v: VerdictInput): string[] {
+function timeoutHints (v: VerdictInput): MessageCode[] {
   if (v.mode === 'embedded') {
-    return [`the built-in emulator could not deliver to ${v.callbackUrl}: see its report above (connection refused? receiver answering too slowly?)`]
+    return ['HINT_EMULATOR_UNDELIVERED']
   }
-  return [
-    `WeChat was asked to deliver to ${v.callbackUrl}; check that this URL reaches this machine: curl -X POST '${v.callbackUrl}' should print errcode 210`,
-    'is the tunnel running (ngrok http 3000 / cloudflared tunnel --url http://127.0.0.1:3000) and pointing at this PORT?',
-    'does PUBLIC_URL match the tunnel\'s current address? Free ngrok URLs change at every restart',
-    'does the path match NOTIFY_PATH? The tunnel forwards the path unchanged',
-    'WeChat calls from its own servers: a corporate firewall, an IP allow-list on the tunnel, or a tunnel interstitial page (ngrok free plan browser warning) can block it',
-    'a longer WAIT_TIMEOUT_MS helps when WeChat is slow to deliver',
-  ]
+  return ['HINT_REACHES', 'HINT_TUNNEL_RUNNING', 'HINT_PUBLIC_URL', 'HINT_PATH', 'HINT_FIREWALL', 'HINT_WAIT_LONGER']
 }
 
 /** What the user's handler did with a relayed delivery, in the grader's words. */
-function handlerNote (f: NonNullable<CaptureRecord['forwarded']>, errcode: number): string {
-  if (!f.ok) return render(finding('VERDICT_HANDLER_NO_ANSWER', { error: f.error ?? 'no answer' }))
-  if (f.grade.outcome === 'FAIL') return render(finding('VERDICT_HANDLER_FAIL', { reason: f.grade.reason ? render(f.grade.reason) : f.grade.got }))
-  return render(finding('VERDICT_HANDLER_OK', { errcode }))
+function handlerNote (f: NonNullable<CaptureRecord['forwarded']>, errcode: number, t: (code: MessageCode, params?: Params) => string): string {
+  if (!f.ok) return t('VERDICT_HANDLER_NO_ANSWER', { error: f.error ?? 'no answer' })
+  if (f.grade.outcome === 'FAIL') return t('VERDICT_HANDLER_FAIL', { reason: f.grade.reason ? t(f.grade.reason.code as MessageCode, f.grade.reason.params) : f.grade.got })
+  return t('VERDICT_HANDLER_OK', { errcode })
 }

@@ -1,3 +1,5 @@
+import type { Lang } from '../messages/types.js'
+import { render } from '../messages/render.js'
 import type { Dispatcher } from 'undici'
 import { maskSecrets } from '../protocol/mask.js'
 import { explainErrcode, parseCallerIp, parseRid, type ErrcodeContext } from './errcodes.js'
@@ -20,6 +22,8 @@ export interface WechatClientOptions {
   timeoutMs?: number
   now?: () => number
   log?: WechatLog
+  /** The language of its log lines. */
+  lang?: Lang
 }
 
 export interface MockNotificationBody { url: string; version: number }
@@ -74,7 +78,7 @@ export function createWechatClient (o: WechatClientOptions): WechatClient {
     seenTokens.push(token)
     const renewInS = expiresIn > 2 * RENEW_MARGIN_S ? expiresIn - RENEW_MARGIN_S : expiresIn / 2
     cached = { token, renewAtMs: now() + renewInS * 1000 }
-    o.log?.info({ appid: o.appid, expiresInS: expiresIn }, 'fetched access_token with stable_token')
+    o.log?.info({ appid: o.appid, expiresInS: expiresIn }, render({ code: 'LOG_TOKEN_FETCHED' }, o.lang))
     return token
   }
 
@@ -112,7 +116,7 @@ export function createWechatClient (o: WechatClientOptions): WechatClient {
       return await callMock(token, body, { ...baseCtx(path), tokenSource })
     } catch (err) {
       if (!(err instanceof WechatApiError) || err.errcode === undefined || !TOKEN_INVALID.has(err.errcode) || o.appsecret === undefined) throw err
-      o.log?.warn({ errcode: err.errcode, tokenSource }, 'access_token refused; fetching a new one with stable_token and retrying once')
+      o.log?.warn({ errcode: err.errcode, tokenSource }, render({ code: 'LOG_TOKEN_REFUSED' }, o.lang))
       const fresh = await getAccessToken({ refresh: true })
       return callMock(fresh, body, { ...baseCtx(path), tokenSource: 'stable_token', retried: true })
     }

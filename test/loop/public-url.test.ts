@@ -1,3 +1,4 @@
+import { render } from '../../src/messages/render.js'
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { resolvePublicUrl } from '../../src/loop/public-url.js'
@@ -30,7 +31,7 @@ describe('public URL', () => {
     ])
     const p = await resolvePublicUrl(testConfig(real), 'http://127.0.0.1:3000', api)
     expect(p).toMatchObject({ base: 'https://mine.ngrok.app', source: 'ngrok' })
-    expect(p.note).toMatch(/PUBLIC_URL is unset; using the https tunnel of the ngrok agent/)
+    expect(render(p.note)).toMatch(/PUBLIC_URL is unset; using the https tunnel of the ngrok agent/)
   })
 
   it('without PUBLIC_URL or a tunnel, stops and explains how to start one', async () => {

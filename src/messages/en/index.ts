@@ -12,12 +12,14 @@ import { grade } from './grade.js'
 import { check } from './check.js'
 import { language } from './language.js'
 import { handler } from './handler.js'
+import { runLog } from './run-log.js'
+import { verdict } from './verdict.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict } as const
 
 export const en = {
   ...common,
@@ -33,6 +35,8 @@ export const en = {
   ...language,
   ...handler,
   ...security,
+  ...runLog,
+  ...verdict,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en
