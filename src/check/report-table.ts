@@ -1,80 +1,116 @@
-import { finding, render } from '../messages/render.js'
+import type { MessageCode } from '../messages/en/index.js'
+import { render } from '../messages/render.js'
+import type { Lang, Params } from '../messages/types.js'
+import { displayWidth, padDisplay } from '../messages/width.js'
 import type { CheckReport, CheckResult } from './types.js'
 
 /** Fits a 100-column terminal: # class sent expected got result. */
 const COLUMNS = [
-  { head: '#', width: 2 },
-  { head: 'class', width: 17 },
-  { head: 'sent', width: 33 },
-  { head: 'expected', width: 13 },
-  { head: 'got', width: 19 },
-  { head: 'result', width: 6 },
+  { head: 'CHECK_COL_INDEX', width: 2 },
+  { head: 'CHECK_COL_CLASS', width: 17 },
+  { head: 'CHECK_COL_SENT', width: 33 },
+  { head: 'CHECK_COL_EXPECTED', width: 13 },
+  { head: 'CHECK_COL_GOT', width: 19 },
+  { head: 'CHECK_COL_RESULT', width: 6 },
 ] as const
+
+type T = (code: MessageCode, params?: Params) => string
+const translator = (lang: Lang | undefined): T => (code, params) => render({ code, ...(params ? { params } : {}) }, lang)
 const LINE_WIDTH = 100
 const INDENT = '      '
 
-const fit = (s: string, w: number): string => (s.length > w ? s.slice(0, w - 1) + '…' : s.padEnd(w))
+const fit = (s: string, w: number): string => (displayWidth(s) > w ? s.slice(0, w - 1) + '…' : padDisplay(s, w))
 
 function row (cells: string[]): string {
   return cells.map((c, i) => fit(c, COLUMNS[i]?.width ?? 10)).join('  ').trimEnd()
 }
 
-/** Wrap words to the line width, continuation lines indented. */
+/**
+ * Wrap words to the line width (in terminal columns), continuation lines indented. Chinese has no
+ * spaces between words, so a run of it wider than the line is cut where the line ends; other long
+ * words (URLs, base64) stay whole so they can be copied.
+ */
 export function wrap (text: string, first: string, rest = INDENT, width = LINE_WIDTH): string[] {
   const lines: string[] = []
   let line = first
+  let fresh = true
+  const push = () => { lines.push(line); line = rest; fresh = true }
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const prefix = lines.length === 0 ? first : rest
-    if (line.length > prefix.length && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = rest + word
-    } else {
-      line += (line.length > prefix.length ? ' ' : '') + word
+    let w = word
+    if (!fresh && displayWidth(line) + 1 + displayWidth(w) > width && !(CJK.test(w) && displayWidth(line) + 1 < width)) push()
+    else if (!fresh) line += ' '
+    while (CJK.test(w) && displayWidth(line) + displayWidth(w) > width) {
+      const cut = fitting(w, width - displayWidth(line))
+      if (cut === 0 && !fresh) { push(); continue }
+      const n = Math.max(cut, [...w][0]?.length ?? 1)
+      line += w.slice(0, n)
+      w = w.slice(n)
+      push()
     }
+    if (w !== '') { line += w; fresh = false }
   }
   lines.push(line)
   return lines
 }
 
-function details (r: CheckResult, index: number): string[] {
+const CJK = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u
+
+/** How many UTF-16 units of `w` fit in `room` columns. */
+function fitting (w: string, room: number): number {
+  let used = 0
+  let units = 0
+  for (const ch of w) {
+    const cw = displayWidth(ch)
+    if (used + cw > room) break
+    used += cw
+    units += ch.length
+  }
+  return units
+}
+
+function details (r: CheckResult, index: number, t: T, lang: Lang | undefined): string[] {
   const out = [`${String(index).padStart(2)}  ${r.class}: ${r.outcome}`]
-  const add = (label: string, text: string) => out.push(...wrap(text, `${INDENT}${label.padEnd(10)}`, INDENT + ' '.repeat(10)))
+  const add = (label: MessageCode, text: string) => out.push(...wrap(text, `${INDENT}${padDisplay(t(label), 10)}`, INDENT + ' '.repeat(10)))
   // A FAIL needs the whole story; a WARN only what came back and why it is a warning.
   if (r.outcome === 'FAIL') {
-    add('sent', `${r.sent}: POST ?${r.request.query.length > 80 ? r.request.query.slice(0, 80) + '…' : r.request.query}, ${r.request.contentType ?? 'no content-type'}, ${r.request.bodyBytes} bytes`)
-    add('expected', r.expected)
+    add('CHECK_LABEL_SENT', t('CHECK_SENT_DETAIL', { sent: r.sent, query: r.request.query.length > 80 ? r.request.query.slice(0, 80) + '…' : r.request.query, contentType: r.request.contentType ?? t('CHECK_NO_CONTENT_TYPE'), bytes: r.request.bodyBytes }))
+    add('CHECK_LABEL_EXPECTED', r.expected)
   }
-  add('got', r.reply.error !== undefined ? `no answer after ${r.reply.durationMs} ms` : describeReply(r))
+  add('CHECK_LABEL_GOT', r.reply.error !== undefined ? t('CHECK_NO_ANSWER_AFTER', { ms: r.reply.durationMs }) : describeReply(r, t, lang))
   // One bug behind many FAILs is explained once, above; each class points there.
-  if (r.cause !== undefined) add('fix', render(finding('CHECK_SEE_CAUSE', { n: r.cause })))
-  else if (r.reason) add('fix', r.reason)
-  for (const n of r.notes) add('note', n)
-  for (const f of r.forensics) add('forensics', f)
+  // The fix and the notes are re-rendered from their codes, so they read in the chosen language.
+  const reason = r.findings?.reason !== undefined ? render(r.findings.reason, lang) : r.reason
+  if (r.cause !== undefined) add('CHECK_LABEL_FIX', t('CHECK_SEE_CAUSE', { n: r.cause }))
+  else if (reason) add('CHECK_LABEL_FIX', reason)
+  for (const n of r.findings?.notes?.map(x => render(x, lang)) ?? r.notes) add('CHECK_LABEL_NOTE', n)
+  for (const f of r.forensics) add('CHECK_LABEL_FORENSICS', f)
   return out
 }
 
-function describeReply (r: CheckResult): string {
+function describeReply (r: CheckResult, t: T, lang: Lang | undefined): string {
   const parts = [`HTTP ${r.reply.httpStatus ?? '-'}`]
   if (r.reply.errcode !== undefined) parts.push(`errcode ${r.reply.errcode}`)
   if (r.reply.errmsg !== undefined) parts.push(JSON.stringify(r.reply.errmsg.slice(0, 160)))
   const problems = r.reply.problems.filter(p => p.code !== 'ANSWER_HTTP_STATUS')
-  if (problems.length > 0) parts.push(`(${problems.map(p => render(p)).join('; ')})`)
-  return `${parts.join(' ')} in ${r.reply.durationMs} ms`
+  if (problems.length > 0) parts.push(`(${problems.map(p => render(p, lang)).join('; ')})`)
+  return t('CHECK_REPLY_IN', { reply: parts.join(' '), ms: r.reply.durationMs })
 }
 
-export function summaryLine (r: CheckReport): string {
+export function summaryLine (r: CheckReport, lang?: Lang): string {
   const s = r.summary
-  const na = r.notApplicable.length > 0 ? ` (${r.notApplicable.length} not applicable under profile ${r.profile})` : ''
-  return `${s.total} classes: ${s.pass} PASS, ${s.warn} WARN, ${s.fail} FAIL${na} against ${r.target} in ${r.durationMs} ms`
+  const t = translator(lang)
+  const na = r.notApplicable.length > 0 ? t('CHECK_NOT_APPLICABLE', { count: r.notApplicable.length, profile: r.profile }) : ''
+  return t('CHECK_SUMMARY', { total: s.total, pass: s.pass, warn: s.warn, fail: s.fail, na, target: r.target, ms: r.durationMs })
 }
 
 /** The human report: one table, then the reasons for every FAIL and WARN, then one summary line. */
-export function renderReport (r: CheckReport): string {
+export function renderReport (r: CheckReport, lang?: Lang): string {
+  const t = translator(lang)
   const lines = [
-    ...wrap(`profile ${r.profile}: ${r.assumption}`, '', ''),
-    'expected: errcodes that pass, [accepted with a warning]; 0 = errcode 0 with signed, encrypted data',
+    ...wrap(t('CHECK_PROFILE_LINE', { profile: r.profile, assumption: r.assumption }), '', ''),
+    t('CHECK_EXPECTED_LEGEND'),
     '',
-    row(COLUMNS.map(c => c.head)),
+    row(COLUMNS.map(c => t(c.head))),
     row(COLUMNS.map(c => '-'.repeat(c.width))),
     ...r.results.map((x, i) => row([String(i + 1), x.class, x.sent, x.expectedShort, x.got, x.outcome])),
   ]
@@ -84,12 +120,12 @@ export function renderReport (r: CheckReport): string {
   const order = { FAIL: 0, WARN: 1, PASS: 2 }
   flagged.sort((a, b) => order[a.x.outcome] - order[b.x.outcome] || a.i - b.i)
   if (r.causes.length > 0) {
-    lines.push('', render(finding('CHECK_CAUSES_HEAD')))
-    r.causes.forEach((c, i) => lines.push(...wrap(render(c.finding), `${String(i + 1).padStart(2)}. `, '    ')))
+    lines.push('', t('CHECK_CAUSES_HEAD'))
+    r.causes.forEach((c, i) => lines.push(...wrap(render(c.finding, lang), `${String(i + 1).padStart(2)}. `, '    ')))
   }
-  for (const { x, i } of flagged) lines.push('', ...details(x, i))
-  if (notSent.length > 0) lines.push('', ...wrap(`${notSent.length} more classes were not sent: the first got no answer.`, ''))
+  for (const { x, i } of flagged) lines.push('', ...details(x, i, t, lang))
+  if (notSent.length > 0) lines.push('', ...wrap(t('CHECK_NOT_SENT', { count: notSent.length }), ''))
   for (const n of r.notApplicable) lines.push('', ...wrap(`${n.class}: ${n.reason}`, '--  ', INDENT))
-  lines.push('', summaryLine(r))
+  lines.push('', summaryLine(r, lang))
   return lines.join('\n') + '\n'
 }

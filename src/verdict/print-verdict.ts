@@ -1,6 +1,7 @@
 import type { MessageCode } from '../messages/en/index.js'
 import { render } from '../messages/render.js'
 import type { Lang, Params } from '../messages/types.js'
+import { displayWidth, padDisplay } from '../messages/width.js'
 import type { Verdict } from './verdict.js'
 
 const TEST_CODE = { crypto: 'VERDICT_TEST_CRYPTO', signature: 'VERDICT_TEST_SIGNATURE', other: 'VERDICT_TEST_OTHER' } as const
@@ -18,8 +19,8 @@ export function formatVerdict (v: Verdict, lang?: Lang): string {
     const head = t('VERDICT_COLUMNS').split('|')
     const body = v.rows.map(r => [String(r.index), t(TEST_CODE[r.test]), r.wxnontaxstr ?? '-', yn(r.signatureOk), yn(r.decrypted), String(r.errcode),
       r.expectedErrcode === undefined ? '?' : String(r.expectedErrcode), r.senderOk === undefined ? t('VERDICT_NA') : yn(r.senderOk), t(r.ok && r.senderOk !== false ? 'VERDICT_OK' : 'VERDICT_WRONG')])
-    const widths = head.map((h, i) => Math.max(width(h), ...body.map(b => width(b[i] ?? ''))))
-    const fmt = (cells: string[]) => ('   ' + cells.map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(c)))).join('  ')).trimEnd()
+    const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map(b => displayWidth(b[i] ?? ''))))
+    const fmt = (cells: string[]) => ('   ' + cells.map((c, i) => padDisplay(c, widths[i] ?? 0)).join('  ')).trimEnd()
     lines.push(fmt(head), fmt(widths.map(w => '-'.repeat(w))), ...body.map(fmt))
     for (const r of v.rows) lines.push(`   ${t('VERDICT_ROW_NOTE', { index: r.index, note: r.note, id: r.captureId })}`)
   }
@@ -27,13 +28,6 @@ export function formatVerdict (v: Verdict, lang?: Lang): string {
   if (v.hints.length > 0) lines.push(`   ${t('VERDICT_LIKELY_CAUSES')}`, ...v.hints.map(h => `   - ${h}`))
   lines.push(`   ${t('VERDICT_ASSUMPTION', { assumption: v.assumption })}`)
   return lines.join('\n')
-}
-
-/** Columns a terminal gives a string: CJK and full-width characters take two, so Chinese tables line up. */
-export function width (s: string): number {
-  let n = 0
-  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1
-  return n
 }
 
 /** After the verdict: what it means, and what to run next. */

@@ -14,12 +14,13 @@ import { language } from './language.js'
 import { handler } from './handler.js'
 import { runLog } from './run-log.js'
 import { verdict } from './verdict.js'
+import { checkReport } from './check-report.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport } as const
 
 export const en = {
   ...common,
@@ -37,6 +38,7 @@ export const en = {
   ...security,
   ...runLog,
   ...verdict,
+  ...checkReport,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en
