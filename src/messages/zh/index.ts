@@ -14,12 +14,14 @@ import { language } from './language.js'
 import { runLog } from './run-log.js'
 import { verdict } from './verdict.js'
 import { checkReport } from './check-report.js'
+import { handler } from './handler.js'
+import { security } from './security.js'
 
 /**
  * 中文目录：与 en/ 一一对应，每个领域一个文件，在此合并。代码、JSON 字段名与英文相同，只有文字不同。
  * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error.
  */
-export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, runLog, verdict, checkReport } as const
+export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport } as const
 
 export const zh = {
   ...common,
@@ -36,4 +38,6 @@ export const zh = {
   ...runLog,
   ...verdict,
   ...checkReport,
+  ...handler,
+  ...security,
 } as const satisfies Partial<Catalogue<MessageCode>>
