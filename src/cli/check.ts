@@ -106,7 +106,7 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
     return 2
   }
   const report = await runBattery({ target, secrets, profile, now: deps.now, timeoutMs, dispatcher: deps.dispatcher, cases: selection.cases, overrides: selection.overrides })
-  const text = values.json ? JSON.stringify(report, null, 2) : renderReport(report, io.lang)
+  const text = values.json ? JSON.stringify(report, null, 2) : renderReport(profile.assumptionFinding ? { ...report, assumption: render(profile.assumptionFinding, io.lang) } : report, io.lang)
   // Secrets a handler echoes are masked where they enter the report (gradeReply).
   // A handler's answer text is shown escaped: it cannot move the cursor or forge a report line.
   io.out(values.json ? text : safeLines(text))

@@ -68,8 +68,8 @@ describe('Chinese output (LANG=zh_CN.UTF-8, TZ=Asia/Shanghai, child processes)',
     expect(out).toMatch(/修复 +你的处理程序对微信的签名测试应答了 0/)
     expect(out).toContain('它没有验证 msg_signature')
     expect(out).toContain('验签失败时先应答 300')
-    expect(out).toMatch(/共 22 类：\d+ 个 PASS，\d+ 个 WARN，4 个 FAIL/)
-    const pieces = englishPieces(['WHY_SIGNATURE_TEST_ACCEPTED', 'FIX_VERIFY', 'CASE_FLIPPED_ACCEPTED', 'CASE_MISSING_SIGNATURE_ACCEPTED', 'CASE_OTHER_TOKEN_ACCEPTED', 'CHECK_SUMMARY', 'CHECK_EXPECTED_LEGEND'])
+    expect(out).toMatch(/共 \d+ 类：\d+ 个 PASS，\d+ 个 WARN，[1-9]\d* 个 FAIL/)
+    const pieces = englishPieces(['WHY_SIGNATURE_TEST_ACCEPTED', 'FIX_VERIFY', 'CASE_FLIPPED_ACCEPTED', 'CASE_MISSING_SIGNATURE_ACCEPTED', 'CASE_OTHER_TOKEN_ACCEPTED', 'CHECK_SUMMARY', 'CHECK_EXPECTED_LEGEND', 'PROFILE_ASSUMPTION'])
     for (const p of pieces) expect(out, p).not.toContain(p)
     // 100 terminal columns: a Chinese character takes two.
     for (const line of out.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(100)
