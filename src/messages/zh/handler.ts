@@ -38,4 +38,12 @@ export const handler = {
   CHECK_REDELIVERY_UNOBSERVABLE: '两次都应答了 0；check 无法看出订单是否被处理了两次：对重发的应答带上请求头 {header}: true，check 就能确认',
   RETRY_COUNT: '--retries 必须是 0-{max} 的整数（收到 "{value}"）：未应答 0 的推送重发的次数',
   RETRY_DELAY: '--retry-delays 接受以逗号分隔的等待时间，如 500ms,1s,5s,2m，每个最多 6 小时（收到 "{value}"）',
+  LOOP_SHAPE_REAL: '--set、--set-file、--retries 和 --retry-delays 决定的是内置模拟器的推送；真实微信按自己的安排发送自己的报文。请加 --emulator 使用它们，或在 check 中使用',
+  LOOP_FORWARD_URL: '--forward-to 必须是你的处理程序的 http(s) 地址，例如 --forward-to http://127.0.0.1:8080/notify（收到 "{got}"）',
+  LOOP_FORWARD_KEYS: '--forward-to：你的处理程序必须能解密模拟器加密的内容，但本次运行将生成 {names}。请在 .env 中把 WECHAT_APPID、NONTAX_TOKEN 和 NONTAX_ENCODING_AES_KEY 设为你的处理程序所配置的值',
+  LOOP_HANDLER_UNREACHABLE: '你的处理程序 {url} 没有应答（{error}）；请启动它或改正 --forward-to，然后再运行。没有发送任何内容',
+  LOOP_FORWARD_NOTICE: '推送将转发给你的处理程序 {url}；结论评判的是它的应答。',
+  VERDICT_HANDLER_OK: '你的处理程序按预期应答了 {errcode}',
+  VERDICT_HANDLER_FAIL: '评判 FAIL：{reason}',
+  VERDICT_HANDLER_NO_ANSWER: '你的处理程序没有应答（{error}）；发送方得到 299',
 } as const satisfies Partial<Record<keyof typeof en, string>>
