@@ -1,3 +1,4 @@
+import type { Lang } from '../messages/types.js'
 import type { EventEmitter } from 'node:events'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
@@ -14,6 +15,8 @@ import { registerPageFiles } from './static-files.js'
 import { toDetail, toRow } from './summary.js'
 
 export interface InspectorOptions {
+  /** The run's language: the page says it in <html data-lang> (the browser's language decides otherwise). */
+  lang?: Lang
   store: CaptureStore
   /** The receiver's event sink: 'delivery' with each recorded CaptureRecord. */
   events: EventEmitter
@@ -49,7 +52,7 @@ export async function buildInspector (o: InspectorOptions): Promise<Inspector> {
   let verdict: Verdict | undefined
   let receiverUrl: string | undefined
   registerGuards(app)
-  registerPageFiles(app)
+  registerPageFiles(app, o.lang)
   app.get<{ Querystring: { errcode?: string; order?: string; kind?: string } }>('/api/captures', async (req) => {
     const errcode = req.query.errcode !== undefined && /^\d+$/.test(req.query.errcode) ? Number(req.query.errcode) : undefined
     const order = req.query.order?.trim() || undefined

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
+import type { Lang } from '../messages/types.js'
 
 const PUBLIC_DIR = new URL('./public/', import.meta.url)
 
@@ -19,8 +20,13 @@ export const PAGE_FILES: Record<string, { file: string; type: string }> = {
   '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
 }
 
-export function registerPageFiles (app: FastifyInstance): void {
+export function registerPageFiles (app: FastifyInstance, lang?: Lang): void {
   for (const [route, { file, type }] of Object.entries(PAGE_FILES)) {
-    app.get(route, async (_req, reply) => reply.type(type).send(await readFile(new URL(file, PUBLIC_DIR))))
+    app.get(route, async (_req, reply) => {
+      const bytes = await readFile(new URL(file, PUBLIC_DIR))
+      // A run in Chinese opens the page in Chinese whatever the browser's language (text.js reads data-lang).
+      if (file !== 'index.html' || lang !== 'zh') return reply.type(type).send(bytes)
+      return reply.type(type).send(bytes.toString('utf8').replace('<html lang="en">', '<html lang="zh-CN" data-lang="zh">'))
+    })
   }
 }

@@ -2,7 +2,7 @@ import { en, type MessageCode } from './en/index.js'
 import { zh } from './zh/index.js'
 import type { Catalogue, Finding, Lang, Params } from './types.js'
 
-const CATALOGUES: Record<Lang, Catalogue<MessageCode>> = { en, zh: { ...en, ...zh } }
+const CATALOGUES: Record<Lang, Catalogue<MessageCode>> = { en, zh }
 
 const PLACEHOLDER = /\{(\w+)\}/g
 const INCLUDE = /\{@(\w+)\}/g

@@ -5,7 +5,13 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' })
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'full' })
 /** Local time; the date too when it is not today. */
-const shownTime = d => (d.toDateString() === new Date().toDateString() ? timeFormat : dayFormat).format(d)
+const shownTime = d => `${(d.toDateString() === new Date().toDateString() ? timeFormat : dayFormat).format(d)} ${offset(d)}`
+/** The zone's offset at that instant, e.g. +08:00: a time is never shown without saying which clock. */
+function offset (d) {
+  const m = -d.getTimezoneOffset()
+  const pad = n => String(Math.floor(Math.abs(n))).padStart(2, '0')
+  return `${m < 0 ? '-' : '+'}${pad(m / 60)}:${pad(m % 60)}`
+}
 const yesNo = (v, good, bad) => (v === undefined || v === null ? T.none : v ? good : bad)
 
 /** The live list: rows by id, newest first, filtered in the page so live rows obey the same filters. */
@@ -15,7 +21,7 @@ export function createList ({ onPick }) {
   const head = document.getElementById('rows-head')
   const filters = { errcode: document.getElementById('f-errcode'), kind: document.getElementById('f-kind'), order: document.getElementById('f-order') }
   let selected
-  for (const c of T.columns) head.append(el('th', { title: c === 'grade' ? T.gradeHint : undefined }, c))
+  T.columns.forEach((c, i) => head.append(el('th', { title: i === T.columns.length - 1 ? T.gradeHint : undefined }, c)))
   for (const input of Object.values(filters)) input.addEventListener('input', () => render())
   document.getElementById('filters').addEventListener('submit', e => e.preventDefault())
 
@@ -41,7 +47,8 @@ export function createList ({ onPick }) {
   el('td', { className: 'grade' }, r.grade ?? T.none))
 
   function render () {
-    const sorted = [...rows.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : a.id < b.id ? 1 : -1))
+    // By instant: stored times carry their zone's offset (older ones end in Z).
+    const sorted = [...rows.values()].sort((a, b) => (Date.parse(b.receivedAt) - Date.parse(a.receivedAt)) || (a.id < b.id ? 1 : -1))
     const shown = sorted.filter(visible)
     clear(tbody).append(...shown.map(rowNode))
     document.getElementById('empty').textContent = rows.size === 0 ? T.empty : ''

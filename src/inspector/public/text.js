@@ -1,5 +1,5 @@
-// Every word the page shows, in one place (issue 13 translates this file).
-export const T = {
+// Every word the page shows, in one place, in English (EN) and Chinese (ZH); T is the one the page uses.
+const EN = {
   title: 'nontax-debugger inspector',
   live: 'live',
   offline: 'reconnecting…',
@@ -76,3 +76,93 @@ export const T = {
   resultEdit: (r) => `HTTP ${r.status} · errcode ${r.errcode ?? 'none'} · sent ${r.url}`,
   resultVerify: (r) => `errcode ${r.recordedErrcode} → ${r.errcode}: ${r.change}`,
 }
+
+/** 中文：微信自己的用词（验签、解密、支付结果通知）。Same keys as EN; a key missing here falls back to EN. */
+const ZH = {
+  title: 'nontax-debugger 检查器',
+  live: '实时',
+  offline: '重新连接中…',
+  filterErrcode: 'errcode',
+  filterKind: '测试',
+  filterOrder: 'order_id',
+  kindAny: '全部',
+  kind_crypto: '加密测试',
+  kind_signature: '签名测试',
+  kind_other: '其他',
+  columns: ['时间', '测试', 'errcode', '验签', '解密', 'order_id', '重复', '评判'], gradeHint: '转发模式：你的处理程序的应答的评判结果',
+  ok: '通过',
+  bad: '失败',
+  yes: '是',
+  no: '否',
+  none: '—',
+  duplicate: '重复',
+  empty: '还没有推送。推送到达时会立即显示在这里。',
+  pick: '选择一次推送，查看它的字节、验签、解密和应答。',
+  verdictNone: '还没有结论',
+  verdictPass: '通过（PASS）',
+  verdictFail: '不通过（FAIL）',
+  verdictRow: (r) => `${T[`kind_${r.test}`] ?? r.test}：errcode ${r.errcode}${r.expectedErrcode === undefined ? '' : `（应为 ${r.expectedErrcode}）`}`,
+  verdictOf: (v) => `${v.received}/${v.expected} 次推送 · ${v.mode === 'embedded' ? '内置微信模拟器' : '真实微信'} · ${v.api} 版本 ${v.version}`,
+  detailTitle: (r) => `${r.id} · errcode ${r.errcode}${r.orderId ? ` · order_id ${r.orderId}` : ''}`,
+  request: '请求',
+  from: '来自',
+  headers: '请求头',
+  body: '原始请求体',
+  bodyAs: (b) => `${b.bytes} 字节 · sha256 ${b.sha256}${b.encoding === 'base64' ? ' · 不是 UTF-8（只显示十六进制）' : ''}`,
+  hex: '十六进制',
+  signature: '验签',
+  sigParam: '参数',
+  received: '收到',
+  expected: '应为',
+  sortedInputs: '参与签名的输入，按拼接顺序（token 显示为 <token>）',
+  hashed: 'SHA-1 的输入',
+  cause: '原因',
+  decryption: '解密',
+  steps: (d) => [
+    `base64 解码密文：${d.cipherBytes} 字节`,
+    '用 EncodingAESKey 做 AES-256-CBC 解密（key = base64(EncodingAESKey + "=")，IV = key 的前 16 字节）',
+    `去掉 PKCS#7 填充：填充字节 ${d.padByte}`,
+    `跳过 16 个随机字节；消息长度 ${d.declaredLength} 字节`,
+    `末尾的 appid：${d.appid}`,
+  ],
+  plaintext: '明文',
+  failure: '被拒绝的原因',
+  answer: '发出的应答',
+  answerData: '解密后的 data',
+  forwarded: '你的处理程序（转发模式）',
+  warnings: '警告',
+  noWarnings: '无',
+  actions: '操作',
+  target: '发送到',
+  targetHint: '接收端（或输入地址）',
+  replay: '重放',
+  tamper: '篡改后重放：',
+  edit: '编辑明文，重新加密、重新签名后发送',
+  send: '发送编辑后的推送',
+  verify: '用其他密钥重新验签（从不保存，也不回传）',
+  token: 'Token',
+  verifyGo: '重新验签',
+  curl: '复制为 curl',
+  copied: '已复制到剪贴板',
+  har: '下载 HAR',
+  working: '处理中…',
+  resultReplay: (r) => `HTTP ${r.status} · errcode ${r.errcode ?? '无'} · ${r.url}`,
+  resultTamper: (r) => `${r.tampered.change} → errcode ${r.errcode ?? '无'}（应为 ${r.tampered.expectErrcode}）`,
+  resultEdit: (r) => `HTTP ${r.status} · errcode ${r.errcode ?? '无'} · 已发送到 ${r.url}`,
+  resultVerify: (r) => `errcode ${r.recordedErrcode} → ${r.errcode}：${r.change}`,
+}
+
+/**
+ * Chinese when the page is opened with ?lang=zh, or the run chose Chinese (the server puts it in
+ * <html data-lang>), or the browser's language is Chinese; ?lang=en forces English.
+ */
+function pageLang () {
+  const asked = new URLSearchParams(globalThis.location?.search ?? '').get('lang') ?? globalThis.document?.documentElement?.dataset?.lang
+  if (asked === 'zh' || asked === 'en') return asked
+  return /^zh/i.test(globalThis.navigator?.language ?? '') ? 'zh' : 'en'
+}
+
+export const T = pageLang() === 'zh' ? { ...EN, ...ZH } : EN
+
+/** Both languages, for the test that keeps them in step. */
+export const TEXTS = { en: EN, zh: ZH }

@@ -19,7 +19,8 @@ import { security } from './security.js'
 
 /**
  * 中文目录：与 en/ 一一对应，每个领域一个文件，在此合并。代码、JSON 字段名与英文相同，只有文字不同。
- * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error.
+ * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error;
+ * the merged object must have every en code, so a message in English only is a compile error too.
  */
 export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport } as const
 
@@ -40,4 +41,4 @@ export const zh = {
   ...checkReport,
   ...handler,
   ...security,
-} as const satisfies Partial<Catalogue<MessageCode>>
+} as const satisfies Catalogue<MessageCode>
