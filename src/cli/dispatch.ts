@@ -4,7 +4,7 @@ import { chooseLang } from '../messages/lang.js'
 import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { Io } from './io.js'
-import { CERTS_USAGE, RUN_USAGE, SERVE_USAGE, TOP_USAGE } from './usage.js'
+import type { MessageCode } from '../messages/en/index.js'
 
 type Command = (argv: string[], io: Io) => Promise<number>
 
@@ -18,7 +18,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 }
 
 /** captures and check print their own, more specific usage (they have verbs and their own flags). */
-const USAGES: Record<string, string | undefined> = { run: RUN_USAGE, serve: SERVE_USAGE, certs: CERTS_USAGE }
+const USAGES: Record<string, MessageCode | undefined> = { run: 'USAGE_RUN', serve: 'USAGE_SERVE', certs: 'USAGE_CERTS' }
+const usageText = (code: MessageCode | undefined, io: Io) => render({ code: code ?? 'USAGE_TOP' }, io.lang)
 
 const HELP = ['help', '--help', '-h']
 
@@ -33,13 +34,13 @@ export async function main (rawArgv: string[], rawIo: Io): Promise<number> {
   const [name = 'run', ...rest] = choice.argv
   const load = COMMANDS[name]
   if (!load) {
-    if (HELP.includes(name)) { io.out(TOP_USAGE); return EXIT.PASS }
-    io.err(`${render({ code: 'USAGE_UNKNOWN_COMMAND', params: { name } }, io.lang)}\n\n${TOP_USAGE}`)
+    if (HELP.includes(name)) { io.out(usageText(undefined, io)); return EXIT.PASS }
+    io.err(`${render({ code: 'USAGE_UNKNOWN_COMMAND', params: { name } }, io.lang)}\n\n${usageText(undefined, io)}`)
     return EXIT.COULD_NOT_RUN
   }
   const usage = USAGES[name]
   if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
-    io.out(usage)
+    io.out(usageText(usage, io))
     return EXIT.PASS
   }
   try {
@@ -55,7 +56,7 @@ function report (err: unknown, name: string, io: Io): number {
   const secrets = Object.entries(io.env).filter(([k]) => /SECRET|TOKEN|AES_KEY/.test(k)).map(([, v]) => v)
   const app = asAppError(err)
   if (app instanceof UsageError) {
-    io.err(`${name}: ${errorText(app, io.lang)}\n\n${USAGES[name] ?? TOP_USAGE}`)
+    io.err(`${name}: ${errorText(app, io.lang)}\n\n${usageText(USAGES[name], io)}`)
     return app.exitCode
   }
   if (app instanceof AppError) {

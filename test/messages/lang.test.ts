@@ -42,3 +42,15 @@ describe('the CLI picks the language once, at the start', () => {
     expect(r.err).toContain('--lang must be zh or en (got "fr")')
   })
 })
+
+describe('help in the chosen language', () => {
+  it('prints the top usage and a command usage in Chinese under a Chinese locale, in English with --lang en', async () => {
+    const { runMain } = await import('../helpers/main-io.js')
+    const top = await runMain(['--help'], { LANG: 'zh_CN.UTF-8' })
+    expect(top.out).toMatch(/^用法：nontax-debugger <命令> \[选项\]/)
+    const run = await runMain(['run', '--help'], { LC_ALL: 'zh_CN.UTF-8' })
+    expect(run.out).toContain('--once       给出结论后退出')
+    const en = await runMain(['serve', '--help', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' })
+    expect(en.out).toMatch(/^usage: npm run serve/)
+  })
+})

@@ -15,12 +15,13 @@ import { handler } from './handler.js'
 import { runLog } from './run-log.js'
 import { verdict } from './verdict.js'
 import { checkReport } from './check-report.js'
+import { usage } from './usage.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage } as const
 
 export const en = {
   ...common,
@@ -39,6 +40,7 @@ export const en = {
   ...runLog,
   ...verdict,
   ...checkReport,
+  ...usage,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en
