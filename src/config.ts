@@ -5,8 +5,8 @@ import { ConfigError } from './errors.js'
 import { configuredProfiles, demoKey } from './profiles/config.js'
 import type { ProfileDescriptor } from './profiles/descriptor.js'
 import type { Secrets } from './protocol/profile.js'
-import { render } from './messages/render.js'
-import type { Finding } from './messages/types.js'
+import { isMessageCode, render } from './messages/render.js'
+import type { Finding, Params } from './messages/types.js'
 
 export type Env = Record<string, string | undefined>
 
@@ -53,30 +53,40 @@ export type GeneratedName = 'WECHAT_APPID' | 'NONTAX_TOKEN' | 'NONTAX_ENCODING_A
 
 export { ConfigError }
 
-const int = (name: string, min: number, max: number, example: string) =>
-  z.string().optional().refine(v => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max),
-    { message: `${name} must be an integer ${min}-${max} (e.g. ${name}=${example})` })
+/** The params of each integer variable's range message, by name (zod carries only the code). */
+const INT_PARAMS: Record<string, Params> = {}
+const int = (name: string, min: number, max: number, example: string) => {
+  INT_PARAMS[name] = { name, min, max, example }
+  return z.string().optional().refine(v => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max),
+    { message: 'CONFIG_INT_RANGE' })
+}
+
+/** A zod issue's message is a catalogue code (CONFIG_*); anything else (zod's own text) shows as is. */
+function issueText (message: string, path: readonly PropertyKey[], lang: Lang): string {
+  if (!isMessageCode(message)) return message
+  return render({ code: message, params: INT_PARAMS[String(path[0])] ?? {} }, lang)
+}
 
 const schema = z.object({
-  WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/i, 'WECHAT_APPID must look like wx followed by 16 hex characters (e.g. WECHAT_APPID=wx1234567890abcdef)').optional(),
-  WECHAT_APPSECRET: z.string().regex(/^[0-9a-zA-Z]{16,64}$/, 'WECHAT_APPSECRET must be the 32-character AppSecret from the console (letters and digits)').optional(),
-  WECHAT_ACCESS_TOKEN: z.string().min(16, 'WECHAT_ACCESS_TOKEN is too short to be an access_token').optional(),
-  WECHAT_API_BASE: z.url({ message: 'WECHAT_API_BASE must be a URL (e.g. WECHAT_API_BASE=https://api.weixin.qq.com)' }).optional(),
-  NONTAX_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'NONTAX_TOKEN must be 3-32 letters or digits, as the console accepts (e.g. NONTAX_TOKEN=MyToken123)').optional(),
+  WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/i, 'CONFIG_APPID_FORMAT').optional(),
+  WECHAT_APPSECRET: z.string().regex(/^[0-9a-zA-Z]{16,64}$/, 'CONFIG_APPSECRET_FORMAT').optional(),
+  WECHAT_ACCESS_TOKEN: z.string().min(16, 'CONFIG_ACCESS_TOKEN_SHORT').optional(),
+  WECHAT_API_BASE: z.url({ message: 'CONFIG_API_BASE_URL' }).optional(),
+  NONTAX_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'CONFIG_TOKEN_FORMAT').optional(),
   // Its shape depends on the profile (43-character EncodingAESKey by default): checked by configuredProfiles.
-  NONTAX_ENCODING_AES_KEY: z.string().max(256, 'NONTAX_ENCODING_AES_KEY is longer than any key a profile reads').optional(),
+  NONTAX_ENCODING_AES_KEY: z.string().max(256, 'CONFIG_KEY_TOO_LONG').optional(),
   NONTAX_PROFILE: z.string().optional(),
   NONTAX_EMULATE_PROFILE: z.string().optional(),
-  PUBLIC_URL: z.url({ message: 'PUBLIC_URL must be an absolute https URL of your tunnel (e.g. PUBLIC_URL=https://abc123.ngrok-free.app)' }).optional(),
-  NOTIFY_PATH: z.string().regex(/^\/[\w\-./]*$/, 'NOTIFY_PATH must start with "/" (e.g. NOTIFY_PATH=/nontax/notify)').optional(),
+  PUBLIC_URL: z.url({ message: 'CONFIG_PUBLIC_URL_NOT_URL' }).optional(),
+  NOTIFY_PATH: z.string().regex(/^\/[\w\-./]*$/, 'CONFIG_NOTIFY_PATH_FORMAT').optional(),
   HOST: z.string().min(1).optional(),
   PORT: int('PORT', 0, 65535, '3000'),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
-  LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'LOG_FORMAT must be "pretty" or "json"' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'CONFIG_LOG_LEVEL' }).optional(),
+  LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'CONFIG_LOG_FORMAT' }).optional(),
   MOCK_VERSION: int('MOCK_VERSION', 0, 100, '1'),
-  MOCK_API: z.enum(['mocknotification', 'mockqueryfee'], { message: 'MOCK_API must be "mocknotification" (payment notification) or "mockqueryfee" (query-fee request)' }).optional(),
+  MOCK_API: z.enum(['mocknotification', 'mockqueryfee'], { message: 'CONFIG_MOCK_API' }).optional(),
   WAIT_TIMEOUT_MS: int('WAIT_TIMEOUT_MS', 100, 3_600_000, '30000'),
   CAPTURE_DIR: z.string().min(1).optional(),
   BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1024, 104_857_600, '65536'),
@@ -85,9 +95,9 @@ const schema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: int('KEEP_ALIVE_TIMEOUT_MS', 0, 600_000, '5000'),
   MAX_CAPTURES_IN_MEMORY: int('MAX_CAPTURES_IN_MEMORY', 1, 1_000_000, '1000'),
   MAX_EVENT_LOOP_DELAY_MS: int('MAX_EVENT_LOOP_DELAY_MS', 10, 60_000, '1000'),
-  INSPECTOR_PORT: z.string().regex(/^(auto|\d{1,5})$/, 'INSPECTOR_PORT must be a port 1-65535, 0 (off) or auto (any free port), e.g. INSPECTOR_PORT=4041').refine(v => v === 'auto' || Number(v) <= 65535, 'INSPECTOR_PORT must be at most 65535').optional(),
-  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
-  NGROK_API_URL: z.url({ message: 'NGROK_API_URL must be the URL of the ngrok agent API (default http://127.0.0.1:4040)' }).optional(),
+  INSPECTOR_PORT: z.string().regex(/^(auto|\d{1,5})$/, 'CONFIG_INSPECTOR_PORT_FORMAT').refine(v => v === 'auto' || Number(v) <= 65535, 'CONFIG_INSPECTOR_PORT_MAX').optional(),
+  ADMIN_TOKEN: z.string().min(16, 'CONFIG_ADMIN_TOKEN_SHORT').optional(),
+  NGROK_API_URL: z.url({ message: 'CONFIG_NGROK_API_URL' }).optional(),
 })
 
 /** Every variable the tool reads: the preflight flags any other name that looks meant for it. */
@@ -101,12 +111,13 @@ function clean (env: Env): Env {
 export interface LoadOptions { isTTY?: boolean; forceEmulator?: boolean; emulateProfile?: string; lang?: Lang }
 
 export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
+  const lang = opts.lang ?? 'en'
   const parsed = schema.safeParse(clean(rawEnv))
   if (!parsed.success) {
     // The profile's own checks (NONTAX_PROFILE, the key's shape) are listed with the rest.
     const more: string[] = []
     configuredProfiles(clean(rawEnv), more, opts.emulateProfile)
-    throw new ConfigError([...parsed.error.issues.map(i => i.message), ...more])
+    throw new ConfigError([...parsed.error.issues.map(i => issueText(i.message, i.path, lang)), ...more], 'CONFIG_INVALID', lang)
   }
   const e = parsed.data
   const problems: string[] = []
@@ -114,16 +125,16 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
   const hasCredentials = e.WECHAT_APPSECRET !== undefined || e.WECHAT_ACCESS_TOKEN !== undefined
   const mode = hasCredentials && !opts.forceEmulator ? 'real' : 'embedded'
   if (mode === 'real') {
-    if (!e.WECHAT_APPID) problems.push('WECHAT_APPID is required with WECHAT_APPSECRET or WECHAT_ACCESS_TOKEN (e.g. WECHAT_APPID=wx1234567890abcdef)')
-    if (!e.NONTAX_TOKEN) problems.push('NONTAX_TOKEN is required against real WeChat: the Token configured for the notification URL')
-    if (!e.NONTAX_ENCODING_AES_KEY) problems.push('NONTAX_ENCODING_AES_KEY is required against real WeChat: the 43-character EncodingAESKey from the console')
+    if (!e.WECHAT_APPID) problems.push(render({ code: 'CONFIG_APPID_REQUIRED' }, lang))
+    if (!e.NONTAX_TOKEN) problems.push(render({ code: 'CONFIG_TOKEN_REQUIRED' }, lang))
+    if (!e.NONTAX_ENCODING_AES_KEY) problems.push(render({ code: 'CONFIG_KEY_REQUIRED' }, lang))
   }
   if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) {
-    problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both (npm run certs writes certs/cert.pem and certs/key.pem) or neither')
+    problems.push(render({ code: 'CONFIG_TLS_PAIR' }, lang))
   }
   const urlProblem = e.PUBLIC_URL === undefined ? undefined : publicUrlProblem(e.PUBLIC_URL, e.NOTIFY_PATH ?? DEFAULT_NOTIFY_PATH)
-  if (urlProblem) problems.push(render(urlProblem))
-  if (problems.length > 0) throw new ConfigError(problems)
+  if (urlProblem) problems.push(render(urlProblem, lang))
+  if (problems.length > 0) throw new ConfigError(problems, 'CONFIG_INVALID', lang)
   const demo = demoSecrets()
   return {
     ...(opts.lang !== undefined ? { lang: opts.lang } : {}),

@@ -1,4 +1,4 @@
-import type { Finding, Params } from './messages/types.js'
+import type { Finding, Lang, Params } from './messages/types.js'
 import { render } from './messages/render.js'
 
 /** What the process tells a script (README "Exit codes"): 0 pass, 1 the verdict or check failed, 2 could not run. */
@@ -41,8 +41,8 @@ export class UsageError extends AppError {
 export class ConfigError extends AppError {
   override name = 'ConfigError'
   readonly problems: string[]
-  constructor (problems: string[], code = 'CONFIG_INVALID') {
-    super(code, `configuration is not valid:\n${problems.map(p => `  - ${p}`).join('\n')}\nSee .env.example and the README's "Configuration" section.`, EXIT.COULD_NOT_RUN)
+  constructor (problems: string[], code = 'CONFIG_INVALID', lang: Lang = 'en') {
+    super(code, `${render({ code: 'CONFIG_INVALID_HEAD' }, lang)}\n${problems.map(p => `  - ${p}`).join('\n')}\n${render({ code: 'CONFIG_INVALID_FOOT' }, lang)}`, EXIT.COULD_NOT_RUN)
     this.problems = problems
   }
 }

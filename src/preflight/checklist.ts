@@ -24,12 +24,12 @@ export interface Preflight { config: Config; lines: string[] }
 export function configPreflight (p: PreflightInput): Preflight {
   const lang = p.load?.lang
   const unknown = unknownVars(p.env, CONFIG_VARS, p.fromFile)
-  if (unknown.length > 0) throw new ConfigError(unknown.map(u => render(unknownVarFinding(u), lang)), 'PREFLIGHT_UNKNOWN_VAR')
+  if (unknown.length > 0) throw new ConfigError(unknown.map(u => render(unknownVarFinding(u), lang)), 'PREFLIGHT_UNKNOWN_VAR', lang)
   const config = loadConfig(p.env, p.load)
   const missing = config.generated.filter(n => n !== 'WECHAT_APPID')
   if (p.command !== 'run' && missing.length > 0 && !p.demoKeys) {
     const names = missing.join(' and ')
-    throw new ConfigError([render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command: commandName(p.command), missing: lang === 'zh' ? names : `${names} ${missing.length > 1 ? 'are' : 'is'}` } }, lang)], 'PREFLIGHT_SECRETS_MISSING')
+    throw new ConfigError([render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command: commandName(p.command), missing: lang === 'zh' ? names : `${names} ${missing.length > 1 ? 'are' : 'is'}` } }, lang)], 'PREFLIGHT_SECRETS_MISSING', lang)
   }
   return { config, lines: checklist(p, config) }
 }

@@ -16,12 +16,13 @@ import { runLog } from './run-log.js'
 import { verdict } from './verdict.js'
 import { checkReport } from './check-report.js'
 import { usage } from './usage.js'
+import { config } from './config.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config } as const
 
 export const en = {
   ...common,
@@ -41,6 +42,7 @@ export const en = {
   ...verdict,
   ...checkReport,
   ...usage,
+  ...config,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en

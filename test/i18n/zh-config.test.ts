@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { ConfigError } from '../../src/errors.js'
+import { loadConfig } from '../../src/config.js'
+
+const exec = promisify(execFile)
+const root = new URL('../..', import.meta.url).pathname
+
+/** The real CLI in a child process, from an empty folder, with no .env. */
+async function cli (args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const cwd = mkdtempSync(join(tmpdir(), 'nontax-zh-config-'))
+  try {
+    const r = await exec(process.execPath, [join(root, 'bin/nontax-debugger.js'), ...args], {
+      cwd, env: { PATH: process.env.PATH ?? '', ENV_FILE: 'none', INSPECTOR_PORT: 'auto', CAPTURE_DIR: join(cwd, 'captures'), ...env }, timeout: 60_000,
+    })
+    return { code: 0, stdout: r.stdout, stderr: r.stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('configuration errors in Chinese', () => {
+  it('PORT=abc under LANG=zh_CN.UTF-8: Chinese problem, header and pointer, exit 2', async () => {
+    const r = await cli(['run', '--once'], { LANG: 'zh_CN.UTF-8', PORT: 'abc' })
+    expect(r.code, r.stderr).toBe(2)
+    const all = r.stdout + r.stderr
+    expect(all).toContain('配置无效：')
+    expect(all).toContain('PORT 必须是 0-65535 之间的整数（例如 PORT=3000）')
+    expect(all).toContain('请参阅 .env.example')
+    expect(all).not.toContain('must be an integer')
+    expect(all).not.toContain('configuration is not valid')
+  })
+
+  it('--lang en forces English under a Chinese locale', async () => {
+    const r = await cli(['run', '--once', '--lang', 'en'], { LANG: 'zh_CN.UTF-8', PORT: 'abc' })
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stdout + r.stderr).toContain('PORT must be an integer 0-65535 (e.g. PORT=3000)')
+  })
+
+  it('each check renders from a code in both languages (same code, different text)', () => {
+    const env = { WECHAT_APPSECRET: 'abcdef0123456789abcdef0123456789', TLS_CERT_FILE: 'c.pem', LOG_LEVEL: 'loud' }
+    const errs = (['en', 'zh'] as const).map(lang => { try { loadConfig(env, { lang }); return undefined } catch (e) { return e as ConfigError } })
+    expect(errs.map(e => e?.code)).toEqual(['CONFIG_INVALID', 'CONFIG_INVALID'])
+    expect(errs[0]?.problems).toEqual(['LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'])
+    expect(errs[1]?.problems).toEqual(['LOG_LEVEL 必须是 fatal、error、warn、info、debug、trace、silent 之一'])
+    const semantic = (['en', 'zh'] as const).map(lang => { try { loadConfig({ ...env, LOG_LEVEL: 'info' }, { lang }); return [] } catch (e) { return (e as ConfigError).problems } })
+    expect(semantic[0]).toContain('TLS_CERT_FILE and TLS_KEY_FILE go together: set both (npm run certs writes certs/cert.pem and certs/key.pem) or neither')
+    expect(semantic[1]).toContain('连接真实微信时必须设置 NONTAX_TOKEN：即通知 URL 配置的 Token')
+    expect((semantic[1] ?? []).join('\n')).not.toMatch(/required against|go together/)
+  })
+})
