@@ -3,9 +3,9 @@ import type { Dispatcher } from 'undici'
 import { runBattery } from '../check/battery.js'
 import { DEFAULT_TIMEOUT_MS } from '../net/send-request.js'
 import { renderReport } from '../check/report-table.js'
-import { CONFIG_VARS, ConfigError, loadConfig } from '../config.js'
+import { ConfigError } from '../config.js'
+import { configPreflight } from '../preflight/checklist.js'
 import { render } from '../messages/render.js'
-import { unknownVarFinding, unknownVars } from '../preflight/vars.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { createProfile } from '../profiles/create.js'
 import type { Io } from './io.js'
@@ -63,18 +63,12 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
   }
   const target = typeof values.target === 'string' ? values.target : undefined
   if (!target || !/^https?:\/\/[^/]/.test(target) || !URL.canParse(target)) {
-    io.err(`check: --target must be the http(s) URL of your handler (e.g. --target http://127.0.0.1:8080/notify)${target ? `; got "${target}"` : ''}\n\n${CHECK_USAGE}`)
+    io.err(`${render({ code: 'CHECK_TARGET_INVALID' }, io.lang)}${target ? render({ code: 'CHECK_TARGET_GOT', params: { target } }, io.lang) : ''}\n\n${CHECK_USAGE}`)
     return 2
   }
   const timeoutMs = values['timeout-ms'] === undefined ? DEFAULT_TIMEOUT_MS : Number(values['timeout-ms'])
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
-    io.err(`check: --timeout-ms must be an integer 100-600000 (got "${String(values['timeout-ms'])}")`)
-    return 2
-  }
-  // A misspelled NONTAX_/WECHAT_ name would leave check without the secret the user meant to give.
-  const unknown = unknownVars(io.env, CONFIG_VARS, io.fromFile ?? new Set())
-  if (unknown.length > 0) {
-    io.err(`check: ${new ConfigError(unknown.map(u => render(unknownVarFinding(u))), 'PREFLIGHT_UNKNOWN_VAR').message}`)
+    io.err(render({ code: 'CHECK_TIMEOUT_INVALID', params: { value: String(values['timeout-ms']) } }, io.lang))
     return 2
   }
   let selection
@@ -82,27 +76,23 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
     selection = selectChecks(selectionFlags(values))
   } catch (err) {
     if (!(err instanceof CheckOptionError)) throw err
-    io.err(render(err.finding))
+    io.err(render(err.finding, io.lang))
     return 2
   }
   const env = { ...io.env }
-  for (const [flag, name] of SECRET_VARS) if (typeof values[flag] === 'string') env[name] = values[flag]
-  const missing = SECRET_VARS.filter(([, name]) => !env[name]?.trim())
-  if (missing.length > 0) {
-    io.err(`check needs the secrets your handler uses, so it can sign and encrypt as WeChat does and read the answers.\n` +
-      `Not set: ${missing.map(([flag, name]) => `${name} (or --${flag})`).join(', ')}.\n` +
-      'Set them in .env to the values your handler is configured with (see .env.example).')
-    return 2
-  }
+  const fromFlags = new Set<string>()
+  for (const [flag, name] of SECRET_VARS) if (typeof values[flag] === 'string') { env[name] = values[flag]; fromFlags.add(name) }
   let secrets
   let profile
   try {
-    const config = loadConfig(env, { isTTY: io.isTTY })
-    secrets = config.secrets
-    profile = deps.profile ?? createProfile(config.profile)
+    // The shared preflight: unknown NONTAX_/WECHAT_ names, values, and the handler's three secrets.
+    const pre = configPreflight({ env, fromFile: io.fromFile ?? new Set(), fromFlags, command: 'check', demoKeys: false, load: { isTTY: io.isTTY, ...(io.lang ? { lang: io.lang } : {}) } })
+    secrets = pre.config.secrets
+    profile = deps.profile ?? createProfile(pre.config.profile)
+    if (!values.json) io.err(pre.lines.join('\n'))
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
-    io.err(`check: ${err.message}`)
+    io.err(err.code === 'CHECK_SECRETS_MISSING' ? err.problems.join('\n') : `check: ${err.message}`)
     return 2
   }
   const report = await runBattery({ target, secrets, profile, now: deps.now, timeoutMs, dispatcher: deps.dispatcher, cases: selection.cases, overrides: selection.overrides })

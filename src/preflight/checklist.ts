@@ -1,12 +1,12 @@
 import { CONFIG_VARS, loadConfig, type Config, type Env, type LoadOptions } from '../config.js'
 import { ConfigError } from '../errors.js'
 import { render } from '../messages/render.js'
-import type { Finding } from '../messages/types.js'
+import type { Finding, Lang } from '../messages/types.js'
 import { keysInUse, type KeySource } from './keys.js'
 import { unknownVarFinding, unknownVars } from './vars.js'
 
 /** Which command asks: serve and captures verify need real secrets; run works with generated ones. */
-export type PreflightCommand = 'run' | 'serve' | 'verify'
+export type PreflightCommand = 'run' | 'serve' | 'verify' | 'check'
 
 export interface PreflightInput {
   env: Env
@@ -15,6 +15,8 @@ export interface PreflightInput {
   command: PreflightCommand
   /** --demo-keys: the user asked for generated secrets explicitly. */
   demoKeys: boolean
+  /** Names whose values came from command-line flags (check --token …), shown as such. */
+  fromFlags?: ReadonlySet<string>
   load?: LoadOptions
 }
 
@@ -26,6 +28,7 @@ export function configPreflight (p: PreflightInput): Preflight {
   const unknown = unknownVars(p.env, CONFIG_VARS, p.fromFile)
   if (unknown.length > 0) throw new ConfigError(unknown.map(u => render(unknownVarFinding(u), lang)), 'PREFLIGHT_UNKNOWN_VAR', lang)
   const config = loadConfig(p.env, p.load)
+  if (p.command === 'check') checkSecrets(config, lang)
   const missing = config.generated.filter(n => n !== 'WECHAT_APPID')
   if (p.command !== 'run' && missing.length > 0 && !p.demoKeys) {
     const names = missing.join(' and ')
@@ -34,10 +37,18 @@ export function configPreflight (p: PreflightInput): Preflight {
   return { config, lines: checklist(p, config) }
 }
 
+/** check plays WeChat against the user's handler: it needs all three of the handler's secrets, AppID included. */
+const CHECK_FLAGS = { WECHAT_APPID: 'appid', NONTAX_TOKEN: 'token', NONTAX_ENCODING_AES_KEY: 'aes-key' } as const
+function checkSecrets (config: Config, lang: Lang | undefined): void {
+  if (config.generated.length === 0) return
+  const missing = config.generated.map(name => render({ code: 'CHECK_SECRET_NAME', params: { name, flag: CHECK_FLAGS[name] } }, lang)).join(lang === 'zh' ? '、' : ', ')
+  throw new ConfigError([render({ code: 'CHECK_SECRETS_MISSING', params: { missing } }, lang)], 'CHECK_SECRETS_MISSING', lang)
+}
+
 function checklist (p: PreflightInput, config: Config): string[] {
   const ours = Object.keys(p.env).filter(k => CONFIG_VARS.includes(k) && p.env[k] !== undefined && p.env[k]?.trim() !== '')
   const fromFile = ours.filter(k => p.fromFile.has(k)).length
-  const sourceOf = (name: string): KeySource => (config.generated.includes(name as never) ? 'generated' : p.fromFile.has(name) ? '.env' : 'environment')
+  const sourceOf = (name: string): KeySource => (config.generated.includes(name as never) ? 'generated' : p.fromFlags?.has(name) ? 'flag' : p.fromFile.has(name) ? '.env' : 'environment')
   const findings: Finding[] = [
     { code: 'PREFLIGHT_OK_VARS', params: { fromFile, fromEnv: ours.length - fromFile } },
     { code: 'PREFLIGHT_OK_APPID', params: { appid: config.secrets.appid, source: sourceOf('WECHAT_APPID') } },

@@ -16,6 +16,7 @@ import { verdict } from './verdict.js'
 import { checkReport } from './check-report.js'
 import { usage } from './usage.js'
 import { config } from './config.js'
+import { checkCli } from './check-cli.js'
 import { handler } from './handler.js'
 import { security } from './security.js'
 
@@ -24,7 +25,7 @@ import { security } from './security.js'
  * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error;
  * the merged object must have every en code, so a message in English only is a compile error too.
  */
-export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config } as const
+export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli } as const
 
 export const zh = {
   ...common,
@@ -45,4 +46,5 @@ export const zh = {
   ...handler,
   ...security,
   ...config,
+  ...checkCli,
 } as const satisfies Catalogue<MessageCode>
