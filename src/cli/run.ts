@@ -68,7 +68,7 @@ async function runOnce (io: Io, f: RunFlags): Promise<number> {
     return pass ? EXIT.PASS : EXIT.FAILED
   }
   say(render({ code: 'RUN_STILL_RECEIVING', params: { callbackUrl: loop.callbackUrl } }, config.lang))
-  await untilSignal(async () => loop.close(), { say, onClosed: () => say(tally.summary()) })
+  await untilSignal(async () => loop.close(), { say, ...(config.lang !== undefined ? { lang: config.lang } : {}), onClosed: () => say(tally.summary(config.lang)) })
   return pass ? EXIT.PASS : EXIT.FAILED
 }
 

@@ -30,7 +30,8 @@ export async function runServe (argv: string[], io: Io): Promise<number> {
   const launcherAlive = launcherWatch(io.env, process.ppid)
   const code = await untilSignal(async () => { await app.close(); await inspector?.close() }, {
     say: line => logger.info(line),
-    onClosed: () => logger.info(tally.summary()),
+    ...(config.lang !== undefined ? { lang: config.lang } : {}),
+    onClosed: () => logger.info(tally.summary(config.lang)),
     ...(launcherAlive ? { launcherAlive } : {}),
   })
   logger.info(`stopped: every delivery received was answered and recorded (exit ${code})`)

@@ -1,3 +1,5 @@
+import { render } from '../messages/render.js'
+import type { Lang } from '../messages/types.js'
 import type { EventEmitter } from 'node:events'
 import type { CaptureRecord } from '../capture/record.js'
 
@@ -23,6 +25,8 @@ export interface ShutdownOptions {
   /** Runs after close() resolved, before the exit: the place for the session summary. */
   onClosed?: () => void
   graceMs?: number
+  /** The language of the status lines; en when absent. */
+  lang?: Lang
   duplicateWindowMs?: number
   /** Whether the process that launched this one still runs; polled when given (see launcherWatch). */
   launcherAlive?: () => boolean
@@ -54,9 +58,10 @@ export function untilSignal (close: () => Promise<void>, o: ShutdownOptions = {}
 
   const begin = (cause: ShutdownCause, exitCode: number) => {
     started = { cause, at: now() }
-    say(`${cause === 'launcher ended' ? 'the npm script that started this receiver has ended' : cause === 'fatal error' ? 'fatal error' : `${cause} received`}: no new connections; finishing in-flight deliveries and flushing captures (Ctrl-C again after a second to force the exit)`)
+    const causeText = cause === 'launcher ended' ? render({ code: 'SHUTDOWN_CAUSE_LAUNCHER' }, o.lang) : cause === 'fatal error' ? render({ code: 'SHUTDOWN_CAUSE_FATAL' }, o.lang) : render({ code: 'SHUTDOWN_CAUSE_SIGNAL', params: { signal: cause } }, o.lang)
+    say(render({ code: 'SHUTDOWN_BEGIN', params: { cause: causeText } }, o.lang))
     const deadline = setTimeout(() => {
-      say(`shutdown did not finish within ${o.graceMs ?? SHUTDOWN_GRACE_MS} ms (a slow disk or a delivery still being processed): exiting (exit 1)`)
+      say(render({ code: 'SHUTDOWN_TIMEOUT', params: { ms: o.graceMs ?? SHUTDOWN_GRACE_MS } }, o.lang))
       proc.exit(1)
     }, o.graceMs ?? SHUTDOWN_GRACE_MS)
     deadline.unref()
@@ -66,22 +71,22 @@ export function untilSignal (close: () => Promise<void>, o: ShutdownOptions = {}
       o.onClosed?.()
       finish(failed ? 1 : exitCode)
     }, (err: Error) => {
-      say(`shutdown error: ${err.message} (exit 1)`)
+      say(render({ code: 'SHUTDOWN_ERROR', params: { message: err.message } }, o.lang))
       proc.exit(1)
     })
   }
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     if (!started) return begin(signal, 0)
     const sinceMs = now() - started.at
-    if (sinceMs < window) return say(`${signal} again after ${sinceMs} ms: the same request delivered twice (npm, the shell and the process group each pass it on); still closing gracefully`)
-    if (signal === 'SIGTERM') return say('SIGTERM again: already closing gracefully; Ctrl-C (SIGINT) forces the exit')
-    say('second Ctrl-C: exiting now (exit 1); deliveries still in flight get no answer, WeChat will retry them')
+    if (sinceMs < window) return say(render({ code: 'SHUTDOWN_DUPLICATE', params: { signal, ms: sinceMs } }, o.lang))
+    if (signal === 'SIGTERM') return say(render({ code: 'SHUTDOWN_SIGTERM_AGAIN' }, o.lang))
+    say(render({ code: 'SHUTDOWN_SECOND_CTRL_C' }, o.lang))
     proc.exit(1)
   }
   const onInt = () => onSignal('SIGINT')
   const onTerm = () => onSignal('SIGTERM')
   const onFatal = (err: unknown) => {
-    say(`fatal: ${err instanceof Error ? err.message : String(err)}`)
+    say(render({ code: 'SHUTDOWN_FATAL', params: { message: err instanceof Error ? err.message : String(err) } }, o.lang))
     failed = true
     if (!started) begin('fatal error', 1)
   }
@@ -124,7 +129,7 @@ export interface SessionTally {
   readonly total: number
   readonly byErrcode: ReadonlyMap<number, number>
   /** One line, e.g. "session: 3 deliveries received (2 answered errcode 0, 1 answered errcode 300)". */
-  summary (): string
+  summary (lang?: Lang): string
   stop (): void
 }
 
@@ -141,10 +146,10 @@ export function createSessionTally (events: EventEmitter): SessionTally {
   return {
     get total () { return total },
     byErrcode,
-    summary () {
-      if (total === 0) return 'session: no deliveries received'
-      const parts = [...byErrcode].sort(([a], [b]) => a - b).map(([code, n]) => `${n} answered errcode ${code}`)
-      return `session: ${total} deliver${total === 1 ? 'y' : 'ies'} received (${parts.join(', ')})`
+    summary (lang?: Lang) {
+      if (total === 0) return render({ code: 'SESSION_NONE' }, lang)
+      const parts = [...byErrcode].sort(([a], [b]) => a - b).map(([code, n]) => render({ code: 'SESSION_PART', params: { n, code } }, lang))
+      return render({ code: total === 1 ? 'SESSION_ONE' : 'SESSION_MANY', params: { total, parts: parts.join(lang === 'zh' ? '，' : ', ') } }, lang)
     },
     stop () { events.off('delivery', onDelivery) },
   }

@@ -54,3 +54,17 @@ describe('configuration errors in Chinese', () => {
     expect((semantic[1] ?? []).join('\n')).not.toMatch(/required against|go together/)
   })
 })
+
+describe('shutdown lines and the session summary in Chinese', () => {
+  it('render from codes: same tally, en and zh text', async () => {
+    const { EventEmitter } = await import('node:events')
+    const { createSessionTally } = await import('../../src/cli/shutdown.js')
+    const events = new EventEmitter()
+    const tally = createSessionTally(events)
+    expect(tally.summary('zh')).toBe('本次会话：未收到推送')
+    events.emit('delivery', { answer: { body: { errcode: 0 } } })
+    events.emit('delivery', { answer: { body: { errcode: 300 } } })
+    expect(tally.summary()).toBe('session: 2 deliveries received (1 answered errcode 0, 1 answered errcode 300)')
+    expect(tally.summary('zh')).toBe('本次会话：收到 2 次推送（1 次应答 errcode 0，1 次应答 errcode 300）')
+  })
+})

@@ -18,12 +18,13 @@ import { checkReport } from './check-report.js'
 import { usage } from './usage.js'
 import { config } from './config.js'
 import { checkCli } from './check-cli.js'
+import { shutdown } from './shutdown.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown } as const
 
 export const en = {
   ...common,
@@ -45,6 +46,7 @@ export const en = {
   ...usage,
   ...config,
   ...checkCli,
+  ...shutdown,
 } as const satisfies Catalogue
 
 export type MessageCode = keyof typeof en

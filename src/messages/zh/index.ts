@@ -17,6 +17,7 @@ import { checkReport } from './check-report.js'
 import { usage } from './usage.js'
 import { config } from './config.js'
 import { checkCli } from './check-cli.js'
+import { shutdown } from './shutdown.js'
 import { handler } from './handler.js'
 import { security } from './security.js'
 
@@ -25,7 +26,7 @@ import { security } from './security.js'
  * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error;
  * the merged object must have every en code, so a message in English only is a compile error too.
  */
-export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli } as const
+export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown } as const
 
 export const zh = {
   ...common,
@@ -47,4 +48,5 @@ export const zh = {
   ...security,
   ...config,
   ...checkCli,
+  ...shutdown,
 } as const satisfies Catalogue<MessageCode>
