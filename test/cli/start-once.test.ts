@@ -1,26 +1,10 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { runCli, type CliResult } from '../helpers/cli-process.js'
 
-const run = promisify(execFile)
-const root = new URL('../..', import.meta.url).pathname
 
 /** What a new user runs: the real CLI in a child process, with no .env and no credentials. */
-async function start (args: string[], env: Record<string, string> = {}) {
-  const cwd = mkdtempSync(join(tmpdir(), 'nontax-start-'))
-  try {
-    // The package's bin: it registers tsx relative to itself, so it runs from any directory.
-    const r = await run(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'run', ...args], {
-      cwd, env: { PATH: process.env.PATH, PORT: '0', CAPTURE_DIR: join(cwd, 'captures'), ...env }, timeout: 30_000,
-    })
-    return { code: 0, stdout: r.stdout, stderr: r.stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
+function start (args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(['run', ...args], { PORT: '0', ...env }, 30_000)
 }
 
 describe('npm start -- --once (the real CLI, child process)', () => {

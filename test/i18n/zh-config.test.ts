@@ -1,27 +1,11 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/errors.js'
 import { loadConfig } from '../../src/config.js'
-
-const exec = promisify(execFile)
-const root = new URL('../..', import.meta.url).pathname
+import { runCli, type CliResult } from '../helpers/cli-process.js'
 
 /** The real CLI in a child process, from an empty folder, with no .env. */
-async function cli (args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'nontax-zh-config-'))
-  try {
-    const r = await exec(process.execPath, [join(root, 'bin/nontax-debugger.js'), ...args], {
-      cwd, env: { PATH: process.env.PATH ?? '', ENV_FILE: 'none', INSPECTOR_PORT: 'auto', CAPTURE_DIR: join(cwd, 'captures'), ...env }, timeout: 60_000,
-    })
-    return { code: 0, stdout: r.stdout, stderr: r.stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
+function cli (args: string[], env: Record<string, string>): Promise<CliResult> {
+  return runCli(args, { ENV_FILE: 'none', INSPECTOR_PORT: 'auto', ...env })
 }
 
 describe('configuration errors in Chinese', () => {

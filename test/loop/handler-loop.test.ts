@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { Verdict } from '../../src/verdict/verdict.js'
 import { startNodeHandler } from '../check/helpers/buggy-node.js'
 import { testSecrets } from '../check/helpers/secrets.js'
 import { closedPortUrl } from '../emulator/helpers.js'
+import { runCli, type CliResult } from '../helpers/cli-process.js'
 
-const run = promisify(execFile)
-const root = new URL('../..', import.meta.url).pathname
 
 /** npm start as a user runs it against their own handler: the real CLI, a child process, no .env. */
-async function start (args: string[], secrets = testSecrets()) {
-  const cwd = mkdtempSync(join(tmpdir(), 'nontax-start-'))
-  const env = { PATH: process.env.PATH, PORT: '0', CAPTURE_DIR: join(cwd, 'captures'), WECHAT_APPID: secrets.appid, NONTAX_TOKEN: secrets.token, NONTAX_ENCODING_AES_KEY: secrets.encodingAESKey }
-  try {
-    const r = await run(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'run', '--json', ...args], { cwd, env, timeout: 60_000 })
-    return { code: 0, stdout: r.stdout, stderr: r.stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
+function start (args: string[], secrets = testSecrets()): Promise<CliResult> {
+  return runCli(['run', '--json', ...args], { PORT: '0', WECHAT_APPID: secrets.appid, NONTAX_TOKEN: secrets.token, NONTAX_ENCODING_AES_KEY: secrets.encodingAESKey })
 }
 
 describe('npm start -- --forward-to URL: the mock loop against your handler', () => {
