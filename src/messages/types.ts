@@ -16,3 +16,10 @@ export interface Finding<C extends string = string> {
 export type Catalogue<C extends string = string> = Readonly<Record<C, string>>
 
 export type Lang = 'en' | 'zh'
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never
+
+/** One catalogue from its area files: the list of areas is written once, the merged type follows from it. */
+export function mergeAreas<A extends Readonly<Record<string, Readonly<Record<string, string>>>>> (areas: A): UnionToIntersection<A[keyof A]> {
+  return Object.assign({}, ...Object.values(areas)) as UnionToIntersection<A[keyof A]>
+}

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../types.js'
+import { mergeAreas, type Catalogue } from '../types.js'
 import { common } from './common.js'
 import { discovery } from './discovery.js'
 import { inspector } from './inspector.js'
@@ -26,27 +26,6 @@ import { shutdown } from './shutdown.js'
  */
 export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown } as const
 
-export const en = {
-  ...common,
-  ...preflight,
-  ...inspector,
-  ...signature,
-  ...discovery,
-  ...delivery,
-  ...answer,
-  ...network,
-  ...grade,
-  ...check,
-  ...language,
-  ...handler,
-  ...security,
-  ...runLog,
-  ...verdict,
-  ...checkReport,
-  ...usage,
-  ...config,
-  ...checkCli,
-  ...shutdown,
-} as const satisfies Catalogue
+export const en = mergeAreas(enAreas) satisfies Catalogue
 
 export type MessageCode = keyof typeof en

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../types.js'
+import { mergeAreas, type Catalogue } from '../types.js'
 import type { MessageCode } from '../en/index.js'
 import { common } from './common.js'
 import { discovery } from './discovery.js'
@@ -28,25 +28,4 @@ import { security } from './security.js'
  */
 export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown } as const
 
-export const zh = {
-  ...common,
-  ...preflight,
-  ...inspector,
-  ...signature,
-  ...discovery,
-  ...delivery,
-  ...answer,
-  ...network,
-  ...grade,
-  ...check,
-  ...language,
-  ...runLog,
-  ...verdict,
-  ...checkReport,
-  ...usage,
-  ...handler,
-  ...security,
-  ...config,
-  ...checkCli,
-  ...shutdown,
-} as const satisfies Catalogue<MessageCode>
+export const zh = mergeAreas(zhAreas) satisfies Catalogue<MessageCode>
