@@ -1,7 +1,7 @@
 import sjson from 'secure-json-parse'
 import type { Answer } from '../protocol/answer.js'
 import { buildFailureAnswer } from '../protocol/answer.js'
-import { ERRCODE } from '../protocol/errors.js'
+import { ERRCODE, ERRMSG } from '../protocol/errors.js'
 import type { ForwardResult } from '../forward/types.js'
 import type { ForwardedSummary } from '../capture/record.js'
 
@@ -19,6 +19,8 @@ export interface AnswerPlan {
 
 /**
  * A handler that answered is relayed as is; a dead or slow one gets the sender 299, so WeChat retries.
+ * That 299 carries the fixed errmsg only: why the handler did not answer names its address and the
+ * OS error, which are for the record and the log (`forwarded.error`), never for whoever sent the bytes.
  * What is recorded and logged goes through `mask`: a careless handler may echo its secrets.
  */
 export function relayOutcome (f: ForwardResult, mask: (text: string) => string): AnswerPlan {
@@ -26,7 +28,7 @@ export function relayOutcome (f: ForwardResult, mask: (text: string) => string):
   if (f.status !== undefined) forwarded.status = f.status
   if (f.error !== undefined) forwarded.error = f.error
   if (!f.ok || f.body === undefined || f.status === undefined) {
-    return { status: 200, body: buildFailureAnswer(ERRCODE.SYSTEM, `system error: your handler did not answer (${f.error ?? 'no answer'}); answered 299 so WeChat retries`), forwarded }
+    return { status: 200, body: buildFailureAnswer(ERRCODE.SYSTEM, ERRMSG[ERRCODE.SYSTEM]), forwarded }
   }
   const text = mask(f.body.toString('utf8'))
   forwarded.body = text

@@ -48,9 +48,13 @@ describe('serve --forward-to (forward mode) end to end', () => {
   })
 
   it('answers the sender 299 when the handler is down, and logs why', async () => {
-    const { records, reports, log } = await forwardChain(async () => closedPortUrl())
+    const handler = await closedPortUrl()
+    const { records, reports, log } = await forwardChain(async () => handler)
     expect(records.map(r => r.answer.body.errcode)).toEqual([299, 299])
-    expect(reports[0]?.answer?.errmsg).toMatch(/your handler did not answer/)
+    // The sender (anyone behind the tunnel) gets the fixed reason only: never the handler's address or the OS error.
+    expect(reports.map(r => r.answer?.errmsg)).toEqual(['system error', 'system error'])
+    expect(JSON.stringify(reports)).not.toContain(new URL(handler).host)
+    expect(records[0]?.forwarded?.error).toMatch(/ECONNREFUSED: nothing listens at/)
     expect(log.match(/your handler: NO ANSWER \([^\n]*/)?.[0]).toMatch(/ECONNREFUSED: nothing listens at/)
   })
   it('masks secrets a careless handler echoes before they reach the record or the log', async () => {
