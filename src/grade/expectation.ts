@@ -78,6 +78,8 @@ export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): 
   const lat = latitudeOf(i, o.bodyBytes)
   if (i.errcode === 0) {
     const echo = i.kind === 'payment_notification' ? { order_id: i.payload?.order_id, status: i.payload?.status } : undefined
+    // A repeated wxnontaxstr: accepting and rejecting are both allowed (§8), graded as check's replayed-nonce case.
+    if (i.warnings.some(w => w.code === 'WARN_NONCE_REUSED')) return replayedNonce(echo)
     const notes = [...lat.signature, ...lat.format, ...(lat.large ? [`the body is over ${LARGE_BODY_BYTES / 1024} KiB`] : [])]
     if (notes.length === 0) return accepts0({ echo })
     const also: Acceptable[] = []
@@ -95,6 +97,14 @@ export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): 
   if (i.reason === 'BODY_EMPTY') also.push({ errcode: 300, outcome: 'PASS' })
   if (i.errcode === 299) return build([{ errcode: 'any-rejection', outcome: 'WARN', note: finding('NOTE_NOT_GRADED_299') }, { errcode: 0, outcome: 'WARN', note: finding('NOTE_NOT_GRADED_299') }])
   return rejects(i.errcode, { also })
+}
+
+/** docs/PROTOCOL.md §8: either answer to a repeated wxnontaxstr is a warning (check's replayed-nonce case says the same). */
+export function replayedNonce (echo?: Record<string, unknown>): Expectation {
+  return build([
+    { errcode: 0, outcome: 'WARN', note: finding('CASE_REPLAYED_NONCE_0') },
+    { errcode: 'any-rejection', outcome: 'WARN', note: finding('CASE_REPLAYED_NONCE_REJECTED') },
+  ], echo)
 }
 
 /**

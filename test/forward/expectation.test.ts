@@ -2,6 +2,8 @@ import { render } from '../../src/messages/render.js'
 import { describe, expect, it } from 'vitest'
 import { corruptBase64, encryptJson, frame } from '../../src/check/craft.js'
 import { expectationFor, shortExpected } from '../../src/grade/expectation.js'
+import { finding } from '../../src/messages/render.js'
+import { edgeCases } from '../../src/check/cases-edge.js'
 import { inspectDelivery } from '../../src/protocol/inspect.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import type { CaseContext, CraftedRequest } from '../../src/check/types.js'
@@ -46,5 +48,16 @@ describe('expectationFor (forward mode)', () => {
 
   it('a successful payment notification must be echoed in the answer', () => {
     expect(expectFor(frame(ctx, encryptJson(ctx, payload))).echo).toEqual({ order_id: 'E-1', status: 3 })
+  })
+
+  it('a repeated wxnontaxstr may be accepted or rejected, each with a warning, as check grades it', () => {
+    const r = frame(ctx, encryptJson(ctx, payload))
+    const i = inspectDelivery({ body: r.body, contentType: r.contentType, query: Object.fromEntries(r.query) }, { secrets, profile, nowMs: ctx.nowMs })
+    i.warnings.push(finding('WARN_NONCE_REUSED', { nonce: ctx.first.nonce, earlier: 'X' }))
+    const e = expectationFor(i, { bodyBytes: r.body.length })
+    expect(shortExpected(e)).toBe('[0/reject]')
+    const replayed = edgeCases.find(c => c.name === 'replayed-nonce')
+    expect(e.accept).toEqual(replayed?.expect(ctx).accept)
+    expect(e.echo).toEqual({ order_id: 'E-1', status: 3 })
   })
 })
