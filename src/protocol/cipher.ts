@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto'
 import { NotificationError } from './errors.js'
 import { randomBytesPooled } from './random.js'
 
@@ -34,11 +33,6 @@ export function frameWx (msg: string, appid: string, random: Buffer = randomByte
   return Buffer.concat([random, len, body, Buffer.from(appid, 'utf8')])
 }
 
-export function encryptMessage (msg: string, aes: AesKey, appid: string, random?: Buffer): string {
-  const cipher = createCipheriv('aes-256-cbc', aes.key, aes.iv).setAutoPadding(false)
-  return Buffer.concat([cipher.update(pad(frameWx(msg, appid, random))), cipher.final()]).toString('base64')
-}
-
 export interface Decrypted {
   msg: string
   appid: string
@@ -49,14 +43,6 @@ export interface Decrypted {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-
-export function decryptMessage (encrypt: string, aes: AesKey, expectedAppid: string): Decrypted {
-  const cipherBytes = checkBase64(encrypt)
-  const decipher = createDecipheriv('aes-256-cbc', aes.key, aes.iv).setAutoPadding(false)
-  const plain = Buffer.concat([decipher.update(cipherBytes), decipher.final()])
-  const { content, padByte } = unpad(plain, PAD_BLOCK_BYTES, cipherBytes.length)
-  return unframeWx(content, expectedAppid, cipherBytes.length, padByte)
-}
 
 /** Strip PKCS#7 padding of `block` bytes; a pad byte outside 1..block means the key is wrong. */
 export function unpad (plain: Buffer, block: number, cipherBytes: number): { content: Buffer; padByte: number } {

@@ -1,6 +1,6 @@
 import { createCipheriv } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { deriveAesKey, encryptMessage, pad } from '../../src/protocol/cipher.js'
+import { deriveAesKey, pad } from '../../src/protocol/cipher.js'
 import { NotificationError } from '../../src/protocol/errors.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 
@@ -72,7 +72,7 @@ describe('wxbizmsgcrypt cipher', () => {
   })
 
   it('names the appid found and the one expected', () => {
-    const e = failure(encryptMessage('{}', aes, 'wxffffffffffffffff'))
+    const e = failure(profile.encrypt('{}', { ...secrets, appid: 'wxffffffffffffffff' }))
     expect(e.reason).toBe('APPID_MISMATCH')
     expect(e.details).toMatchObject({ appidFound: 'wxffffffffffffffff', appidExpected: secrets.appid })
   })
