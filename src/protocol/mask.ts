@@ -1,8 +1,15 @@
-/** Replace every occurrence of each secret in text; secrets shorter than 4 chars are left (they would mask noise). */
+/**
+ * The shortest value masked: a Token may be 3 characters (WeChat's console and NONTAX_TOKEN allow 3-32),
+ * so it must be masked even though 3 characters also match noise now and then. Shorter values are no
+ * configured secret and would mask everything.
+ */
+export const MIN_MASKED_CHARS = 3
+
+/** Replace every occurrence of each secret in text. */
 export function maskSecrets (text: string, secrets: Array<string | undefined>): string {
   let out = text
   for (const s of secrets) {
-    if (s && s.length >= 4) out = out.split(s).join(`***(${s.length} chars)`)
+    if (s && s.length >= MIN_MASKED_CHARS) out = out.split(s).join(`***(${s.length} chars)`)
   }
   return out
 }

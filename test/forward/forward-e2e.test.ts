@@ -16,8 +16,8 @@ import { startReferenceHandler } from '../helpers/reference-handler.js'
 const profile = createWxBizMsgCryptProfile()
 
 /** The receiver in forward mode in front of `target`, and a sender that posts one delivery to it. */
-async function setup (target: (secrets: ReturnType<typeof testConfig>['secrets']) => Promise<string>) {
-  const config = testConfig({ LOG_LEVEL: 'info' })
+async function setup (target: (secrets: ReturnType<typeof testConfig>['secrets']) => Promise<string>, env: Record<string, string> = {}) {
+  const config = testConfig({ LOG_LEVEL: 'info', ...env })
   const sink = logSink()
   const forward = createForwarder({ target: await target(config.secrets), secrets: config.secrets, profile, timeoutMs: 2000 })
   const app = await buildApp(config, { logger: pino({ level: 'info' }, sink.stream), forward })
@@ -54,5 +54,15 @@ describe('serve --forward-to, end to end', () => {
     expect(JSON.parse(res.text)).toEqual({ errcode: 299, errmsg: 'system error' })
     expect(res.record.forwarded).toMatchObject({ ok: false, error: expect.stringMatching(/^ECONNREFUSED/), grade: { outcome: 'FAIL', failure: 'no-answer' } })
     expect(sink.text()).toContain('ECONNREFUSED: nothing listens at http://127.0.0.1:9')
+  })
+
+  it('masks a 3-character Token (the shortest the console and NONTAX_TOKEN allow) that a careless handler echoes', async () => {
+    const { send, sink } = await setup(async secrets => (await startReferenceHandler({ secrets, echoSecrets: true })).url, { NONTAX_TOKEN: 'Q7z' })
+    const res = await send(true)
+    // The sender gets the handler's bytes as they are; what we keep and log is masked.
+    expect(res.text).toContain('token Q7z')
+    expect(res.record.forwarded?.body).toContain('token ***(3 chars)')
+    expect(JSON.stringify(res.record)).not.toContain('token Q7z')
+    expect(sink.text()).not.toContain('token Q7z')
   })
 })
