@@ -1,7 +1,8 @@
 import { once } from 'node:events'
+import { createServer } from 'node:http'
 import { pino } from 'pino'
 import { request } from 'undici'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import type { CaptureRecord } from '../../src/capture/record.js'
 import { createForwarder } from '../../src/forward/forwarder.js'
@@ -22,6 +23,9 @@ async function setup (target: (secrets: ReturnType<typeof testConfig>['secrets']
   const forward = createForwarder({ target: await target(config.secrets), secrets: config.secrets, profile, timeoutMs: 2000 })
   const app = await buildApp(config, { logger: pino({ level: 'info' }, sink.stream), forward })
   const base = await listenLoopback(app)
+  const all: CaptureRecord[] = []
+  app.nontax.events.on('delivery', r => { all.push(r) })
+  const deliveries = () => all
   const send = async (badSignature = false) => {
     const d = buildDelivery({ payload: { appid: config.secrets.appid, order_id: 'E2E-1', status: 3, department_name: '某某财政局' }, secrets: config.secrets, profile, nowMs: Date.now(), badSignature })
     const recorded = once(app.nontax.events, 'delivery') as Promise<[CaptureRecord]>
@@ -29,7 +33,7 @@ async function setup (target: (secrets: ReturnType<typeof testConfig>['secrets']
     const text = await res.body.text()
     return { status: res.statusCode, text, record: (await recorded)[0] }
   }
-  return { config, sink, send }
+  return { config, sink, send, deliveries }
 }
 
 describe('serve --forward-to, end to end', () => {
@@ -64,5 +68,19 @@ describe('serve --forward-to, end to end', () => {
     expect(res.record.forwarded?.body).toContain('token ***(3 chars)')
     expect(JSON.stringify(res.record)).not.toContain('token Q7z')
     expect(sink.text()).not.toContain('token Q7z')
+  })
+
+  it('a handler status Fastify cannot send (HTTP 600) is answered 299 once and recorded as sent, not as a second delivery', async () => {
+    const server = createServer((_req, res) => { res.writeHead(600, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}') })
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    onTestFinished(() => { server.close() })
+    const { port } = server.address() as { port: number }
+    const { send, deliveries } = await setup(async () => `http://127.0.0.1:${port}/notify`)
+    const res = await send()
+    expect({ status: res.status, body: JSON.parse(res.text) }).toEqual({ status: 200, body: { errcode: 299, errmsg: 'system error' } })
+    expect(deliveries()).toHaveLength(1)
+    expect(res.record.answer).toEqual({ status: 200, body: { errcode: 299, errmsg: 'system error' } })
+    expect(res.record.forwarded).toMatchObject({ ok: false, status: 600, error: expect.stringMatching(/HTTP 600/) })
   })
 })

@@ -22,5 +22,6 @@ export const network = {
   SEND_UND_ERR_SOCKET: 'UND_ERR_SOCKET: the handler closed the connection without answering',
   SEND_TLS: '{code}: the TLS certificate of {origin} is not trusted or does not match the host',
   SEND_OTHER: '{codePrefix}{detail}',
+  SEND_STATUS_UNRELAYABLE: 'HTTP {status}: your handler answered a status outside 100-599, which cannot be relayed, so the sender got 299; answer HTTP 200',
   SEND_NOT_SENT: 'not sent: {first}',
 } as const

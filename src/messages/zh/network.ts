@@ -23,5 +23,6 @@ export const network = {
   SEND_UND_ERR_SOCKET: 'UND_ERR_SOCKET：处理程序没有应答就关闭了连接',
   SEND_TLS: '{code}：{origin} 的 TLS 证书不受信任或与主机名不符',
   SEND_OTHER: '{codePrefix}{detail}',
+  SEND_STATUS_UNRELAYABLE: 'HTTP {status}：你的处理程序返回的状态码不在 100-599 之内，无法原样转发，发送方因此收到 299；请返回 HTTP 200',
   SEND_NOT_SENT: '未发送：{first}',
 } as const satisfies Partial<Record<keyof typeof en, string>>
