@@ -95,7 +95,10 @@ export function untilSignal (close: () => Promise<void>, o: ShutdownOptions = {}
   proc.on('uncaughtException', onFatal)
   proc.on('unhandledRejection', onFatal)
   const poll = o.launcherAlive && setInterval(() => {
-    if (!started && !o.launcherAlive!()) begin('launcher ended', 0)
+    // A signal that killed the launcher reached this process too, and may still wait in this loop
+    // turn's I/O phase (a busy loop turn lets the launcher die first): act after it, on the check
+    // phase, so the shutdown names the signal rather than the launcher.
+    if (!started && !o.launcherAlive!()) setImmediate(() => { if (!started) begin('launcher ended', 0) })
   }, o.launcherPollMs ?? LAUNCHER_POLL_MS)
   if (poll) poll.unref()
   function stop () {

@@ -6,14 +6,21 @@ import { DUPLICATE_WINDOW_MS, launcherWatch, untilSignal } from '../../src/cli/s
 function harness (o: { launcherAlive?: () => boolean; closeNever?: boolean } = {}) {
   const proc = Object.assign(new EventEmitter(), { exits: [] as number[], exit (code: number) { this.exits.push(code) } })
   const lines: string[] = []
+  const waiters = new Set<() => void>()
+  /** Resolves once a status line matches: the coordinator's own signal that it acted, not a clock. */
+  const said = (re: RegExp) => new Promise<void>(resolve => {
+    const check = () => { if (lines.some(l => re.test(l))) { waiters.delete(check); resolve() } }
+    waiters.add(check)
+    check()
+  })
   let t = 0
   let closes = 0
   let closed = () => {}
   const closing = new Promise<void>(resolve => { closed = resolve })
   const done = untilSignal(async () => { closes++; if (o.closeNever) await new Promise(() => {}); await closing }, {
-    proc, say: l => lines.push(l), now: () => t, launcherPollMs: 5, ...(o.launcherAlive ? { launcherAlive: o.launcherAlive } : {}),
+    proc, say: l => { lines.push(l); for (const w of waiters) w() }, now: () => t, launcherPollMs: 5, ...(o.launcherAlive ? { launcherAlive: o.launcherAlive } : {}),
   })
-  return { proc, lines, done, closes: () => closes, finishClose: closed, advance: (ms: number) => { t += ms } }
+  return { proc, lines, said, done, closes: () => closes, finishClose: closed, advance: (ms: number) => { t += ms } }
 }
 
 describe('shutdown rule: the first signal counts; only a later Ctrl-C forces', () => {
@@ -46,10 +53,24 @@ describe('shutdown rule: the first signal counts; only a later Ctrl-C forces', (
     let alive = true
     const h = harness({ launcherAlive: () => alive })
     alive = false
-    await new Promise<void>(resolve => { const t = setInterval(() => { if (h.closes() > 0) { clearInterval(t); resolve() } }, 1) })
+    await h.said(/no new connections/)
+    expect(h.closes()).toBe(1)
     h.finishClose()
     expect(await h.done).toBe(0)
     expect(h.lines[0]).toMatch(/^the npm script that started this receiver has ended: no new connections/)
+  })
+
+  it('a signal handled in the loop turn that finds the launcher gone is the cause named (it is what ended the launcher)', async () => {
+    // A process-group SIGTERM ends npm's shell and this process alike; on a busy machine the launcher
+    // check can run first, with the signal still waiting in the same turn (modelled by nextTick).
+    let signalled = false
+    const h = harness({ launcherAlive: () => { if (!signalled) { signalled = true; process.nextTick(() => h.proc.emit('SIGTERM')) } return false } })
+    await h.said(/no new connections/)
+    h.finishClose()
+    expect(await h.done).toBe(0)
+    expect(h.closes()).toBe(1)
+    expect(h.lines[0]).toMatch(/^SIGTERM received: no new connections/)
+    expect(h.lines.join('\n')).not.toContain('the npm script that started this receiver has ended')
   })
 
   it('an uncaught error closes gracefully, then exits 1', async () => {

@@ -23,18 +23,10 @@ async function serveWithHeldDeliveries () {
   const deliveries = Array.from({ length: IN_FLIGHT }, () => paymentDelivery(srv.secrets))
   const answers = deliveries.map(d => request(deliveryUrl(srv.url, d.query), { method: 'POST', headers: { 'content-type': d.contentType }, body: d.body })
     .then(async r => ({ status: r.statusCode, json: await r.body.json() as { errcode: number } | undefined }), () => ({ status: 0, json: undefined })))
-  await until(() => handler.received === IN_FLIGHT, handler.app.server)
+  // Signalled by the handler's route itself: a check on the server's 'request' event (headers only)
+  // could run before a late body reached the route, and then never run again.
+  await handler.arrived(IN_FLIGHT)
   return { srv, deliveries, answers, release }
-}
-
-/** Resolves when cond holds, checked after each request the handler receives (no timer). */
-function until (cond: () => boolean, server: NodeJS.EventEmitter): Promise<void> {
-  return new Promise(resolve => {
-    const check = () => { if (cond()) { server.off('request', onRequest); resolve() } }
-    const onRequest = () => setImmediate(check)
-    server.on('request', onRequest)
-    check()
-  })
 }
 
 /** A client that sent its headers and part of its body, then stalls; resolves `closed` when the server ends it. */

@@ -17,7 +17,8 @@ export async function runCli (args: string[], env: Record<string, string>, timeo
   const cwd = mkdtempSync(join(tmpdir(), 'nontax-cli-'))
   try {
     const r = await exec(process.execPath, [join(root, 'bin/nontax-debugger.js'), ...args], {
-      cwd, env: { PATH: process.env.PATH ?? '', CAPTURE_DIR: join(cwd, 'captures'), ...env }, timeout: timeoutMs,
+      // INSPECTOR_PORT=auto: a free port, never the fixed default 4041 another run may hold.
+      cwd, env: { PATH: process.env.PATH ?? '', CAPTURE_DIR: join(cwd, 'captures'), INSPECTOR_PORT: 'auto', ...env }, timeout: timeoutMs,
     })
     return { code: 0, stdout: r.stdout, stderr: r.stderr }
   } catch (err) {

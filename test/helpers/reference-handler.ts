@@ -38,6 +38,8 @@ export interface ReferenceHandler {
   received: number
   /** Every delivery in arrival order (recorded before any delay or gate). */
   seen: SeenDelivery[]
+  /** Resolves once n deliveries have reached the route (their bodies read), gated or not: a signal, not a poll. */
+  arrived: (n: number) => Promise<void>
 }
 
 /**
@@ -48,7 +50,9 @@ export interface ReferenceHandler {
 export async function startReferenceHandler (o: HandlerOptions): Promise<ReferenceHandler> {
   const profile = o.profile ?? createWxBizMsgCryptProfile()
   const app = Fastify({ bodyLimit: o.bodyLimit ?? 64 * 1024 })
-  const h: ReferenceHandler = { app, url: '', applied: new Map(), received: 0, seen: [] }
+  const waiters: Array<{ n: number; resolve: () => void }> = []
+  const arrived = (n: number) => new Promise<void>(resolve => { if (h.received >= n) resolve(); else waiters.push({ n, resolve }) })
+  const h: ReferenceHandler = { app, url: '', applied: new Map(), received: 0, seen: [], arrived }
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
   app.setErrorHandler(async (err: FastifyError, _req, reply) => {
@@ -61,6 +65,7 @@ export async function startReferenceHandler (o: HandlerOptions): Promise<Referen
     const contentType = req.headers['content-type']
     let i = inspectDelivery({ body, contentType, query: req.query, headers: req.headers }, { secrets: o.secrets, profile, nowMs: Date.now() })
     h.seen.push({ url: req.url, query: req.query, headers: req.headers, contentType, body, inspection: i })
+    for (const w of waiters.filter(x => h.received >= x.n)) { waiters.splice(waiters.indexOf(w), 1); w.resolve() }
     if (o.gate) await o.gate
     if (o.alwaysOk) return { errcode: 0, errmsg: 'ok' }
     if (o.skipSignature) i = ignoringSignature(i)

@@ -62,6 +62,8 @@ export async function startServe (o: ServeOptions = {}): Promise<ServeProcess> {
     // A busy 2-core machine lags the event loop at start-up; these tests are not about overload.
     MAX_EVENT_LOOP_DELAY_MS: '60000',
     ENV_FILE: 'none',
+    // A free port, never the fixed default 4041 that another test's server or a developer's run may hold.
+    INSPECTOR_PORT: 'auto',
     ...o.env,
     PATH: process.env.PATH, HOME: checkout, npm_config_update_notifier: 'false',
     HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info',
