@@ -24,7 +24,9 @@ export interface StartedEmulator { app: EmulatorInstance; base: string; account:
 
 export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): Promise<StartedEmulator> {
   const account = newAccount()
-  const app = await buildEmulator({ accounts: [account], profile, deliveryTimeoutMs: 2000, ...overrides })
+  // A delivery's bound, not its expected time: well past what a busy CI box needs, and below the test's
+  // own timeout so a hung delivery fails with the emulator's message. Timeout tests set their own.
+  const app = await buildEmulator({ accounts: [account], profile, deliveryTimeoutMs: 15_000, ...overrides })
   onTestFinished(() => app.close())
   const base = await app.listen({ port: 0, host: '127.0.0.1' })
   return { app, base, account }

@@ -20,7 +20,7 @@ const profile = createWxBizMsgCryptProfile()
 async function setup (target: (secrets: ReturnType<typeof testConfig>['secrets']) => Promise<string>, env: Record<string, string> = {}) {
   const config = testConfig({ LOG_LEVEL: 'info', ...env })
   const sink = logSink()
-  const forward = createForwarder({ target: await target(config.secrets), secrets: config.secrets, profile, timeoutMs: 2000 })
+  const forward = createForwarder({ target: await target(config.secrets), secrets: config.secrets, profile, timeoutMs: 10_000 })
   const app = await buildApp(config, { logger: pino({ level: 'info' }, sink.stream), forward })
   const base = await listenLoopback(app)
   const all: CaptureRecord[] = []

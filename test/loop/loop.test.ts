@@ -6,7 +6,7 @@ import { testConfig } from '../helpers/config.js'
 import { logSink } from '../helpers/log-sink.js'
 
 async function loop (env: Record<string, string> = {}, emulatorSecrets = {}) {
-  const config = testConfig({ LOG_LEVEL: 'info', WAIT_TIMEOUT_MS: '5000', ...env })
+  const config = testConfig({ LOG_LEVEL: 'info', WAIT_TIMEOUT_MS: '15000', ...env })
   const sink = logSink()
   const l = await startLoop({ config, logger: pino({ level: 'info' }, sink.stream), emulatorSecrets })
   onTestFinished(() => l.close())

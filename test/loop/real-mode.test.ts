@@ -20,7 +20,7 @@ describe('real mode (credentials in the environment)', () => {
     const port = String(await freePort())
     const config = testConfig({
       WECHAT_APPID: d.appid, WECHAT_APPSECRET: d.appsecret, NONTAX_TOKEN: d.token, NONTAX_ENCODING_AES_KEY: d.encodingAESKey,
-      WECHAT_API_BASE: apiBase, PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}`, NOTIFY_PATH: '/bank/callback', WAIT_TIMEOUT_MS: '5000',
+      WECHAT_API_BASE: apiBase, PORT: port, PUBLIC_URL: `http://127.0.0.1:${port}`, NOTIFY_PATH: '/bank/callback', WAIT_TIMEOUT_MS: '15000',
     })
     expect(config.mode).toBe('real')
     const loop = await startLoop({ config, logger: pino({ level: 'info' }, sink.stream) })

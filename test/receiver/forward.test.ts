@@ -19,10 +19,10 @@ async function forwardChain (handlerTarget: (secrets: ReturnType<typeof testConf
   const sink = logSink()
   const app = await buildApp(config, {
     logger: createLogger(config, sink.stream), profile,
-    forward: createForwarder({ target, secrets: config.secrets, profile, timeoutMs: 2000 }),
+    forward: createForwarder({ target, secrets: config.secrets, profile, timeoutMs: 10_000 }),
   })
   const base = await listenLoopback(app)
-  const emulator = await buildEmulator({ accounts: [{ appid: config.secrets.appid, appsecret: 'x'.repeat(32), secrets: config.secrets }], profile })
+  const emulator = await buildEmulator({ accounts: [{ appid: config.secrets.appid, appsecret: 'x'.repeat(32), secrets: config.secrets }], profile, deliveryTimeoutMs: 15_000 })
   await listenLoopback(emulator)
   const token = await emulator.inject({ method: 'POST', url: '/cgi-bin/stable_token', payload: { grant_type: 'client_credential', appid: config.secrets.appid, secret: 'x'.repeat(32) } })
   const done = new Promise<unknown>(resolve => emulator.emulator.events.once('trigger-done', resolve))

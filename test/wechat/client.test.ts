@@ -14,7 +14,7 @@ function captureLog () {
 
 function clientFor (e: StartedEmulator, extra: Partial<WechatClientOptions> = {}) {
   const { lines, log } = captureLog()
-  const client = createWechatClient({ baseUrl: e.base, appid: e.account.appid, appsecret: e.account.appsecret, timeoutMs: 2000, log, ...extra })
+  const client = createWechatClient({ baseUrl: e.base, appid: e.account.appid, appsecret: e.account.appsecret, timeoutMs: 15_000, log, ...extra })
   return { client, lines }
 }
 
@@ -122,7 +122,7 @@ describe('WeChat client against the emulator', () => {
 describe('WeChat client transport failures', () => {
   it('explains an unreachable base URL', async () => {
     const base = await closedPortUrl()
-    const client = createWechatClient({ baseUrl: base, appid: 'wx0123456789abcdef', appsecret: 's'.repeat(32), timeoutMs: 2000 })
+    const client = createWechatClient({ baseUrl: base, appid: 'wx0123456789abcdef', appsecret: 's'.repeat(32), timeoutMs: 15_000 })
     const err = await rejection(client.getAccessToken())
     expect(err.code).toBe('WECHAT_UNREACHABLE')
     expect(err.message).toMatch(new RegExp(`^could not reach ${base} \\(POST ${base}/cgi-bin/stable_token\\): connection refused.*\\(ECONNREFUSED\\); check WECHAT_API_BASE`))
@@ -155,7 +155,7 @@ describe('WeChat client transport failures', () => {
     onTestFinished(() => { srv.close() })
     const { port } = srv.address() as { port: number }
     const token = 'givenAccessToken_' + 'q'.repeat(100)
-    const client = createWechatClient({ baseUrl: `http://127.0.0.1:${port}`, appid: 'wx0123456789abcdef', accessToken: token, timeoutMs: 2000 })
+    const client = createWechatClient({ baseUrl: `http://127.0.0.1:${port}`, appid: 'wx0123456789abcdef', accessToken: token, timeoutMs: 15_000 })
     const err = await rejection(client.mockNotification({ url: 'https://example.com/n', version: 1 }))
     expect(err.code).toBe(code)
     expect(err.message).toMatch(message)
