@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { runBattery } from '../../src/check/battery.js'
 import { batteryCases } from '../../src/check/cases.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
-import { listenLoopback } from '../helpers/listen.js'
+import { closedPortUrl, listenLoopback } from '../helpers/listen.js'
 import { startReferenceHandler } from '../helpers/reference-handler.js'
 import { testSecrets } from './helpers/secrets.js'
 
@@ -75,9 +75,7 @@ describe('check against a handler', () => {
 
   it('nothing listening: the first class says so, the rest are not sent', async () => {
     const secrets = testSecrets()
-    const app = Fastify()
-    const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/notify`
-    await app.close()
+    const url = `${await closedPortUrl()}/notify`
     const r = await runBattery({ target: url, secrets, profile })
     expect(r.summary.fail).toBe(23)
     expect(r.results[0]?.reason).toMatch(/^ECONNREFUSED: nothing listens at http:\/\/127\.0\.0\.1:\d+; start your handler or fix the URL$/)

@@ -1,12 +1,12 @@
 import { once } from 'node:events'
-import { createServer } from 'node:http'
 import { request } from 'undici'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { EmulatorInstance } from '../../src/emulator/app.js'
 import type { TriggerSummary } from '../../src/emulator/report.js'
 import Fastify from 'fastify'
 import { generate } from 'selfsigned'
-import { closedPortUrl, newAccount, startEmulator, startReceiver } from './helpers.js'
+import { closedPortUrl, rawServer } from '../helpers/listen.js'
+import { newAccount, startEmulator, startReceiver } from './helpers.js'
 
 async function tokenFor (base: string, appid: string, secret: string): Promise<string> {
   const res = await request(`${base}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid, secret }) })
@@ -108,27 +108,19 @@ describe('emulator deliveries', () => {
 
   it('reports a receiver that never answers as a timeout', async () => {
     const { app, base, account } = await startEmulator({ deliveryTimeoutMs: 200 })
-    const silent = createServer(() => { /* never answers */ })
-    silent.listen(0, '127.0.0.1')
-    await once(silent, 'listening')
-    onTestFinished(() => { silent.closeAllConnections(); silent.close() })
-    const { port } = silent.address() as { port: number }
-    const { summary } = await trigger(app, base, { appid: account.appid, url: `http://127.0.0.1:${port}/notify`, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
+    const silent = await rawServer()
+    const { summary } = await trigger(app, base, { appid: account.appid, url: `${silent.origin}/notify`, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
     expect(summary.reports[0]?.error).toMatch(/no complete answer within 200 ms/)
   })
 
   it('closing the emulator mid-delivery aborts it at once and reports why', async () => {
     // Longer than the test's own timeout: only the abort on close can end this delivery in time.
     const { app, base, account } = await startEmulator({ deliveryTimeoutMs: 600_000 })
-    const silent = createServer(() => { /* never answers */ })
-    silent.listen(0, '127.0.0.1')
-    await once(silent, 'listening')
-    onTestFinished(() => { silent.closeAllConnections(); silent.close() })
-    const { port } = silent.address() as { port: number }
+    const silent = await rawServer()
     const token = await tokenFor(base, account.appid, account.appsecret)
     const done = once(app.emulator.events, 'trigger-done') as Promise<[TriggerSummary]>
-    const gotRequest = once(silent, 'request')
-    await request(`${base}/nontax/mocknotification?access_token=${token}`, { method: 'POST', body: JSON.stringify({ appid: account.appid, url: `http://127.0.0.1:${port}/n`, version: 2 }) }).then(r => r.body.dump())
+    const gotRequest = once(silent.server, 'request')
+    await request(`${base}/nontax/mocknotification?access_token=${token}`, { method: 'POST', body: JSON.stringify({ appid: account.appid, url: `${silent.origin}/n`, version: 2 }) }).then(r => r.body.dump())
     await gotRequest
     await app.close()
     expect((await done)[0].reports[0]).toMatchObject({ ok: false, error: 'not answered: the emulator was closing' })

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import Fastify from 'fastify'
 import { onTestFinished } from 'vitest'
 import { buildEmulator, type EmulatorInstance, type EmulatorOptions } from '../../src/emulator/app.js'
 import { createWxBizMsgCryptProfile, type Secrets } from '../../src/protocol/profile.js'
@@ -40,12 +39,4 @@ export type ReceiverBehaviour = 'correct' | 'always-ok'
  */
 export async function startReceiver (secrets: Secrets, behaviour: ReceiverBehaviour = 'correct'): Promise<ReferenceHandler> {
   return startReferenceHandler({ secrets, profile, alwaysOk: behaviour === 'always-ok' })
-}
-
-/** A port that refuses connections: listened once, then closed. */
-export async function closedPortUrl (): Promise<string> {
-  const app = Fastify()
-  const base = await app.listen({ port: 0, host: '127.0.0.1' })
-  await app.close()
-  return base
 }

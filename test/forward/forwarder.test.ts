@@ -1,4 +1,3 @@
-import Fastify from 'fastify'
 import { render } from '../../src/messages/render.js'
 import { describe, expect, it } from 'vitest'
 import { createForwarder } from '../../src/forward/forwarder.js'
@@ -6,6 +5,7 @@ import type { ForwardRequest } from '../../src/forward/types.js'
 import { buildDelivery } from '../../src/protocol/delivery.js'
 import { inspectDelivery } from '../../src/protocol/inspect.js'
 import { createWxBizMsgCryptProfile, type Secrets } from '../../src/protocol/profile.js'
+import { closedPortUrl } from '../helpers/listen.js'
 import { startReferenceHandler } from '../helpers/reference-handler.js'
 import { testSecrets } from '../check/helpers/secrets.js'
 
@@ -86,9 +86,7 @@ describe('forwarder', () => {
 
   it('a dead target is an error result naming the cause, graded FAIL; it never throws', async () => {
     const secrets = testSecrets()
-    const app = Fastify()
-    const base = await app.listen({ port: 0, host: '127.0.0.1' })
-    await app.close()
+    const base = await closedPortUrl()
     const res = await createForwarder({ target: `${base}/notify`, secrets, profile })(received(secrets))
     expect(res.ok).toBe(false)
     expect(res.status).toBeUndefined()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Verdict } from '../../src/verdict/verdict.js'
 import { startNodeHandler } from '../check/helpers/buggy-node.js'
 import { testSecrets } from '../check/helpers/secrets.js'
-import { closedPortUrl } from '../emulator/helpers.js'
+import { closedPortUrl } from '../helpers/listen.js'
 import { runCli, type CliResult } from '../helpers/cli-process.js'
 
 

@@ -4,10 +4,9 @@ import { buildEmulator } from '../../src/emulator/app.js'
 import { createForwarder } from '../../src/forward/forwarder.js'
 import { createLogger } from '../../src/log/logger.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
-import { closedPortUrl } from '../emulator/helpers.js'
 import { startReferenceHandler } from '../helpers/reference-handler.js'
 import { testConfig } from '../helpers/config.js'
-import { listenLoopback } from '../helpers/listen.js'
+import { closedPortUrl, listenLoopback } from '../helpers/listen.js'
 import { logSink } from '../helpers/log-sink.js'
 
 const profile = createWxBizMsgCryptProfile()

@@ -1,9 +1,9 @@
 import { once } from 'node:events'
-import { createServer } from 'node:http'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TriggerSummary } from '../../src/emulator/report.js'
 import { createWechatClient, WechatApiError, type WechatClientOptions } from '../../src/wechat/client.js'
-import { closedPortUrl, startEmulator, startReceiver, type StartedEmulator } from '../emulator/helpers.js'
+import { startEmulator, startReceiver, type StartedEmulator } from '../emulator/helpers.js'
+import { closedPortUrl, rawServer } from '../helpers/listen.js'
 
 interface LogLine { level: string; obj: object; msg?: string }
 function captureLog () {
@@ -130,13 +130,9 @@ describe('WeChat client transport failures', () => {
   })
 
   it('times out a back end that never answers, naming the limit', async () => {
-    const silent = createServer(() => { /* never answers */ })
-    silent.listen(0, '127.0.0.1')
-    await once(silent, 'listening')
-    onTestFinished(() => { silent.closeAllConnections(); silent.close() })
-    const { port } = silent.address() as { port: number }
+    const silent = await rawServer()
     const token = 'givenAccessToken_' + 'z'.repeat(100)
-    const client = createWechatClient({ baseUrl: `http://127.0.0.1:${port}`, appid: 'wx0123456789abcdef', accessToken: token, timeoutMs: 150 })
+    const client = createWechatClient({ baseUrl: silent.origin, appid: 'wx0123456789abcdef', accessToken: token, timeoutMs: 150 })
     const err = await rejection(client.mockNotification({ url: 'https://example.com/n', version: 1 }))
     expect(err.code).toBe('WECHAT_TIMEOUT')
     expect(err.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/nontax\/mocknotification\?access_token=\*\*\* timed out: no complete answer within 150 ms/)
@@ -149,13 +145,9 @@ describe('WeChat client transport failures', () => {
     ['system busy (-1)', 200, '{"errcode":-1,"errmsg":"system error rid: 1-2-3"}', 'WECHAT_ERRCODE', /^WeChat says -1 on \/nontax\/mocknotification: WeChat is busy \(system error\); retry in a few seconds/],
     ['an errcode with no specific advice', 200, '{"errcode":61024,"errmsg":"odd thing"}', 'WECHAT_ERRCODE', /WeChat says 61024 on \/nontax\/mocknotification: "odd thing"; .*global error codes/],
   ])('explains %s', async (_name, status, body, code, message) => {
-    const srv = createServer((_req, res) => { res.writeHead(status, { 'content-type': 'text/html' }).end(body) })
-    srv.listen(0, '127.0.0.1')
-    await once(srv, 'listening')
-    onTestFinished(() => { srv.close() })
-    const { port } = srv.address() as { port: number }
+    const srv = await rawServer((_req, res) => { res.writeHead(status, { 'content-type': 'text/html' }).end(body) })
     const token = 'givenAccessToken_' + 'q'.repeat(100)
-    const client = createWechatClient({ baseUrl: `http://127.0.0.1:${port}`, appid: 'wx0123456789abcdef', accessToken: token, timeoutMs: 15_000 })
+    const client = createWechatClient({ baseUrl: srv.origin, appid: 'wx0123456789abcdef', accessToken: token, timeoutMs: 15_000 })
     const err = await rejection(client.mockNotification({ url: 'https://example.com/n', version: 1 }))
     expect(err.code).toBe(code)
     expect(err.message).toMatch(message)
