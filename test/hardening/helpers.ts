@@ -29,13 +29,4 @@ export async function startReceiver (env: Record<string, string> = {}, level = '
   return { config, app, base, notifyUrl, sink, send }
 }
 
-/** Resolves with the first value read that passes; checked once per loop turn, bounded by the test's own timeout, not a clock here. */
-export async function eventually<T> (read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (;;) {
-    const v = await read()
-    if (ok(v)) return v
-    await new Promise(resolve => setImmediate(resolve))
-  }
-}
-
 export type { Config }

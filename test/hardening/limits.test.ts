@@ -1,10 +1,11 @@
+import { once } from 'node:events'
 import { connect } from 'node:net'
 import { request } from 'undici'
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { connectionsCheckingIntervalMs } from '../../src/plugins/connection-limits.js'
 import { testConfig } from '../helpers/config.js'
-import { eventually, paymentDelivery, startReceiver } from './helpers.js'
+import { paymentDelivery, startReceiver } from './helpers.js'
 
 /** Writes raw bytes, then collects what the server answers until it closes the socket. */
 function rawExchange (url: string, bytes: string, timeoutMs = 15_000): Promise<{ answer: string; closedAfterMs: number }> {
@@ -53,8 +54,11 @@ describe('limits', () => {
 
   it('a delivery whose body stalls is recorded with errcode 210, never as answered 0', async () => {
     const { app, base } = await startReceiver(SLOW)
+    // The receiver's own signal that a record is in the store (listened to before anything is sent).
+    const recorded = once(app.nontax.events, 'delivery')
     await rawExchange(base, 'POST /nontax/notify?wxnontaxstr=fedcba9876543210 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{')
-    const records = await eventually(() => app.nontax.store.list(), r => r.length > 0)
+    await recorded
+    const records = await app.nontax.store.list()
     expect(records).toHaveLength(1)
     expect(records[0]).toMatchObject({ wxnontaxstr: 'fedcba9876543210', answer: { status: 400, body: { errcode: 210 } } })
   })

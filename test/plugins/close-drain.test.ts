@@ -27,6 +27,9 @@ describe('close drain plugin (bare Fastify)', () => {
     app.get('/quick', async () => ({ ok: true }))
     await app.listen({ port: 0, host: '127.0.0.1' })
     const port = (app.server.address() as { port: number }).port
+    // The stalled ones must have reached the server before close: its 'connection' events say when all 4 have.
+    let connections = 0
+    const allConnected = new Promise<void>(resolve => app.server.on('connection', () => { if (++connections === 4) resolve() }))
 
     const idle = client(port, 'GET /quick HTTP/1.1\r\nHost: x\r\n\r\n')
     await idle.firstData
@@ -34,8 +37,7 @@ describe('close drain plugin (bare Fastify)', () => {
     const stalledBody = client(port, 'POST /slow HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":')
     const inFlight = client(port, 'POST /slow HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}')
     await inHandler
-    // The stalled ones must have reached the server before close: wait until it has seen 4 connections.
-    await new Promise<void>(resolve => { const check = () => app.server.getConnections((_e, n) => (n >= 4 ? resolve() : setImmediate(check))); check() })
+    await allConnected
 
     const closing = app.close()
     // Cut while the in-flight request is still held: nothing waits for a stalled client's timeout.
