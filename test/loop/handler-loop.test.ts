@@ -4,11 +4,22 @@ import { startNodeHandler } from '../check/helpers/buggy-node.js'
 import { testSecrets } from '../check/helpers/secrets.js'
 import { closedPortUrl } from '../helpers/listen.js'
 import { runCli, type CliResult } from '../helpers/cli-process.js'
+import { runMain } from '../helpers/main-io.js'
 
+const envOf = (secrets = testSecrets()) => ({ PORT: '0', WECHAT_APPID: secrets.appid, NONTAX_TOKEN: secrets.token, NONTAX_ENCODING_AES_KEY: secrets.encodingAESKey })
 
 /** npm start as a user runs it against their own handler: the real CLI, a child process, no .env. */
 function start (args: string[], secrets = testSecrets()): Promise<CliResult> {
-  return runCli(['run', '--json', ...args], { PORT: '0', WECHAT_APPID: secrets.appid, NONTAX_TOKEN: secrets.token, NONTAX_ENCODING_AES_KEY: secrets.encodingAESKey })
+  return runCli(['run', '--json', ...args], envOf(secrets))
+}
+
+/**
+ * The same command through main() in process, for what is decided before any delivery (flags, the
+ * handler's reachability): the child process above adds only its start-up, and the tests above prove it.
+ */
+async function startInProcess (args: string[]): Promise<CliResult> {
+  const r = await runMain(['run', '--json', ...args], envOf())
+  return { code: r.code, stdout: r.out, stderr: r.err }
 }
 
 describe('npm start -- --forward-to URL: the mock loop against your handler', () => {
@@ -43,17 +54,17 @@ describe('npm start -- --forward-to URL: the mock loop against your handler', ()
 
   it('nothing listens at the handler URL: exit 2 before anything is sent, naming the URL', async () => {
     const url = `${await closedPortUrl()}/notify`
-    const r = await start(['--forward-to', url])
+    const r = await startInProcess(['--forward-to', url])
     expect(r.code).toBe(2)
     expect(JSON.parse(r.stdout)).toMatchObject({ pass: false, error: { code: 'LOOP_HANDLER_UNREACHABLE' } })
     expect(r.stdout).toContain(`your handler at ${url} does not answer`)
   }, 90_000)
 
   it('a wrongly typed --set: exit 2 with the fix', async () => {
-    const r = await start(['--set', 'fee=12.50'])
+    const r = await startInProcess(['--set', 'fee=12.50'])
     expect(r.code).toBe(2)
     expect(r.stdout).toContain('if you meant 12.5 yuan, use fee=1250')
-    const retries = await start(['--retries', 'two'])
+    const retries = await startInProcess(['--retries', 'two'])
     expect(retries.code).toBe(2)
     expect(retries.stdout).toContain('--retries must be a whole number 0-15 (got \\"two\\")')
   }, 90_000)
