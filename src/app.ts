@@ -45,7 +45,7 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
     logController: new LogController({ disableRequestLogging: true }),
     // req.log is made only when a request logs something (src/log/lazy-child.ts).
     childLoggerFactory: lazyChildLogger,
-    ...connectionLimits(config.limits, config.tls ? readTls(config.tls) : undefined),
+    ...connectionLimits(config.limits, config.tls ? readTls(config.tls, config.lang) : undefined),
   })
   // Background discovery of failed deliveries (docs/PROTOCOL.md §7.4), logged through the app's logger.
   const profileHints = watchFailedDeliveries({ events, profile, secrets: config.secrets, log: app.log, ...(deps.searchThread ? { thread: deps.searchThread } : {}) })

@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import { SetupError } from './errors.js'
+import { render } from './messages/render.js'
 
 /** Listens and returns the base URL (http or https) as a client on this machine reaches it. */
-export async function listen (app: FastifyInstance, config: Pick<Config, 'host' | 'port' | 'tls'>): Promise<string> {
+export async function listen (app: FastifyInstance, config: Pick<Config, 'host' | 'port' | 'tls' | 'lang'>): Promise<string> {
   try {
-    await app.listen({ host: config.host, port: config.port })
+    await app.listen({ host: config.host, port: config.port, listenTextResolver: address => render({ code: 'SERVER_LISTENING', params: { address } }, config.lang) })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    if (code === 'EADDRINUSE') throw new SetupError('LISTEN_EADDRINUSE', `port ${config.port} on ${config.host} is already in use (another receiver still running?); stop it or set PORT to a free port`, { cause: err })
-    if (code === 'EADDRNOTAVAIL') throw new SetupError('LISTEN_EADDRNOTAVAIL', `HOST ${config.host} is not an address of this machine; use 127.0.0.1 (behind a tunnel) or 0.0.0.0`, { cause: err })
+    // Coded, so the command line shows it in the reader's language (the catalogue names the fix).
+    if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL') throw Object.assign(SetupError.from({ code: `LISTEN_${code}`, params: { detail: `${config.host}:${config.port}` } }), { cause: err })
     throw err
   }
   const addr = app.server.address()

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { createFileStore } from '../capture/file-store.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { ConfigError, loadConfig, secretValues } from '../config.js'
@@ -10,13 +9,11 @@ import { deliveryBytesOfRecord } from '../profiles/discover/record.js'
 import { discoveryText } from '../profiles/discover/report.js'
 import { resolveSecrets, SecretFlagError } from './captures-secrets.js'
 import type { Io } from './io.js'
+import { parseFlags, UsageError } from './args.js'
+import { errorText } from '../messages/error-text.js'
+import { render } from '../messages/render.js'
 
-export const DISCOVER_USAGE = `usage: npm run captures -- discover ID [--json] [--key K]… [--token T] [--aes-key K] [--appid A]
-
-Searches the profile space (docs/PROTOCOL.md §7) for the scheme this recorded delivery verifies and
-decrypts under, with NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY, WECHAT_APPID and every --key. Prints the
-best matches with the NONTAX_PROFILE line to paste; with no match, the delivery's anatomy.
-Exit code: 0 a profile decrypts and verifies it, 1 none does, 2 usage or configuration error.`
+const discoverUsage = (io: Io) => render({ code: 'USAGE_DISCOVER' }, io.lang)
 
 /** Another delivery to the same path within two minutes: WeChat's version-1 pair arrives back to back. */
 const SIBLING_WINDOW_MS = 120_000
@@ -25,23 +22,19 @@ const SIBLING_WINDOW_MS = 120_000
 export async function runDiscover (argv: string[], io: Io): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean' }, key: { type: 'string', multiple: true }, token: { type: 'string' }, 'aes-key': { type: 'string' }, appid: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    })
+    parsed = parseFlags(argv, { json: { type: 'boolean' }, key: { type: 'string', multiple: true }, token: { type: 'string' }, 'aes-key': { type: 'string' }, appid: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true)
   } catch (err) {
-    io.err(`${(err as Error).message}\n\n${DISCOVER_USAGE}`)
+    if (!(err instanceof UsageError)) throw err
+    io.err(`${errorText(err, io.lang)}\n\n${discoverUsage(io)}`)
     return 2
   }
   const { values, positionals } = parsed
-  if (values.help) { io.out(DISCOVER_USAGE); return 0 }
+  if (values.help) { io.out(discoverUsage(io)); return 0 }
   const id = positionals[0]
-  if (id === undefined) { io.err(`discover needs a capture ID (see "captures list")\n\n${DISCOVER_USAGE}`); return 2 }
+  if (id === undefined) { io.err(`${render({ code: 'DISCOVER_NEEDS_ID' }, io.lang)}\n\n${discoverUsage(io)}`); return 2 }
   let config
   try {
-    config = loadConfig(io.env)
+    config = loadConfig(io.env, io.lang ? { lang: io.lang } : {})
   } catch (err) {
     if (err instanceof ConfigError) { io.err(err.message); return 2 }
     throw err
@@ -51,19 +44,21 @@ export async function runDiscover (argv: string[], io: Io): Promise<number> {
   const exists = await stat(config.captureDir).then(s => s.isDirectory(), () => false)
   const store = await createFileStore({ dir: config.captureDir, maxInMemory: config.limits.maxCapturesInMemory, now: Date.now, log: { warn: (_o, msg) => io.err(msg) }, readOnly: true })
   try {
-    if (!exists) { io.err(`no capture "${id}": CAPTURE_DIR "${config.captureDir}" does not exist yet`); return 1 }
+    if (!exists) { io.err(render({ code: 'DISCOVER_NO_DIR', params: { id, dir: config.captureDir } }, io.lang)); return 1 }
     const all = await store.list()
     const hits = all.filter(r => r.id === id || r.id.startsWith(id))
     const r = hits.find(h => h.id === id) ?? (hits.length === 1 ? hits[0] : undefined)
     if (!r) {
-      io.err(hits.length > 1 ? `capture ID "${id}" is ambiguous: ${hits.slice(0, 5).map(h => h.id).join(', ')}` : `no capture "${id}" in ${store.dir} (see "captures list")`)
+      io.err(hits.length > 1
+        ? render({ code: 'DISCOVER_AMBIGUOUS', params: { id, candidates: hits.slice(0, 5).map(h => h.id).join(', ') } }, io.lang)
+        : render({ code: 'DISCOVER_NOT_FOUND', params: { id, dir: store.dir } }, io.lang))
       return 1
     }
     let s
     try {
       s = resolveSecrets(values, io.env, config, r)
     } catch (err) {
-      if (err instanceof SecretFlagError) { io.err(`${err.message}\n\n${DISCOVER_USAGE}`); return 2 }
+      if (err instanceof SecretFlagError) { io.err(`${errorText(err, io.lang)}\n\n${discoverUsage(io)}`); return 2 }
       throw err
     }
     const sibling = siblingOf(r, all)

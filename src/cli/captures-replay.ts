@@ -1,4 +1,6 @@
 import { SetupError } from '../errors.js'
+import { render } from '../messages/render.js'
+import type { Params } from '../messages/types.js'
 import { request, type Dispatcher } from 'undici'
 import { compareAnswers, type AnswerComparison } from '../capture/compare-answers.js'
 import { outgoingRequest, type OutgoingRequest } from '../capture/recorded-request.js'
@@ -20,7 +22,7 @@ export interface ReplayOutcome {
 /** Nothing answered at --to: the replay could not run (exit 2). */
 export class ReplayError extends SetupError {
   override name = 'ReplayError'
-  constructor (message: string) { super('REPLAY_UNREACHABLE', message) }
+  constructor (params: Params) { super('REPLAY_UNREACHABLE', render({ code: 'REPLAY_UNREACHABLE', params }), { params }) }
 }
 
 /** Sends the recorded request (optionally with one mutation) and compares the answer to the recorded one. */
@@ -45,7 +47,7 @@ export async function replay (
     text = Buffer.from(await res.body.arrayBuffer()).toString('utf8')
   } catch (err) {
     const e = err as NodeJS.ErrnoException
-    throw new ReplayError(`could not send to ${new URL(req.url).origin}: ${e.code ?? e.name} ${e.message}; is the receiver running there, and is --to the right URL?`)
+    throw new ReplayError({ origin: new URL(req.url).origin, code: e.code ?? e.name, detail: e.message })
   }
   return { request: req, tampered, status, text, comparison: compareAnswers(r.answer, { status, text }, secrets, profile) }
 }

@@ -1,4 +1,6 @@
 import { UsageError } from '../errors.js'
+import { render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 import type { CaptureRecord } from '../capture/record.js'
 import type { Config } from '../config.js'
 import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
@@ -20,7 +22,7 @@ export interface ResolvedSecrets {
 /** A secret flag that cannot be right (exit 2, with the usage). */
 export class SecretFlagError extends UsageError {
   override name = 'SecretFlagError'
-  constructor (message: string) { super('USAGE_BAD_SECRET_FLAG', message) }
+  constructor (f: Finding) { super(f.code, render(f)); Object.assign(this, { params: f.params ?? {} }) }
 }
 
 const has = (env: Record<string, string | undefined>, k: string) => (env[k]?.trim() ?? '') !== ''
@@ -33,10 +35,10 @@ const has = (env: Record<string, string | undefined>, k: string) => (env[k]?.tri
 export function resolveSecrets (flags: SecretFlags, env: Record<string, string | undefined>, config: Config, r?: CaptureRecord): ResolvedSecrets {
   const aes = flags['aes-key']?.trim()
   if (aes !== undefined && !ENCODING_AES_KEY_RE.test(aes)) {
-    throw new SecretFlagError(`--aes-key must be the 43-character EncodingAESKey (A-Z, a-z, 0-9); got ${aes.length} characters`)
+    throw new SecretFlagError({ code: 'SECRET_FLAG_AES_KEY', params: { length: aes.length } })
   }
   const token = flags.token?.trim()
-  if (token !== undefined && token === '') throw new SecretFlagError('--token is empty: pass the Token configured for the notification URL')
+  if (token !== undefined && token === '') throw new SecretFlagError({ code: 'SECRET_FLAG_TOKEN_EMPTY' })
   const RANDOM = 'a random value'
   const random = (name: string, flag: string) => `${RANDOM} (${name} is not set; pass ${flag} or set ${name})`
 

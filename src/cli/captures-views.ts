@@ -37,7 +37,7 @@ export function showCapture (r: CaptureRecord, out: Out, json: boolean): number 
  */
 export function exportCapture (r: CaptureRecord, io: Io, curl: boolean, har: boolean, to: string | undefined): number {
   if (curl === har) {
-    throw new UsageError('USAGE_BAD_FLAGS', 'export needs exactly one of --curl or --har (e.g. captures export ID --curl)')
+    throw UsageError.from({ code: 'CAPTURES_EXPORT_ONE_FORMAT' })
   }
   if (to !== undefined) parseReplayTarget(to)
   const req = outgoingRequest(r, to)

@@ -1,21 +1,24 @@
 import { stat } from 'node:fs/promises'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import ms from 'ms'
 import type { Dispatcher } from 'undici'
 import { createFileStore, type FileStore } from '../capture/file-store.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { TAMPERS, TamperError, type Tamper } from '../capture/tamper.js'
 import { loadConfig, secretValues, type Config } from '../config.js'
-import { AppError, ConfigError, EXIT, UsageError } from '../errors.js'
+import { AppError, EXIT, UsageError } from '../errors.js'
 import { keyFingerprints, keysThatDiffer } from '../preflight/keys.js'
+import { secretsMissing } from '../preflight/checklist.js'
 import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { createProfile } from '../profiles/create.js'
 import { lookupCaptures, single } from './captures-lookup.js'
 import { exportCapture, listCaptures, pruneCaptures, pruneDryRun, showCapture } from './captures-views.js'
-import { ReplayError, replay, replayMatches, replayText } from './captures-replay.js'
-import { resolveSecrets, SecretFlagError } from './captures-secrets.js'
+import { replay, replayMatches, replayText } from './captures-replay.js'
+import { resolveSecrets } from './captures-secrets.js'
+import { parseFlags } from './args.js'
+import { errorText } from '../messages/error-text.js'
 import { reinspect, verifyText } from './captures-verify.js'
 import { replayEdited } from './captures-edit.js'
 import type { Io } from './io.js'
@@ -27,24 +30,6 @@ export interface CapturesDeps { profile?: CryptoProfile; dispatcher?: Dispatcher
 
 export const DEFAULT_LIST_LIMIT = 100
 
-export const CAPTURES_USAGE = `usage: captures <verb> [options]     (npm run captures -- <verb>, or nontax-debugger captures <verb>)
-
-  list [--since 2h|2024-05-01 (local time)] [--errcode 300] [--order ID] [--limit N] [--json]
-                  (newest first; without --since or --limit, the newest ${DEFAULT_LIST_LIMIT})
-  show ID [--json]
-  verify ID [--token T] [--aes-key K] [--appid A] [--demo-keys]
-  replay ID --to URL [--tamper signature|body|timestamp|appid] [--token T] [--aes-key K] [--appid A]
-                  (exit 1 when the answer differs from the recorded one, or from what the tamper expects)
-  replay ID --to URL --set order_id=NT1 [--set fee=1 ...]   (edited plaintext, re-encrypted and re-signed)
-  export ID --curl | --har [--to URL]
-  discover ID [--json] [--key K]…   which profile (docs/PROTOCOL.md §7) this delivery verifies and decrypts under
-  prune --older-than 7d [--dry-run]
-
-Captures are read from CAPTURE_DIR (default ./captures). ID may be the full ID, any unique part of
-it, a wxnontaxstr, an order_id (show and verify then act on all its captures), or last.
-Secrets default to NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY and WECHAT_APPID; they are never printed.
-Pipe the output with the packaged command: npx nontax-debugger captures export last --curl | bash
-Exit codes: 0 done, 1 a replayed answer differs, 2 could not run (usage, configuration, no such capture).`
 
 const SECRET_FLAGS = { token: { type: 'string' }, 'aes-key': { type: 'string' }, appid: { type: 'string' } } as const
 const OPTIONS = {
@@ -60,17 +45,17 @@ type Verb = keyof typeof OPTIONS
 export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = {}): Promise<number> {
   const [verb, ...rest] = argv
   if (verb === undefined || verb === 'help' || verb === '--help' || verb === '-h') {
-    if (verb !== undefined) { io.out(CAPTURES_USAGE); return 0 }
-    io.err(CAPTURES_USAGE)
+    if (verb !== undefined) { io.out(capturesUsage(io)); return 0 }
+    io.err(capturesUsage(io))
     return 2
   }
   if (verb === 'discover') return (await import('./captures-discover.js')).runDiscover(rest, io)
-  if (!(verb in OPTIONS)) return usage(io, `unknown verb "${verb}"`)
+  if (!(verb in OPTIONS)) return usage(io, render({ code: 'CAPTURES_UNKNOWN_VERB', params: { verb } }, io.lang))
   const now = deps.now ?? Date.now
   let store: FileStore | undefined
   try {
-    const config = loadConfig(io.env)
-    const { values, positionals } = parseArgs({ args: rest, options: OPTIONS[verb as Verb], allowPositionals: true, strict: true })
+    const config = loadConfig(io.env, io.lang ? { lang: io.lang } : {})
+    const { values, positionals } = parseFlags(rest, OPTIONS[verb as Verb], true)
     const v = values as Record<string, string | boolean | undefined>
     const str = (k: string) => (typeof v[k] === 'string' ? v[k] : undefined)
     const mask = [...secretValues(config), str('token'), str('aes-key')]
@@ -93,10 +78,9 @@ export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = 
     }
     return await onCapture(verb as Exclude<Verb, 'list' | 'prune'>, single(found, key), c)
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usage(io, (err as Error).message)
-    if (err instanceof SecretFlagError) return usage(io, err.message)
-    if (err instanceof TamperError || err instanceof ReplayError) { io.err(err.message); return EXIT.COULD_NOT_RUN }
-    if (err instanceof AppError) { io.err(err.message); return err.exitCode }
+    if (err instanceof UsageError) return usage(io, errorText(err, io.lang))
+    if (err instanceof TamperError) { io.err(err.message); return EXIT.COULD_NOT_RUN }
+    if (err instanceof AppError) { io.err(errorText(err, io.lang)); return err.exitCode }
     throw err
   } finally {
     await store?.close()
@@ -122,22 +106,22 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
       const s = resolveSecrets(c.v, c.io.env, c.config, r)
       c.out(verifyText(r, reinspect(r, s, profile), s))
       const differ = keysThatDiffer(r.keys, keyFingerprints(s.secrets))
-      if (differ.length > 0) c.out(render({ code: 'VERIFY_OTHER_KEYS', params: { which: differ.map(k => (k === 'token' ? 'Token' : 'EncodingAESKey')).join(' and ') } }))
+      if (differ.length > 0) c.out(render({ code: 'VERIFY_OTHER_KEYS', params: { which: differ.map(k => (k === 'token' ? 'Token' : 'EncodingAESKey')).join(render({ code: 'LIST_AND' }, c.io.lang)) } }, c.io.lang))
       return 0
     }
     case 'replay': {
       const to = c.str('to')
-      if (to === undefined) throw new UsageError('USAGE_BAD_FLAGS', 'replay needs --to URL, the receiver to send to (e.g. --to http://127.0.0.1:3000)')
+      if (to === undefined) throw UsageError.from({ code: 'CAPTURES_REPLAY_NEEDS_TO' })
       parseReplayTarget(to)
       const tamper = c.str('tamper')
-      if (tamper !== undefined && !(TAMPERS as readonly string[]).includes(tamper)) throw new UsageError('USAGE_BAD_FLAGS', `--tamper must be one of ${TAMPERS.join(', ')} (got "${tamper}")`)
+      if (tamper !== undefined && !(TAMPERS as readonly string[]).includes(tamper)) throw UsageError.from({ code: 'CAPTURES_TAMPER_INVALID', params: { allowed: TAMPERS.join(', '), got: tamper } })
       const s = resolveSecrets(c.v, c.io.env, c.config, r)
       const sets = (c.v as { set?: string[] }).set
       if (sets !== undefined) return replayEdited(r, sets, to, { secrets: s.secrets, profile, nowMs: (c.deps.now ?? Date.now)(), dispatcher: c.deps.dispatcher, out: c.out, err: c.io.err })
       const outcome = await replay(r, to, tamper as Tamper | undefined, s.secrets, profile, c.deps.dispatcher)
       c.out(replayText(r, outcome))
       if (replayMatches(outcome)) return EXIT.PASS
-      c.io.err(render({ code: 'REPLAY_DIFFERS' }))
+      c.io.err(render({ code: 'REPLAY_DIFFERS' }, c.io.lang))
       return EXIT.FAILED
     }
   }
@@ -146,20 +130,22 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
 /** verify with random secrets would blame the keys for nothing: the user must name them, or ask for demo keys. */
 function requireVerifySecrets (c: VerbContext): void {
   const given = (flag: string, name: string) => c.str(flag) !== undefined || (c.io.env[name]?.trim() ?? '') !== ''
-  const missing = [['token', 'NONTAX_TOKEN'], ['aes-key', 'NONTAX_ENCODING_AES_KEY']].filter(([f, n]) => !given(f ?? '', n ?? '')).map(([f, n]) => `${n} (or --${f})`)
+  const missing = [['token', 'NONTAX_TOKEN'], ['aes-key', 'NONTAX_ENCODING_AES_KEY']].filter(([f, n]) => !given(f ?? '', n ?? '')).map(([f, n]) => render({ code: 'CHECK_SECRET_NAME', params: { name: n, flag: f } }, c.io.lang))
   if (missing.length === 0 || c.v['demo-keys'] === true) return
-  throw new ConfigError([render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command: 'captures verify', missing: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'}` } })], 'PREFLIGHT_SECRETS_MISSING')
+  throw secretsMissing('captures verify', missing, c.io.lang)
 }
 
 function usage (io: Io, problem: string): number {
-  io.err(`${problem}\n\n${CAPTURES_USAGE}`)
+  io.err(`${problem}\n\n${capturesUsage(io)}`)
   return 2
 }
+
+const capturesUsage = (io: Io) => render({ code: 'USAGE_CAPTURES', params: { limit: DEFAULT_LIST_LIMIT } }, io.lang)
 
 /** Read-only commands must not create an empty CAPTURE_DIR in whatever directory they ran from. */
 async function openStore (config: Config, io: Io, now: () => number): Promise<FileStore> {
   const exists = await stat(config.captureDir).then(s => s.isDirectory(), () => false)
-  if (!exists) io.err(`note: CAPTURE_DIR "${config.captureDir}" does not exist yet (the receiver creates it on its first delivery)`)
+  if (!exists) io.err(render({ code: 'CAPTURES_DIR_MISSING_NOTE', params: { dir: config.captureDir } }, io.lang))
   return createFileStore({
     dir: config.captureDir,
     maxInMemory: config.limits.maxCapturesInMemory,
@@ -170,9 +156,9 @@ async function openStore (config: Config, io: Io, now: () => number): Promise<Fi
 }
 
 function durationMs (text: string | undefined, flag: string, verb: string): number {
-  if (text === undefined) throw new UsageError('USAGE_BAD_FLAGS', `${verb} needs ${flag} (e.g. ${flag} 7d)`)
+  if (text === undefined) throw UsageError.from({ code: 'CAPTURES_DURATION_NEEDED', params: { verb, flag } })
   const n = ms(text as ms.StringValue)
-  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new UsageError('USAGE_BAD_FLAGS', `${flag} must be a duration like 2h, 7d or 30m (got "${text}")`)
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw UsageError.from({ code: 'CAPTURES_DURATION_INVALID', params: { flag, got: text } })
   return n
 }
 
@@ -182,12 +168,12 @@ function listFilter (v: Record<string, string | boolean | undefined>, now: () =>
   if (since !== undefined) {
     const d = ms(since as ms.StringValue)
     sinceMs = typeof d === 'number' && Number.isFinite(d) ? now() - d : parseLocalDate(since)
-    if (!Number.isFinite(sinceMs)) throw new UsageError('USAGE_BAD_FLAGS', `--since must be a duration (2h, 1d) or a date in local time (2024-05-01, "2024-05-01 14:00"; 2024-05-01T14:00Z for UTC); got "${since}"`)
+    if (!Number.isFinite(sinceMs)) throw UsageError.from({ code: 'CAPTURES_SINCE_INVALID', params: { got: since } })
   }
   const int = (k: string) => {
     const s = v[k]
     if (typeof s !== 'string') return undefined
-    if (!/^\d+$/.test(s)) throw new UsageError('USAGE_BAD_FLAGS', `--${k} must be a whole number (got "${s}")`)
+    if (!/^\d+$/.test(s)) throw UsageError.from({ code: 'CAPTURES_WHOLE_NUMBER', params: { flag: `--${k}`, got: s } })
     return Number(s)
   }
   // Without --since or --limit a long history would scroll past; the newest DEFAULT_LIST_LIMIT are shown, with a note.

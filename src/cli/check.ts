@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import type { Dispatcher } from 'undici'
 import { runBattery } from '../check/battery.js'
 import { DEFAULT_TIMEOUT_MS } from '../net/send-request.js'
@@ -9,29 +8,14 @@ import { render } from '../messages/render.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { createProfile } from '../profiles/create.js'
 import type { Io } from './io.js'
+import { parseFlags, UsageError } from './args.js'
+import { errorText } from '../messages/error-text.js'
 import { CheckOptionError, selectChecks } from '../check/select.js'
-import { SELECT_OPTIONS, SELECT_USAGE, selectionFlags } from '../check/select-flags.js'
+import { SELECT_OPTIONS, selectionFlags } from '../check/select-flags.js'
 import { safeLines } from '../log/terminal-safe.js'
 
 export interface CheckDeps { now?: () => number; dispatcher?: Dispatcher; profile?: CryptoProfile }
 
-export const CHECK_USAGE = `usage: npm run check -- --target URL [--json] [--timeout-ms N] [--only CLASS,…] [--api API] [--set F=V …] [--set-file F] [--appid ID --token T --aes-key K]
-
-Acts as WeChat's back end: sends your notification handler the two version-1 deliveries and a
-battery of hostile ones, and grades each answer against docs/PROTOCOL.md §4 and §8.
-
-  --target URL      your handler, e.g. http://127.0.0.1:8080/notify (the signed query is appended)
-  --json            print one JSON report (for CI) instead of the table
-  --timeout-ms N    how long to wait for each answer (default ${DEFAULT_TIMEOUT_MS})
-${SELECT_USAGE}
-
-Secrets: the ones your handler is configured with, from the environment (.env) or flags:
-  WECHAT_APPID             --appid     the account AppID (also the appid inside the ciphertext)
-  NONTAX_TOKEN             --token     the signing Token
-  NONTAX_ENCODING_AES_KEY  --aes-key   the 43-character EncodingAESKey
-Prefer the environment: flags end up in shell history. Secrets are never printed.
-
-Exit code: 0 no FAIL, 1 at least one FAIL, 2 usage or configuration error.`
 
 const SECRET_VARS = [
   ['appid', 'WECHAT_APPID'],
@@ -39,31 +23,29 @@ const SECRET_VARS = [
   ['aes-key', 'NONTAX_ENCODING_AES_KEY'],
 ] as const
 
+const checkUsage = (io: Io) => render({ code: 'USAGE_CHECK', params: { timeoutMs: DEFAULT_TIMEOUT_MS } }, io.lang)
+
 /** `check --target URL`: exit 0 when no class FAILs, 1 on any FAIL, 2 on a usage or config error. */
 export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): Promise<number> {
   let values: Record<string, string | boolean | string[] | undefined>
   try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        target: { type: 'string' }, json: { type: 'boolean' }, 'timeout-ms': { type: 'string' },
-        appid: { type: 'string' }, token: { type: 'string' }, 'aes-key': { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        ...SELECT_OPTIONS,
-      },
-      strict: true,
-      allowPositionals: false,
+    values = parseFlags(argv, {
+      target: { type: 'string' }, json: { type: 'boolean' }, 'timeout-ms': { type: 'string' },
+      appid: { type: 'string' }, token: { type: 'string' }, 'aes-key': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      ...SELECT_OPTIONS,
     }).values
   } catch (err) {
-    io.err(`check: ${(err as Error).message}\n\n${CHECK_USAGE}`)
+    if (!(err instanceof UsageError)) throw err
+    io.err(`check: ${errorText(err, io.lang)}\n\n${checkUsage(io)}`)
     return 2
   }
   if (values.help) {
-    io.out(CHECK_USAGE)
+    io.out(checkUsage(io))
     return 0
   }
   const target = typeof values.target === 'string' ? values.target : undefined
   if (!target || !/^https?:\/\/[^/]/.test(target) || !URL.canParse(target)) {
-    io.err(`${render({ code: 'CHECK_TARGET_INVALID' }, io.lang)}${target ? render({ code: 'CHECK_TARGET_GOT', params: { target } }, io.lang) : ''}\n\n${CHECK_USAGE}`)
+    io.err(`${render({ code: 'CHECK_TARGET_INVALID' }, io.lang)}${target ? render({ code: 'CHECK_TARGET_GOT', params: { target } }, io.lang) : ''}\n\n${checkUsage(io)}`)
     return 2
   }
   const timeoutMs = values['timeout-ms'] === undefined ? DEFAULT_TIMEOUT_MS : Number(values['timeout-ms'])
@@ -92,7 +74,7 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
     if (!values.json) io.err(pre.lines.join('\n'))
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
-    io.err(err.code === 'CHECK_SECRETS_MISSING' ? err.problems.join('\n') : `check: ${err.message}`)
+    io.err(err.code === 'CHECK_SECRETS_MISSING' ? err.problems.join('\n') : `check: ${errorText(err, io.lang)}`)
     return 2
   }
   const report = await runBattery({ target, secrets, profile, now: deps.now, timeoutMs, dispatcher: deps.dispatcher, cases: selection.cases, overrides: selection.overrides })

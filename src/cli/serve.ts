@@ -6,6 +6,9 @@ import { createLogger } from '../log/logger.js'
 import { listen } from '../server.js'
 import { startInspectorFor } from '../inspector/start.js'
 import { parseFlags } from './args.js'
+import { render } from '../messages/render.js'
+import type { MessageCode } from '../messages/en/index.js'
+import type { Params } from '../messages/types.js'
 import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
 import { createSessionTally, launcherWatch, untilSignal } from './shutdown.js'
@@ -22,9 +25,8 @@ export async function runServe (argv: string[], io: Io): Promise<number> {
   // Whatever stops the start (an unreadable TLS file, a port in use) closes what was opened.
   const app = await buildApp(config, { logger, store, profile, ...(forward ? { forward } : {}) }).catch(async (err: unknown) => { await store.close(); throw err })
   const url = await listen(app, config).catch(async (err: unknown) => { await app.close(); throw err })
-  logger.info({ url: url + config.notifyPath, forwardTo: target }, target
-    ? `listening: deliveries to ${url}${config.notifyPath} are recorded, forwarded to ${target}, graded, and its answers relayed (Ctrl-C to stop)`
-    : `listening: deliveries to ${url}${config.notifyPath} are verified, decrypted, logged and answered (Ctrl-C to stop)`)
+  const say = (code: MessageCode, params?: Params) => render({ code, ...(params ? { params } : {}) }, config.lang)
+  logger.info({ url: url + config.notifyPath, forwardTo: target }, say(target ? 'SERVE_LISTENING_FORWARD' : 'SERVE_LISTENING', { url: url + config.notifyPath, target }))
   const inspector = await startInspectorFor(app, url, logger)
   const tally = createSessionTally(app.nontax.events)
   const launcherAlive = launcherWatch(io.env, process.ppid)
@@ -34,6 +36,6 @@ export async function runServe (argv: string[], io: Io): Promise<number> {
     onClosed: () => logger.info(tally.summary(config.lang)),
     ...(launcherAlive ? { launcherAlive } : {}),
   })
-  logger.info(`stopped: every delivery received was answered and recorded (exit ${code})`)
+  logger.info(say('SERVE_STOPPED', { code }))
   return code
 }

@@ -22,7 +22,7 @@ export async function startInspector (port: number | 'auto', o: InspectorOptions
   }
   const inspector = await buildInspector(o)
   try {
-    await inspector.app.listen({ host: INSPECTOR_HOST, port: port === 'auto' ? 0 : port })
+    await inspector.app.listen({ host: INSPECTOR_HOST, port: port === 'auto' ? 0 : port, listenTextResolver: address => render({ code: 'SERVER_LISTENING', params: { address } }, o.lang) })
   } catch (err) {
     await inspector.app.close()
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err

@@ -30,11 +30,15 @@ export function configPreflight (p: PreflightInput): Preflight {
   const config = loadConfig(p.env, p.load)
   if (p.command === 'check') checkSecrets(config, lang)
   const missing = config.generated.filter(n => n !== 'WECHAT_APPID')
-  if (p.command !== 'run' && missing.length > 0 && !p.demoKeys) {
-    const names = missing.join(' and ')
-    throw new ConfigError([render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command: commandName(p.command), missing: lang === 'zh' ? names : `${names} ${missing.length > 1 ? 'are' : 'is'}` } }, lang)], 'PREFLIGHT_SECRETS_MISSING', lang)
-  }
+  if (p.command !== 'run' && missing.length > 0 && !p.demoKeys) throw secretsMissing(commandName(p.command), missing, lang)
   return { config, lines: checklist(p, config) }
+}
+
+/** The command needs secrets that are not set (exit 2); `missing` names each (with its flag, where there is one). */
+export function secretsMissing (command: string, missing: string[], lang: Lang | undefined): ConfigError {
+  const names = missing.join(render({ code: 'LIST_AND' }, lang))
+  const text = render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command, missing: lang === 'zh' ? names : `${names} ${missing.length > 1 ? 'are' : 'is'}` } }, lang)
+  return new ConfigError([text], 'PREFLIGHT_SECRETS_MISSING', lang)
 }
 
 /** check plays WeChat against the user's handler: it needs all three of the handler's secrets, AppID included. */

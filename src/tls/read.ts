@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../config.js'
+import { render } from '../messages/render.js'
+import type { Lang } from '../messages/types.js'
 import type { TlsPair } from '../plugins/connection-limits.js'
 
 /** Read the PEM pair named by TLS_CERT_FILE / TLS_KEY_FILE; an unreadable file is a configuration error (exit 2) that names the fix. */
-export function readTls (tls: { certFile: string; keyFile: string }): TlsPair {
+export function readTls (tls: { certFile: string; keyFile: string }, lang: Lang = 'en'): TlsPair {
   const read = (file: string, name: string) => {
     try {
       return readFileSync(file)
     } catch (err) {
-      throw new ConfigError([`${name}=${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); run "npm run certs" to write a self-signed pair into certs/, or point ${name} at a readable PEM file`])
+      const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message
+      throw new ConfigError([render({ code: 'TLS_FILE_UNREADABLE', params: { name, file, reason } }, lang)], 'CONFIG_INVALID', lang)
     }
   }
   return { cert: read(tls.certFile, 'TLS_CERT_FILE'), key: read(tls.keyFile, 'TLS_KEY_FILE') }

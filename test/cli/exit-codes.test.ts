@@ -52,7 +52,7 @@ describe('exit codes: 0 pass, 1 failed, 2 could not run (main() in process)', ()
       const port = (busy.address() as { port: number }).port
       const r = await runMain(['run', '--once'], { ...base(), PORT: String(port) })
       expect(r.code).toBe(2)
-      expect(r.err).toContain(`port ${port} on 127.0.0.1 is already in use (another receiver still running?); stop it or set PORT to a free port`)
+      expect(r.err).toContain(`could not listen: 127.0.0.1:${port}. Another program (maybe an earlier run) holds that port: stop it, or set PORT to a free port in .env.`)
     } finally {
       busy.close()
     }

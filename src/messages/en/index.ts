@@ -19,12 +19,15 @@ import { usage } from './usage.js'
 import { config } from './config.js'
 import { checkCli } from './check-cli.js'
 import { shutdown } from './shutdown.js'
+import { cli } from './cli.js'
+import { cliUsage } from './cli-usage.js'
+import { capturesCli } from './captures-cli.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli } as const
 
 export const en = mergeAreas(enAreas) satisfies Catalogue
 
