@@ -81,7 +81,7 @@ describe('runCheck (check --target URL)', () => {
     [['--json'], /--target must be the http\(s\) URL of your handler/],
     [['--target', 'ftp://x/notify'], /got "ftp:\/\/x\/notify"/],
     [['--target', 'http://127.0.0.1:9/n', '--timeout-ms', '5'], /--timeout-ms must be an integer 100-600000 \(got "5"\)/],
-    [['--target', 'http://127.0.0.1:9/n', '--bogus'], /Unknown option '--bogus'/],
+    [['--target', 'http://127.0.0.1:9/n', '--bogus'], /^check: unknown option --bogus \(this command takes: --target --json/],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const s = testSecrets()
     const c = captureIo(envOf(s))

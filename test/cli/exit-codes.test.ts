@@ -26,7 +26,7 @@ describe('exit codes: 0 pass, 1 failed, 2 could not run (main() in process)', ()
   it('an unknown flag is named, with the usage of that command (exit 2)', async () => {
     const r = await runMain(['run', '--jsn'], base())
     expect(r.code).toBe(2)
-    expect(r.err).toMatch(/^run: Unknown option '--jsn'/)
+    expect(r.err).toMatch(/^run: unknown option --jsn \(this command takes: --once --json/)
     expect(r.err).toContain('usage: npm start -- [--once]')
   })
 
