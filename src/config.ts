@@ -116,12 +116,12 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
   if (!parsed.success) {
     // The profile's own checks (NONTAX_PROFILE, the key's shape) are listed with the rest.
     const more: string[] = []
-    configuredProfiles(clean(rawEnv), more, opts.emulateProfile)
+    configuredProfiles(clean(rawEnv), more, opts.emulateProfile, lang)
     throw new ConfigError([...parsed.error.issues.map(i => issueText(i.message, i.path, lang)), ...more], 'CONFIG_INVALID', lang)
   }
   const e = parsed.data
   const problems: string[] = []
-  const profiles = configuredProfiles(e, problems, opts.emulateProfile)
+  const profiles = configuredProfiles(e, problems, opts.emulateProfile, lang)
   const hasCredentials = e.WECHAT_APPSECRET !== undefined || e.WECHAT_ACCESS_TOKEN !== undefined
   const mode = hasCredentials && !opts.forceEmulator ? 'real' : 'embedded'
   if (mode === 'real') {

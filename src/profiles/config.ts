@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { render } from '../messages/render.js'
+import type { Finding, Lang } from '../messages/types.js'
 import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
 import type { ProfileDescriptor } from './descriptor.js'
 import { keyProblem, type KeyForm } from './keys.js'
@@ -17,31 +19,36 @@ interface ProfileEnv { NONTAX_PROFILE?: string | undefined; NONTAX_EMULATE_PROFI
 const fallback = namedDescriptor(DEFAULT_PROFILE) as ProfileDescriptor
 
 /** Resolve both profile variables; every problem is pushed, so loadConfig lists them all at once (exit 2). */
-export function configuredProfiles (e: ProfileEnv, problems: string[], emulateOverride?: string): ConfiguredProfiles {
+export function configuredProfiles (e: ProfileEnv, problems: string[], emulateOverride?: string, lang: Lang = 'en'): ConfiguredProfiles {
+  const say = (f: Finding) => render(f, lang)
   const p = parseProfileSetting(e.NONTAX_PROFILE, 'NONTAX_PROFILE')
-  if (!p.ok) problems.push(p.problem)
+  if (!p.ok) problems.push(...p.findings.map(say))
   const profile = p.ok ? p.descriptor : fallback
   const emuValue = emulateOverride ?? e.NONTAX_EMULATE_PROFILE
   const q = emuValue === undefined ? p : parseProfileSetting(emuValue, emulateOverride === undefined ? 'NONTAX_EMULATE_PROFILE' : '--emulate-profile')
-  if (!q.ok && q !== p) problems.push(q.problem)
+  if (!q.ok && q !== p) problems.push(...q.findings.map(say))
   const emulateProfile = q.ok ? q.descriptor : profile
   for (const d of new Set([profile, emulateProfile])) {
-    const problem = secretProblem(d, e)
+    const f = secretProblem(d, e)
+    const problem = f === undefined ? undefined : say(f)
     if (problem !== undefined && !problems.includes(problem)) problems.push(problem)
   }
   return { profile, emulateProfile }
 }
 
-function secretProblem (d: ProfileDescriptor, e: ProfileEnv): string | undefined {
+/** The shape each key form needs, as a catalogue code (keys.ts keyProblem decides; this says it). */
+const KEY_SHAPE = { 'base64+=': 'PROFILE_KEY_BASE64_EQ', ascii: 'PROFILE_KEY_ASCII', hex: 'PROFILE_KEY_HEX', base64: 'PROFILE_KEY_BASE64', 'md5-hex': 'PROFILE_KEY_MD5' } as const satisfies Record<KeyForm, string>
+
+function secretProblem (d: ProfileDescriptor, e: ProfileEnv): Finding | undefined {
   const { from, as } = d.cipher.key
   const value = from === 'aesKey' ? e.NONTAX_ENCODING_AES_KEY : e.NONTAX_TOKEN
   if (value === undefined) return undefined
   if (from === 'aesKey' && as === 'base64+=') {
-    return ENCODING_AES_KEY_RE.test(value) ? undefined : 'NONTAX_ENCODING_AES_KEY must be exactly 43 characters of A-Z, a-z, 0-9, as the console generates it'
+    return ENCODING_AES_KEY_RE.test(value) ? undefined : { code: 'PROFILE_KEY_CONSOLE', params: { got: value.length } }
   }
-  const problem = keyProblem(value, as)
+  if (keyProblem(value, as) === undefined) return undefined
   const name = from === 'aesKey' ? 'NONTAX_ENCODING_AES_KEY' : 'NONTAX_TOKEN'
-  return problem === undefined ? undefined : `${name} ${problem}, as profile ${d.name ?? 'custom'} reads it (key "${as}", docs/PROTOCOL.md §5)`
+  return { code: KEY_SHAPE[as], params: { name, form: as, profile: d.name ?? 'custom', got: as === 'ascii' ? Buffer.byteLength(value, 'utf8') : value.length } }
 }
 
 /** A random demo key in the shape the profile reads (no key is configured in the emulator demo). */

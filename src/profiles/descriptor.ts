@@ -47,17 +47,18 @@ export const descriptorSchema = z.object({
   /** The answer: JSON {errcode, errmsg, data, timestamp, nonce, msg_signature}, data encrypted and signed as above. */
   answer: z.enum(['errcode-json']).default('errcode-json'),
 }).strict().superRefine((d, ctx) => {
-  const bad = (message: string, path: Array<string | number>) => ctx.addIssue({ code: 'custom', message, path })
+  // Each rule carries its catalogue code (params.code): configuration errors render from it in the reader's language.
+  const bad = (code: string, message: string, path: Array<string | number>, value?: string) => ctx.addIssue({ code: 'custom', message, path, params: { code, value } })
   const { mode, iv } = d.cipher
-  if (mode === 'aes-256-ecb' && iv !== 'none') bad('AES-256-ECB has no IV: use "iv": "none"', ['cipher', 'iv'])
-  if (mode === 'aes-256-cbc' && iv === 'none') bad('AES-256-CBC needs an IV: "key" (the first 16 key bytes) or "prefix"', ['cipher', 'iv'])
-  if (mode === 'aes-256-gcm' && iv !== 'prefix') bad('AES-256-GCM needs a fresh nonce per message: use "iv": "prefix" (12 bytes before the ciphertext, tag after)', ['cipher', 'iv'])
+  if (mode === 'aes-256-ecb' && iv !== 'none') bad('PROFILE_ECB_IV', 'AES-256-ECB has no IV: use "iv": "none"', ['cipher', 'iv'])
+  if (mode === 'aes-256-cbc' && iv === 'none') bad('PROFILE_CBC_IV', 'AES-256-CBC needs an IV: "key" (the first 16 key bytes) or "prefix"', ['cipher', 'iv'])
+  if (mode === 'aes-256-gcm' && iv !== 'prefix') bad('PROFILE_GCM_IV', 'AES-256-GCM needs a fresh nonce per message: use "iv": "prefix" (12 bytes before the ciphertext, tag after)', ['cipher', 'iv'])
   const s = d.signature
   for (const v of s.over) {
-    if ((v === 'timestamp' || v === 'nonce' || v === 'appid') && d.fields[v] === undefined) bad(`the signature covers ${v}, so fields.${v} must say where it travels`, ['signature', 'over'])
+    if ((v === 'timestamp' || v === 'nonce' || v === 'appid') && d.fields[v] === undefined) bad('PROFILE_SIGNED_NEEDS_FIELD', `the signature covers ${v}, so fields.${v} must say where it travels`, ['signature', 'over'], v)
   }
-  if (s.join === 'kv' && s.over.includes('token')) bad('a k=v signature appends "&key=<secret>"; leave "token" out of "over"', ['signature', 'over'])
-  if (new Set(s.over).size !== s.over.length) bad('a value is listed twice in signature.over', ['signature', 'over'])
+  if (s.join === 'kv' && s.over.includes('token')) bad('PROFILE_KV_TOKEN', 'a k=v signature appends "&key=<secret>"; leave "token" out of "over"', ['signature', 'over'])
+  if (new Set(s.over).size !== s.over.length) bad('PROFILE_OVER_TWICE', 'a value is listed twice in signature.over', ['signature', 'over'])
 })
 
 export type ProfileDescriptor = output<typeof descriptorSchema>

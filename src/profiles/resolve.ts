@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs'
+import { render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
+import { descriptorIssueFinding } from './descriptor-issues.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { createProfile } from './create.js'
 import { descriptorSchema, type ProfileDescriptor } from './descriptor.js'
 import { DEFAULT_PROFILE, namedDescriptor, namedProfileNames } from './named.js'
 
-export type ProfileSetting = { ok: true; descriptor: ProfileDescriptor } | { ok: false; problem: string }
+/** A failure carries coded findings (rendered in the reader's language) and their English text. */
+export type ProfileSetting = { ok: true; descriptor: ProfileDescriptor } | { ok: false; problem: string; findings: Finding[] }
+
+const failed = (findings: Finding[]): ProfileSetting => ({ ok: false, findings, problem: findings.map(f => render(f)).join('; ') })
 
 /**
  * NONTAX_PROFILE (or NONTAX_EMULATE_PROFILE): a profile name, a descriptor as inline JSON, or
@@ -18,24 +24,23 @@ export function parseProfileSetting (value: string | undefined, variable = 'NONT
     try {
       text = read(v.slice(1)).trim()
     } catch (err) {
-      return { ok: false, problem: `${variable}=${v}: cannot read ${v.slice(1)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give a profile name, a JSON descriptor, or @ and a readable file` }
+      return failed([{ code: 'PROFILE_FILE_UNREADABLE', params: { variable, value: v, file: v.slice(1), reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message } }])
     }
   }
   if (!text.startsWith('{')) {
     const named = namedDescriptor(text)
     if (named) return { ok: true, descriptor: named }
-    return { ok: false, problem: `${variable}: no profile named "${text.slice(0, 60)}"; the named profiles are ${namedProfileNames().join(', ')} (or give a JSON descriptor, see docs/PROTOCOL.md §5)` }
+    return failed([{ code: 'PROFILE_UNKNOWN_NAME', params: { variable, name: text.slice(0, 60), names: namedProfileNames().join(', ') } }])
   }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (err) {
-    return { ok: false, problem: `${variable} is not valid JSON: ${(err as Error).message}` }
+    return failed([{ code: 'PROFILE_BAD_JSON', params: { variable, detail: (err as Error).message } }])
   }
   const parsed = descriptorSchema.safeParse(json)
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(i => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-    return { ok: false, problem: `${variable} is not a valid profile descriptor (docs/PROTOCOL.md §5): ${issues.join('; ')}` }
+    return failed(parsed.error.issues.map(i => descriptorIssueFinding(i, json, variable)))
   }
   return { ok: true, descriptor: parsed.data }
 }

@@ -46,7 +46,7 @@ describe('profiles as data', () => {
 
   it.each([
     ['an unknown name', 'nope', /no profile named "nope"; the named profiles are wxbizmsgcrypt, /],
-    ['bad JSON', '{"body":', /NONTAX_PROFILE is not valid JSON/],
+    ['bad JSON', '{"body":', /NONTAX_PROFILE starts with "{" but is not valid JSON/],
     ['an ECB cipher with an IV', JSON.stringify({ ...namedDescriptor('payv2-md5'), cipher: { ...namedDescriptor('payv2-md5')!.cipher, iv: 'key' } }), /cipher.iv: AES-256-ECB has no IV/],
     ['a missing file', '@/nonexistent/profile.json', /cannot read \/nonexistent\/profile.json \(ENOENT\)/],
   ])('rejects %s, saying what is wrong', (_n, value, message) => {
