@@ -1,6 +1,8 @@
 import type { MessageCode } from '../messages/en/index.js'
 import { render } from '../messages/render.js'
-import type { Lang, Params } from '../messages/types.js'
+import type { Finding, Lang, Params } from '../messages/types.js'
+import type { CryptoProfile } from '../protocol/profile.js'
+import { renderWithWords } from '../profiles/words.js'
 import { displayWidth, padDisplay } from '../messages/width.js'
 import type { CheckReport, CheckResult } from './types.js'
 
@@ -15,6 +17,7 @@ const COLUMNS = [
 ] as const
 
 type T = (code: MessageCode, params?: Params) => string
+type Say = (f: Finding) => string
 const translator = (lang: Lang | undefined): T => (code, params) => render({ code, ...(params ? { params } : {}) }, lang)
 const LINE_WIDTH = 100
 const INDENT = '      '
@@ -68,7 +71,7 @@ function fitting (w: string, room: number): number {
   return units
 }
 
-function details (r: CheckResult, index: number, t: T, lang: Lang | undefined): string[] {
+function details (r: CheckResult, index: number, t: T, say: Say): string[] {
   const out = [`${String(index).padStart(2)}  ${r.class}: ${r.outcome}`]
   const add = (label: MessageCode, text: string) => out.push(...wrap(text, `${INDENT}${padDisplay(t(label), 10)}`, INDENT + ' '.repeat(10)))
   // A FAIL needs the whole story; a WARN only what came back and why it is a warning.
@@ -76,23 +79,23 @@ function details (r: CheckResult, index: number, t: T, lang: Lang | undefined): 
     add('CHECK_LABEL_SENT', t('CHECK_SENT_DETAIL', { sent: r.sent, query: r.request.query.length > 80 ? r.request.query.slice(0, 80) + '…' : r.request.query, contentType: r.request.contentType ?? t('CHECK_NO_CONTENT_TYPE'), bytes: r.request.bodyBytes }))
     add('CHECK_LABEL_EXPECTED', r.expected)
   }
-  add('CHECK_LABEL_GOT', r.reply.error !== undefined ? t('CHECK_NO_ANSWER_AFTER', { ms: r.reply.durationMs }) : describeReply(r, t, lang))
+  add('CHECK_LABEL_GOT', r.reply.error !== undefined ? t('CHECK_NO_ANSWER_AFTER', { ms: r.reply.durationMs }) : describeReply(r, t, say))
   // One bug behind many FAILs is explained once, above; each class points there.
   // The fix and the notes are re-rendered from their codes, so they read in the chosen language.
-  const reason = r.findings?.reason !== undefined ? render(r.findings.reason, lang) : r.reason
+  const reason = r.findings?.reason !== undefined ? say(r.findings.reason) : r.reason
   if (r.cause !== undefined) add('CHECK_LABEL_FIX', t('CHECK_SEE_CAUSE', { n: r.cause }))
   else if (reason) add('CHECK_LABEL_FIX', reason)
-  for (const n of r.findings?.notes?.map(x => render(x, lang)) ?? r.notes) add('CHECK_LABEL_NOTE', n)
+  for (const n of r.findings?.notes?.map(say) ?? r.notes) add('CHECK_LABEL_NOTE', n)
   for (const f of r.forensics) add('CHECK_LABEL_FORENSICS', f)
   return out
 }
 
-function describeReply (r: CheckResult, t: T, lang: Lang | undefined): string {
+function describeReply (r: CheckResult, t: T, say: Say): string {
   const parts = [`HTTP ${r.reply.httpStatus ?? '-'}`]
   if (r.reply.errcode !== undefined) parts.push(`errcode ${r.reply.errcode}`)
   if (r.reply.errmsg !== undefined) parts.push(JSON.stringify(r.reply.errmsg.slice(0, 160)))
   const problems = r.reply.problems.filter(p => p.code !== 'ANSWER_HTTP_STATUS')
-  if (problems.length > 0) parts.push(`(${problems.map(p => render(p, lang)).join('; ')})`)
+  if (problems.length > 0) parts.push(`(${problems.map(say).join('; ')})`)
   return t('CHECK_REPLY_IN', { reply: parts.join(' '), ms: r.reply.durationMs })
 }
 
@@ -104,8 +107,10 @@ export function summaryLine (r: CheckReport, lang?: Lang): string {
 }
 
 /** The human report: one table, then the reasons for every FAIL and WARN, then one summary line. */
-export function renderReport (r: CheckReport, lang?: Lang): string {
+/** `profile` (when given) supplies its algorithm words in `lang` for the fix texts (they were made with the English ones). */
+export function renderReport (r: CheckReport, lang?: Lang, profile?: Pick<CryptoProfile, 'wordsIn'>): string {
   const t = translator(lang)
+  const say: Say = f => (profile ? renderWithWords(f, profile, lang) : render(f, lang))
   const lines = [
     ...wrap(t('CHECK_PROFILE_LINE', { profile: r.profile, assumption: r.assumption }), '', ''),
     t('CHECK_EXPECTED_LEGEND'),
@@ -121,9 +126,9 @@ export function renderReport (r: CheckReport, lang?: Lang): string {
   flagged.sort((a, b) => order[a.x.outcome] - order[b.x.outcome] || a.i - b.i)
   if (r.causes.length > 0) {
     lines.push('', t('CHECK_CAUSES_HEAD'))
-    r.causes.forEach((c, i) => lines.push(...wrap(render(c.finding, lang), `${String(i + 1).padStart(2)}. `, '    ')))
+    r.causes.forEach((c, i) => lines.push(...wrap(say(c.finding), `${String(i + 1).padStart(2)}. `, '    ')))
   }
-  for (const { x, i } of flagged) lines.push('', ...details(x, i, t, lang))
+  for (const { x, i } of flagged) lines.push('', ...details(x, i, t, say))
   if (notSent.length > 0) lines.push('', ...wrap(t('CHECK_NOT_SENT', { count: notSent.length }), ''))
   for (const n of r.notApplicable) lines.push('', ...wrap(`${n.class}: ${n.reason}`, '--  ', INDENT))
   lines.push('', summaryLine(r, lang))

@@ -7,6 +7,7 @@ import { configPreflight } from '../preflight/checklist.js'
 import { render } from '../messages/render.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { createProfile } from '../profiles/create.js'
+import { assumptionText } from '../profiles/words.js'
 import type { Io } from './io.js'
 import { parseFlags, UsageError } from './args.js'
 import { errorText } from '../messages/error-text.js'
@@ -78,7 +79,7 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
     return 2
   }
   const report = await runBattery({ target, secrets, profile, now: deps.now, timeoutMs, dispatcher: deps.dispatcher, cases: selection.cases, overrides: selection.overrides })
-  const text = values.json ? JSON.stringify(report, null, 2) : renderReport(profile.assumptionFinding ? { ...report, assumption: render(profile.assumptionFinding, io.lang) } : report, io.lang)
+  const text = values.json ? JSON.stringify(report, null, 2) : renderReport(profile.assumptionFinding ? { ...report, assumption: assumptionText(profile, io.lang) } : report, io.lang, profile)
   // Secrets a handler echoes are masked where they enter the report (gradeReply).
   // A handler's answer text is shown escaped: it cannot move the cursor or forge a report line.
   io.out(values.json ? text : safeLines(text))

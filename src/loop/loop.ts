@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { assumptionText } from '../profiles/words.js'
 import type { Logger } from 'pino'
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
 import { buildApp } from '../app.js'
@@ -78,7 +79,7 @@ export async function startLoop (o: LoopOptions): Promise<Loop> {
     const callbackUrl = pub.base + config.notifyPath
     await tunnelChecks(o, pub, callbackUrl, dispatcher)
     logger.info({ receiverUrl, callbackUrl, source: pub.source }, render({ code: 'LOG_RECEIVER_LISTENING', params: { url: `${receiverUrl}${config.notifyPath}`, callbackUrl, note: render(pub.note, config.lang) } }, config.lang))
-    logger.info({ profile: profile.name }, render({ code: 'LOG_ASSUMED_PROTOCOL', params: { assumption: profile.assumptionFinding ? render(profile.assumptionFinding, config.lang) : profile.assumption } }, config.lang))
+    logger.info({ profile: profile.name }, render({ code: 'LOG_ASSUMED_PROTOCOL', params: { assumption: assumptionText(profile, config.lang) } }, config.lang))
     const client = createWechatClient({
       baseUrl: apiBase,
       appid: config.wechat.appid,
@@ -150,7 +151,7 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
       records: lastAttempts(records),
       timedOut,
       senderReports: r.emulator ? reports : undefined,
-      assumption: r.profile.assumptionFinding ? render(r.profile.assumptionFinding, r.config.lang) : r.profile.assumption,
+      assumption: assumptionText(r.profile, r.config.lang),
       waitTimeoutMs: r.config.waitTimeoutMs,
       ...(r.config.lang !== undefined ? { lang: r.config.lang } : {}),
     })

@@ -3,6 +3,7 @@ import { checkBase64, decodeUtf8, frameWx, pad, unframeWx, unpad, type Decrypted
 import { NotificationError } from '../protocol/errors.js'
 import { randomBytesPooled } from '../protocol/random.js'
 import type { ProfileDescriptor } from './descriptor.js'
+import { cipherText } from './words-text.js'
 
 type Cipher = ProfileDescriptor['cipher']
 
@@ -69,10 +70,5 @@ export function decryptWith (c: Cipher, key: Buffer, text: string, expectedAppid
 }
 
 export function describeCipher (c: Cipher): string {
-  const key = { 'base64+=': 'base64 of the key + "="', ascii: 'the key\'s 32 bytes as they are', hex: 'the key read as hex', base64: 'the key read as base64', 'md5-hex': 'the MD5 hex of the key' }[c.key.as]
-  const from = c.key.from === 'aesKey' ? 'EncodingAESKey' : 'Token'
-  const iv = c.mode === 'aes-256-ecb' ? '' : c.iv === 'key' ? ', IV = first 16 key bytes' : ', IV before the ciphertext'
-  const padding = c.mode === 'aes-256-gcm' ? ', tag after the ciphertext' : `, PKCS#7 to ${c.padBlock} bytes`
-  const framing = c.framing === 'msg' ? 'the message alone' : 'random(16) ‖ length ‖ message ‖ appid'
-  return `${c.mode.toUpperCase()} with ${key} (${from})${iv}${padding}; plaintext is ${framing}`
+  return cipherText(c)
 }

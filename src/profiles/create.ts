@@ -39,6 +39,7 @@ export function createProfile (d: ProfileDescriptor): CryptoProfile {
     assumption: `WeChat does not publish the nontax callback crypto; assuming the ${name} profile (docs/PROTOCOL.md §${named === 'wxbizmsgcrypt' ? '4' : '6'}): ${words.cipher}; signature ${words.signature}`,
     assumptionFinding: { code: 'PROFILE_ASSUMPTION', params: { name, section: named === 'wxbizmsgcrypt' ? '4' : '6', cipher: words.cipher, signature: words.signature } },
     words,
+    wordsIn: lang => (lang === 'en' ? words : profileWords(d, lang)),
     encrypt: (msg, s, o) => encryptWith(d.cipher, keyFor(s), msg, s.appid, Buffer.isBuffer(o) ? { random: o } : (o ?? {}) as EncryptOptions),
     decrypt: (text, s): Decrypted => decryptWith(d.cipher, keyFor(s), text, s.appid),
     sign: input => {

@@ -1,5 +1,6 @@
 import { createHmac, hash } from 'node:crypto'
 import { SIGNED_VALUES, type ProfileDescriptor, type SignedValue } from './descriptor.js'
+import { signatureText } from './words-text.js'
 
 /** The values a signature may cover, as received (docs/PROTOCOL.md §4.2: signed as received). */
 export interface SignatureInput { token: string; timestamp: string; nonce: string; encrypt: string; appid?: string | undefined }
@@ -56,16 +57,16 @@ export function encodeDigest (bytes: Buffer, encoding: Sig['encoding']): string 
   return encoding === 'HEX' ? hex.toUpperCase() : hex
 }
 
-/** Human words for fix texts: "SHA-1 over the sorted token, timestamp, nonce and ciphertext, lower-case hex". */
-export function describeSignature (sig: Sig, fields: Fields): string {
-  const alg = { sha1: 'SHA-1', sha256: 'SHA-256', md5: 'MD5', 'hmac-sha256': 'HMAC-SHA256', 'hmac-sha1': 'HMAC-SHA1' }[sig.alg]
+/** The signed values as they travel, in the order the words list them. */
+export function signedNames (sig: Sig, fields: Fields): string[] {
   // Sorted values are listed in a fixed order (k=v: by name, as they are joined), so equal profiles read the same.
   const ordered = sig.order === 'sorted' ? [...sig.over].sort((x, y) => SIGNED_VALUES.indexOf(x) - SIGNED_VALUES.indexOf(y)) : sig.over
   const names = ordered.map(v => (v === 'token' ? 'token' : wireName(v, fields)))
   if (sig.join === 'kv' && sig.order === 'sorted') names.sort()
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}` : names.join('')
-  const enc = { hex: 'lower-case hex', HEX: 'upper-case hex', base64: 'base64' }[sig.encoding]
-  const keyed = sig.alg.startsWith('hmac-') ? ' keyed with the Token' : ''
-  if (sig.join === 'kv') return `${alg}${keyed} over ${sig.order === 'sorted' ? 'the sorted' : 'the'} ${list} as k=v&…&key=<Token>, ${enc}`
-  return `${alg}${keyed} over ${sig.order === 'sorted' ? 'the sorted' : 'the concatenated'} ${list}, ${enc}`
+  return names
+}
+
+/** Human words for fix texts: "SHA-1 over the sorted token, timestamp, nonce and ciphertext, lower-case hex" (wording: the catalogue). */
+export function describeSignature (sig: Sig, fields: Fields): string {
+  return signatureText(sig, signedNames(sig, fields))
 }

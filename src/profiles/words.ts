@@ -1,6 +1,10 @@
-import { describeCipher } from './cipher-engine.js'
+import type { MessageCode } from '../messages/en/index.js'
+import { render } from '../messages/render.js'
+import type { Finding, Lang, Params } from '../messages/types.js'
+import type { CryptoProfile } from '../protocol/profile.js'
 import type { FieldLocation, ProfileDescriptor } from './descriptor.js'
-import { describeSignature } from './signer.js'
+import { signedNames } from './signer.js'
+import { cipherText, KEY_SOURCE, SIG_ALG, signatureText } from './words-text.js'
 
 /**
  * The algorithm words fix texts are filled with (docs/PROTOCOL.md §5): every catalogue template that
@@ -32,44 +36,54 @@ export interface ProfileWords {
   envelope: string
 }
 
-const SIG_ALG = { sha1: 'SHA-1', sha256: 'SHA-256', md5: 'MD5', 'hmac-sha256': 'HMAC-SHA256', 'hmac-sha1': 'HMAC-SHA1' } as const
-const KEY_SOURCE = {
-  'base64+=': (s: string) => `base64-decode(${s} + "=") (32 bytes)`,
-  ascii: (s: string) => `the ${s}'s 32 bytes as they are`,
-  hex: (s: string) => `the ${s} read as hex (32 bytes)`,
-  base64: (s: string) => `the ${s} read as base64 (32 bytes)`,
-  'md5-hex': (s: string) => `md5(${s}) as 32 lower-case hex characters`,
-} as const
+const WHERE = { query: 'WORDS_IN_QUERY', body: 'WORDS_IN_BODY', header: 'WORDS_IN_HEADER' } as const
+const BODY = { json: 'WORDS_BODY_JSON', form: 'WORDS_BODY_FORM', xml: 'WORDS_BODY_XML' } as const
+const t = (lang: Lang, code: MessageCode, params?: Params) => render(params ? { code, params } : { code }, lang)
 
-const where = (l: FieldLocation): string => ({ query: 'the URL query', body: 'the body', header: 'a header' })[l.in]
-
-function envelopeWords (d: ProfileDescriptor): string {
+function envelopeWords (d: ProfileDescriptor, lang: Lang): string {
   const located = Object.entries(d.fields).filter((e): e is [string, FieldLocation] => e[1] !== undefined)
-  const groups = new Map<string, string[]>()
-  for (const [, l] of located) groups.set(where(l), [...(groups.get(where(l)) ?? []), l.name])
-  const body = { json: 'a JSON body', form: 'a form body', xml: 'an XML body' }[d.body]
-  return `${body}, with ${[...groups].map(([w, names]) => `${names.join(', ')} from ${w}`).join('; ')}`
+  const groups = new Map<FieldLocation['in'], string[]>()
+  for (const [, l] of located) groups.set(l.in, [...(groups.get(l.in) ?? []), l.name])
+  const from = [...groups].map(([w, names]) => t(lang, 'WORDS_FROM', { names: names.join(', '), where: t(lang, WHERE[w]) }))
+  return t(lang, 'WORDS_ENVELOPE', { body: t(lang, BODY[d.body]), groups: from.join(t(lang, 'WORDS_GROUP_SEP')) })
 }
 
-function decryptChecks (c: ProfileDescriptor['cipher']): string {
-  if (c.mode === 'aes-256-gcm') return 'the GCM tag (decipher.final() throws when it does not verify)'
-  const pad = `the pad byte (1..${c.padBlock})`
-  return c.framing === 'random-len-msg-appid' ? `${pad}, the declared length and the appid` : `${pad} and that the plaintext is a JSON object`
+function decryptChecks (c: ProfileDescriptor['cipher'], lang: Lang): string {
+  if (c.mode === 'aes-256-gcm') return t(lang, 'WORDS_CHECKS_GCM')
+  const pad = t(lang, 'WORDS_CHECKS_PAD', { block: c.padBlock })
+  return t(lang, c.framing === 'random-len-msg-appid' ? 'WORDS_CHECKS_WX' : 'WORDS_CHECKS_JSON', { pad })
 }
 
-export function profileWords (d: ProfileDescriptor): ProfileWords {
+/** The words in a language (en: what records and logs for machines keep). */
+export function profileWords (d: ProfileDescriptor, lang: Lang = 'en'): ProfileWords {
   const keySecret = d.cipher.key.from === 'aesKey' ? 'EncodingAESKey' : 'Token'
   return {
-    cipher: describeCipher(d.cipher),
-    signature: describeSignature(d.signature, d.fields),
+    cipher: cipherText(d.cipher, lang),
+    signature: signatureText(d.signature, signedNames(d.signature, d.fields), lang),
     sigAlg: SIG_ALG[d.signature.alg],
     sigField: d.fields.signature.name,
     cipherMode: d.cipher.mode.toUpperCase(),
     keySecret,
     keyVar: d.cipher.key.from === 'aesKey' ? 'NONTAX_ENCODING_AES_KEY' : 'NONTAX_TOKEN',
-    keySource: KEY_SOURCE[d.cipher.key.as](keySecret),
-    padBlock: d.cipher.mode === 'aes-256-gcm' ? 'no' : String(d.cipher.padBlock),
-    decryptChecks: decryptChecks(d.cipher),
-    envelope: envelopeWords(d),
+    keySource: t(lang, KEY_SOURCE[d.cipher.key.as], { secret: keySecret }),
+    padBlock: d.cipher.mode === 'aes-256-gcm' ? t(lang, 'WORDS_NO_PAD') : String(d.cipher.padBlock),
+    decryptChecks: decryptChecks(d.cipher, lang),
+    envelope: envelopeWords(d, lang),
   }
+}
+
+/**
+ * A finding made with the profile's (English) words, rendered in `lang`: params named like a word
+ * (cipher, signature, keySource, …) take that word in `lang`; every other param stays as made.
+ */
+export function renderWithWords (f: Finding, profile: Pick<CryptoProfile, 'wordsIn'>, lang: Lang | undefined): string {
+  if (lang === undefined || lang === 'en' || profile.wordsIn === undefined || f.params === undefined) return render(f, lang)
+  const words: Record<string, string> = { ...profile.wordsIn(lang) }
+  const params = Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, Object.hasOwn(words, k) ? words[k] : v]))
+  return render({ code: f.code, params }, lang)
+}
+
+/** The "assumed protocol" sentence in the reader's language. */
+export function assumptionText (profile: Pick<CryptoProfile, 'wordsIn' | 'assumption' | 'assumptionFinding'>, lang: Lang | undefined): string {
+  return profile.assumptionFinding ? renderWithWords(profile.assumptionFinding, profile, lang) : profile.assumption
 }

@@ -6,6 +6,7 @@ import type { EncryptOptions } from '../profiles/cipher-engine.js'
 import type { SignatureInput, SignedString } from '../profiles/signer.js'
 import type { WireRequest, WireValues } from '../profiles/wire.js'
 import type { ProfileWords } from '../profiles/words.js'
+import type { Lang } from '../messages/types.js'
 import { createProfile } from '../profiles/create.js'
 import { DEFAULT_PROFILE, namedDescriptor } from '../profiles/named.js'
 
@@ -33,6 +34,8 @@ export interface CryptoProfile {
   readonly assumptionFinding?: Finding
   /** Algorithm words for fix texts, e.g. "SHA-1 over the sorted token, timestamp, wxnontaxstr and encrypt, lower-case hex". */
   readonly words: ProfileWords
+  /** The same words in the reader's language (a finding's params are filled with `words`, in English, when it is made). */
+  readonly wordsIn?: (lang: Lang) => ProfileWords
   encrypt (msg: string, secrets: Secrets, o?: Buffer | EncryptOptions): string
   decrypt (encrypt: string, secrets: Secrets): Decrypted
   sign (input: SignatureInput): string
