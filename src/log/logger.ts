@@ -2,7 +2,8 @@ import { pino, type BaseLogger, type DestinationStream, type Logger, type Logger
 import type { CaptureRecord } from '../capture/record.js'
 import { build as prettyStream } from 'pino-pretty'
 import type { Lang } from '../messages/types.js'
-import { createDeliveryFormatter, deliveryHeadline, isDeliveryLog, isWechatSignatureTest } from './pretty-delivery.js'
+import { createDeliveryFormatter, deliveryHeadline, isDeliveryLog } from './pretty-delivery.js'
+import { levelLabel } from './pretty-level.js'
 import { escapeControls } from './terminal-safe.js'
 
 /**
@@ -44,8 +45,7 @@ export function createLogger (s: LogSettings, destination: DestinationStream | 1
     ignore: 'pid,hostname,reqId',
     hideObject: true,
     customPrettifiers: {
-      level: (_level, _key, log, { labelColorized }) =>
-        isDeliveryLog(log as Record<string, unknown>) && isWechatSignatureTest((log as { delivery: CaptureRecord }).delivery, s.mockRun === true) ? 'EXPECTED' : labelColorized,
+      level: (_level, _key, log, extras) => levelLabel(log as Record<string, unknown>, extras, { lang: s.lang, mockRun: s.mockRun === true }),
     },
     messageFormat: (log, messageKey) => {
       // A message may quote a sender's value (wxnontaxstr=…): one log line stays one line.

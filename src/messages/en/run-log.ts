@@ -1,5 +1,12 @@
 /** What `npm start` and `npm run serve` say while they run: log lines and the delivery block's labels (src/log/pretty-delivery.ts). */
 export const runLog = {
+  LEVEL_TRACE: 'TRACE',
+  LEVEL_DEBUG: 'DEBUG',
+  LEVEL_INFO: 'INFO',
+  LEVEL_WARN: 'WARN',
+  LEVEL_ERROR: 'ERROR',
+  LEVEL_FATAL: 'FATAL',
+  LEVEL_EXPECTED: 'EXPECTED',
   RUN_STILL_RECEIVING: 'Still receiving at {callbackUrl}. Press Ctrl-C to stop.',
   LOG_RECEIVER_LISTENING: 'receiver listening on {url}; WeChat will deliver to {callbackUrl} ({note})',
   LOG_ASSUMED_PROTOCOL: 'ASSUMED protocol: {assumption}',

@@ -2,6 +2,13 @@ import type { runLog as en } from '../en/run-log.js'
 
 /** `npm start` 和 `npm run serve` 运行时的输出：日志行和推送块的标签（src/log/pretty-delivery.ts）。 */
 export const runLog = {
+  LEVEL_TRACE: '跟踪',
+  LEVEL_DEBUG: '调试',
+  LEVEL_INFO: '信息',
+  LEVEL_WARN: '警告',
+  LEVEL_ERROR: '错误',
+  LEVEL_FATAL: '致命',
+  LEVEL_EXPECTED: '符合预期',
   RUN_STILL_RECEIVING: '仍在 {callbackUrl} 接收推送。按 Ctrl-C 停止。',
   LOG_RECEIVER_LISTENING: '接收端在 {url} 监听；微信将推送到 {callbackUrl}（{note}）',
   LOG_ASSUMED_PROTOCOL: '假定的协议：{assumption}',
