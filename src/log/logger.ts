@@ -4,6 +4,7 @@ import { build as prettyStream } from 'pino-pretty'
 import type { Lang } from '../messages/types.js'
 import { createDeliveryFormatter, deliveryHeadline, isDeliveryLog } from './pretty-delivery.js'
 import { levelLabel } from './pretty-level.js'
+import { logText } from './pretty-message.js'
 import { escapeControls } from './terminal-safe.js'
 
 /**
@@ -49,7 +50,7 @@ export function createLogger (s: LogSettings, destination: DestinationStream | 1
     },
     messageFormat: (log, messageKey) => {
       // A message may quote a sender's value (wxnontaxstr=…): one log line stays one line.
-      const msg = escapeControls(String(log[messageKey] ?? ''))
+      const msg = escapeControls(logText(log, messageKey, s.lang))
       if (!isDeliveryLog(log)) return msg
       // A delivery's line is rebuilt from its record, so it reads in the person's language (json keeps msg as
       // logged); an error about a delivery (it could not be recorded) keeps its own message.

@@ -74,7 +74,8 @@ export function formatDeliveryBlock (record: CaptureRecord, c: Ctx = { once: (_c
   const d = i.decryption
   if (d?.ok) lines.push(`│ ${t('BLOCK_DECRYPTED_OK', { appid: d.appid, bytes: d.declaredLength, pad: d.padByte })}`, `│     ${d.plaintext}`)
   else if (d) lines.push(`│ ${t('BLOCK_DECRYPTED_FAIL', { reason: d.reason, message: d.message })}`)
-  if (i.errcode !== 0 && !wechatTest && i.message && !lines.some(l => l.includes(i.message ?? ''))) lines.push(`│ ${t('BLOCK_REJECTED', { message: i.message })}`)
+  const rejectedBecause = i.messageFinding ? render(i.messageFinding, c.lang) : i.message
+  if (i.errcode !== 0 && !wechatTest && rejectedBecause && !lines.some(l => l.includes(rejectedBecause))) lines.push(`│ ${t('BLOCK_REJECTED', { message: rejectedBecause })}`)
   for (const w of i.warnings) lines.push(`│ ${t('BLOCK_WARNING', { text: renderWarning(w, c.lang) })}`)
   if (!i.signature?.ok && d?.ok && !wechatTest) lines.push(...c.once('NOT_ACTED_ON', `│ ${t('BLOCK_NOT_ACTED_ON')}`))
   lines.push(...forwardedLines(r, t, c.lang), ...answerLines(r, t))

@@ -8,10 +8,11 @@ const PLACEHOLDER = /\{(\w+)\}/g
 const INCLUDE = /\{@(\w+)\}/g
 
 /** Fill a template; a missing param stays visible as {name} so a gap is seen, never hidden. */
-export function fill (template: string, params: Params = {}): string {
+export function fill (template: string, params: Params = {}, lang: Lang = 'en'): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const v = params[name]
-    return v === undefined || v === null ? whole : String(v)
+    if (v === undefined || v === null) return whole
+    return typeof v === 'object' ? render(v, lang) : String(v)
   })
 }
 
@@ -22,7 +23,7 @@ export function render (finding: Finding, lang: Lang = 'en'): string {
   if (template === undefined) return finding.code
   // {@CODE} includes another entry (one level), so a shared fix is written once.
   const expanded = template.replace(INCLUDE, (whole, code: string) => catalogue[code] ?? whole)
-  return fill(expanded, finding.params)
+  return fill(expanded, finding.params, lang)
 }
 
 export function isMessageCode (code: string): code is MessageCode {

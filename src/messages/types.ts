@@ -3,7 +3,8 @@
  * from that code in one place per language (src/messages/<lang>/). Decisions compare codes,
  * never text, so wording can change (or be translated) without changing behaviour.
  */
-export type ParamValue = string | number | boolean | null | undefined
+/** A param may itself be a finding (a cause inside a sentence): it is rendered in the same language. */
+export type ParamValue = string | number | boolean | null | undefined | Finding
 export type Params = Readonly<Record<string, ParamValue>>
 
 /** Something the tool noticed: a code from the catalogue plus the values its text needs. */

@@ -2,17 +2,21 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
+import { logFinding } from '../log/pretty-message.js'
+import { finding, render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 
 type Limits = Config['limits']
 
-const ANSWERS: Record<string, { status: number; text: string; why: (l: Limits) => string }> = {
+// `why` is coded: the operator's log renders it in the run's language; the client gets its English text.
+const ANSWERS: Record<string, { status: number; text: string; why: (l: Limits) => Finding }> = {
   ERR_HTTP_REQUEST_TIMEOUT: {
     status: 408, text: 'Request Timeout',
-    why: l => `the request did not arrive in time (headers within HEADERS_TIMEOUT_MS=${l.headersTimeoutMs} ms, whole request within REQUEST_TIMEOUT_MS=${l.requestTimeoutMs} ms): a stalled or very slow client`,
+    why: l => finding('CLIENT_WHY_TIMEOUT', { headersMs: l.headersTimeoutMs, requestMs: l.requestTimeoutMs }),
   },
   HPE_HEADER_OVERFLOW: {
     status: 431, text: 'Request Header Fields Too Large',
-    why: () => 'the request headers exceed Node\'s 16 KiB limit (--max-http-header-size)',
+    why: () => finding('CLIENT_WHY_HEADERS'),
   },
 }
 
@@ -40,10 +44,10 @@ export function createClientErrorHandler (l: Limits) {
     const known = err.code !== undefined ? ANSWERS[err.code] : undefined
     const status = known?.status ?? 400
     const text = known?.text ?? 'Bad Request'
-    const why = known?.why(l) ?? `the bytes are not valid HTTP/1.1 (${err.code ?? 'parse error'}: ${err.message})`
-    this.log.warn({ clientError: { code: err.code, remoteAddress: socket.remoteAddress } },
-      `connection from ${socket.remoteAddress ?? 'unknown'} closed with ${status}: ${why}; it never reached the receiver`)
-    const body = JSON.stringify({ error: text, message: why, statusCode: status })
+    const why = known?.why(l) ?? finding('CLIENT_WHY_BAD_HTTP', { code: err.code ?? 'parse error', detail: err.message })
+    const [coded, msg] = logFinding(finding('CLIENT_CLOSED', { address: socket.remoteAddress ?? 'unknown', status, why }))
+    this.log.warn({ clientError: { code: err.code, remoteAddress: socket.remoteAddress }, ...coded }, msg)
+    const body = JSON.stringify({ error: text, message: render(why), statusCode: status })
     // A delivery parsed before the bad bytes is being answered (and recorded) right now: that answer
     // goes out as recorded, then the connection closes; the bad bytes get none (the record stays true).
     // (Only requests received whole: a stalled body is this error's own request, answered below.)

@@ -3,6 +3,9 @@ import underPressure, { type FastifyUnderPressureOptions } from '@fastify/under-
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ERRCODE } from '../protocol/errors.js'
+import { logFinding } from '../log/pretty-message.js'
+import { finding, render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 
 export interface OverloadOptions {
   notifyPath: string
@@ -24,16 +27,20 @@ export function defaultMaxHeapUsedBytes (): number {
   return Math.floor(getHeapStatistics().heap_size_limit * 0.9)
 }
 
-/** The cause in words, e.g. "event loop delay 34 ms > limit 10 ms". */
+/** The cause in words, e.g. "event loop delay 34 ms > limit 10 ms" (English: it goes on the wire). */
 export function describePressure (type: string, value: number | undefined, o: Required<Pick<OverloadOptions, 'maxEventLoopDelayMs' | 'maxHeapUsedBytes'>>): string {
+  return render(pressureFinding(type, value, o))
+}
+
+/** The cause as a code, so the operator's log reads it in the run's language. */
+export function pressureFinding (type: string, value: number | undefined, o: Required<Pick<OverloadOptions, 'maxEventLoopDelayMs' | 'maxHeapUsedBytes'>>): Finding {
   const v = value ?? 0
   if (type === underPressure.TYPE_EVENT_LOOP_DELAY) {
     // Infinity: the loop was blocked through a whole sample interval, so no lag sample completed.
-    const lag = Number.isFinite(v) ? `delay ${Math.round(v)} ms` : 'blocked through a whole lag sample'
-    return `event loop ${lag} > limit ${o.maxEventLoopDelayMs} ms`
+    return Number.isFinite(v) ? finding('PRESSURE_LOOP', { lag: Math.round(v), limit: o.maxEventLoopDelayMs }) : finding('PRESSURE_LOOP_BLOCKED', { limit: o.maxEventLoopDelayMs })
   }
-  if (type === underPressure.TYPE_HEAP_USED_BYTES) return `heap used ${mb(v)} MB > limit ${mb(o.maxHeapUsedBytes)} MB`
-  return `${type} ${v}`
+  if (type === underPressure.TYPE_HEAP_USED_BYTES) return finding('PRESSURE_HEAP', { used: mb(v), limit: mb(o.maxHeapUsedBytes) })
+  return finding('PRESSURE_OTHER', { type, value: v })
 }
 
 /** The notify-path answer under pressure: 299 is "system error", which WeChat retries later. */
@@ -50,11 +57,12 @@ export function overloadAnswer (cause: string) {
 export const overloadGuard = fp<OverloadOptions>(async (app, o) => {
   const limits = { maxEventLoopDelayMs: o.maxEventLoopDelayMs, maxHeapUsedBytes: o.maxHeapUsedBytes ?? defaultMaxHeapUsedBytes() }
   const onPressure = (req: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined): void => {
-    const cause = describePressure(type, value, limits)
+    const why = pressureFinding(type, value, limits)
+    const cause = render(why)
     const path = req.url.split('?')[0]
     const onNotify = req.routeOptions.url === o.notifyPath
-    req.log.warn({ overload: { type, value, path } },
-      `${req.method} ${path} → 503${onNotify ? ' errcode 299' : ''}: receiver overloaded (${cause}); answered without processing${onNotify ? ', WeChat will retry' : ''}`)
+    const [coded, msg] = logFinding(finding(onNotify ? 'OVERLOAD_LOG_NOTIFY' : 'OVERLOAD_LOG', { method: req.method, path, cause: why }))
+    req.log.warn({ overload: { type, value, path }, ...coded }, msg)
     // Sent here, so under-pressure sees undefined and Fastify stops at this hook (the reply is sent).
     void reply.code(503).header('retry-after', String(OVERLOAD_RETRY_AFTER_S))
       .send(onNotify ? overloadAnswer(cause) : { error: `receiver overloaded (${cause}); retry in a few seconds` })

@@ -20,6 +20,8 @@ export interface Inspection {
   /** The failure that decided the errcode, with its explanation. */
   reason?: Reason
   message?: string
+  /** The same explanation as a code (set where the message is the receiver's own): shown in the reader's language. */
+  messageFinding?: Finding
   envelope?: Omit<Envelope, 'warnings'>
   signature?: SignatureCheck
   decryption?: Decryption

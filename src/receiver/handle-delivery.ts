@@ -15,6 +15,7 @@ import type { DeliveryDeps, HandledDelivery, ReceivedRequest, Rejection, WireAns
 import { relayOutcome, type AnswerPlan } from './relay.js'
 import { createSeenNonces } from './seen-nonces.js'
 import { valueText } from '../log/terminal-safe.js'
+import { logFinding } from '../log/pretty-message.js'
 
 export type DeliveryHandler = (req: ReceivedRequest) => Promise<HandledDelivery>
 
@@ -70,9 +71,9 @@ async function recordAndAnswer (record: CaptureRecord, outcome: AnswerPlan, deps
     await deps.store.append(record, json)
   } catch (err) {
     // The sender gets the fixed reason only: CAPTURE_DIR and the OS error are for the operator's log.
-    const msg = `could not record the delivery (${(err as Error).message}); answered 299 so WeChat retries — check CAPTURE_DIR is writable and the disk has room`
+    const [coded, msg] = logFinding(finding('RECORD_FAILED', { detail: (err as Error).message }))
     const failed: CaptureRecord = { ...record, answer: { status: failStatus, body: buildFailureAnswer(ERRCODE.SYSTEM, ERRMSG[ERRCODE.SYSTEM]) } }
-    deps.log.error({ delivery: failed, recordError: (err as Error).message }, msg)
+    deps.log.error({ delivery: failed, recordError: (err as Error).message, ...coded }, msg)
     return { answer: jsonAnswer(failStatus, failed.answer.body), record: failed, recorded: false }
   }
   deps.onDelivery(record)
@@ -95,7 +96,7 @@ function ownAnswer (i: Inspection, deps: DeliveryDeps, nowMs: number): Answer {
 }
 
 function rejected (r: Rejection): Inspection {
-  return { errcode: r.errcode, reason: r.reason, message: r.message, kind: 'unknown', warnings: [] }
+  return { errcode: r.errcode, reason: r.reason, message: r.message, ...(r.finding ? { messageFinding: r.finding } : {}), kind: 'unknown', warnings: [] }
 }
 
 function flagDuplicate (i: Inspection, store: CaptureStore): string | undefined {

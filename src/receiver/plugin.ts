@@ -8,6 +8,8 @@ import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { DeliveryEvents } from './events.js'
 import { createDeliveryHandler, type DeliveryHandler } from './handle-delivery.js'
 import type { ReceivedRequest, Rejection } from './received-request.js'
+import { finding, render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 
 export { newCaptureId } from './handle-delivery.js'
 
@@ -48,7 +50,7 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
 
   app.get(opts.notifyPath, async (req, reply) =>
     answer(handle, reply, received(req, Buffer.alloc(0), false, {
-      status: 200, errcode: ERRCODE.FORMAT, reason: 'ENVELOPE_UNPARSEABLE', message: 'GET has no body: WeChat POSTs deliveries to this URL',
+      status: 200, errcode: ERRCODE.FORMAT, reason: 'ENVELOPE_UNPARSEABLE', ...explained(finding('REJECT_GET')),
     })))
 
   // Body too large, bad content-length, aborted parse, a bug: these never reach (or escape) the
@@ -64,10 +66,16 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
       status: client ? (err.statusCode ?? 400) : 200,
       errcode,
       reason: client ? 'ENVELOPE_UNPARSEABLE' : 'INTERNAL',
-      message: client ? `${err.message} (${err.code ?? 'client error'})` : `receiver error: ${err.message}`,
+      ...explained(client ? clientFinding(err) : finding('REJECT_INTERNAL', { detail: err.message })),
     }))
   })
 }
+
+/** A rejection's explanation: English in the record's message, the code for the reader's language. */
+const explained = (f: Finding) => ({ message: render(f), finding: f })
+const clientFinding = (err: FastifyError): Finding => err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+  ? finding('REJECT_BODY_TOO_LARGE', { code: err.code })
+  : finding('REJECT_CLIENT', { detail: err.message, code: err.code ?? 'client error' })
 
 function received (req: FastifyRequest, body: Buffer, mayForward: boolean, rejection?: Rejection): ReceivedRequest {
   const q = req.url.indexOf('?')

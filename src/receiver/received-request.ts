@@ -1,6 +1,7 @@
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
 import type { Errcode, Reason } from '../protocol/errors.js'
+import type { Finding } from '../messages/types.js'
 import type { DeliveryLog } from '../log/logger.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import type { Listener } from '../net/replay-target.js'
@@ -31,7 +32,9 @@ export interface Rejection {
   status: number
   errcode: Errcode
   reason: Reason
+  /** English, as stored in inspection.message; `finding` is the same text as a code, for the reader's language. */
   message: string
+  finding?: Finding
 }
 
 /** What to write back on the socket. */

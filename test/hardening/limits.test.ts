@@ -31,7 +31,7 @@ describe('limits', () => {
     expect(res.statusCode).toBe(413)
     expect(await res.body.json()).toEqual({ errcode: 210, errmsg: 'data format error' })
     const [rec] = await app.nontax.store.list()
-    expect(rec?.inspection.message).toMatch(/^Request body is too large \(FST_ERR_CTP_BODY_TOO_LARGE\)/)
+    expect(rec?.inspection.message).toMatch(/^the body is larger than BODY_LIMIT_BYTES allows \(FST_ERR_CTP_BODY_TOO_LARGE\)/)
     expect(rec).toMatchObject({ wxnontaxstr: '0123456789abcdef', answer: { status: 413, body: { errcode: 210 } } })
     expect(sink.lines().find(l => l.delivery)).toMatchObject({ level: 40, msg: expect.stringContaining('errcode 210') })
     expect((await send()).json.errcode).toBe(0)

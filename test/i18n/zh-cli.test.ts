@@ -44,9 +44,9 @@ describe('Chinese output (LANG=zh_CN.UTF-8, TZ=Asia/Shanghai, child processes)',
       expect(out, s).toContain(s)
     }
     // Log times in Beijing time with the offset; capture IDs name the local second.
-    expect(out).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \+08:00\] INFO: /m)
+    expect(out).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \+08:00\] 信息: /m)
     const id = /┌─ (\d{8}-\d{6})-[0-9a-f]{6}/.exec(out)?.[1]
-    const shown = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.\d{3} \+08:00\] INFO: POST/m.exec(out)
+    const shown = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.\d{3} \+08:00\] 信息: POST/m.exec(out)
     // The ID's hour is the log's (Beijing) hour, or the one before if the line came just after the hour; UTC would be 8 off.
     const hour = Number(shown?.[4])
     expect([hour, (hour + 23) % 24]).toContain(Number(id?.slice(9, 11)))
