@@ -19,7 +19,7 @@ export const profileWords: Record<keyof typeof en, string> = {
   WORDS_KEYED: '（以 Token 为密钥）',
   WORDS_ORDER_SORTED: '排序后的',
   WORDS_ORDER_CONCAT: '依次拼接的',
-  WORDS_ORDER_KV: '',
+  WORDS_ORDER_KV: '给定顺序的',
   WORDS_LIST_SEP: '、',
   WORDS_LIST_LAST: ' 和 ',
   WORDS_ENC_HEX: '小写十六进制',
