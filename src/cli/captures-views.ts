@@ -8,6 +8,7 @@ import { LIST_HEADER, listLine, showText } from './captures-format.js'
 import { UsageError } from '../errors.js'
 import { parseReplayTarget } from '../net/replay-target.js'
 import type { Io } from './io.js'
+import type { Lang } from '../messages/types.js'
 
 type Out = (text: string) => void
 
@@ -15,13 +16,15 @@ type Out = (text: string) => void
 export async function listCaptures (store: FileStore, out: Out, io: Io, f: ListFilter & { json: boolean }): Promise<number> {
   const records = await store.list({ sinceMs: f.sinceMs, errcode: f.errcode, orderId: f.orderId, limit: f.limit })
   if (records.length === 0) {
-    io.err(store.stats.records === 0 ? `no captures in ${store.dir} yet` : `no captures match (${store.stats.records} in ${store.dir})`)
+    io.err(store.stats.records === 0
+      ? render({ code: 'LIST_NONE_YET', params: { dir: store.dir } }, io.lang)
+      : render({ code: 'LIST_NONE_MATCH', params: { count: store.stats.records, dir: store.dir } }, io.lang))
     return 0
   }
   if (io.isTTY && !f.json) out(LIST_HEADER)
   for (const r of records) out(f.json ? JSON.stringify(r) : listLine(r))
   if (f.limit !== undefined && records.length === f.limit && store.stats.records > f.limit) {
-    io.err(`showing the newest ${f.limit} of ${store.stats.records} captures; use --limit N or --since 2d for others`)
+    io.err(render({ code: 'LIST_LIMITED', params: { limit: f.limit, count: store.stats.records } }, io.lang))
   }
   return 0
 }
@@ -45,19 +48,19 @@ export function exportCapture (r: CaptureRecord, io: Io, curl: boolean, har: boo
   return 0
 }
 
-export async function pruneCaptures (store: FileStore, out: Out, olderThanMs: number): Promise<number> {
+export async function pruneCaptures (store: FileStore, out: Out, olderThanMs: number, lang?: Lang): Promise<number> {
   const res = await store.prune(olderThanMs)
   if (res.removed.length === 0) {
-    out(`nothing to prune: no day file in ${store.dir} ended before ${res.cutoff}`)
+    out(render({ code: 'PRUNE_NOTHING', params: { dir: store.dir, cutoff: res.cutoff } }, lang))
     return 0
   }
-  for (const f of res.removed) out(`removed ${f.file} (${f.records} records)`)
-  out(`pruned ${res.records} records in ${res.removed.length} day files older than ${res.cutoff}`)
+  for (const f of res.removed) out(render({ code: 'PRUNE_REMOVED_FILE', params: { file: f.file, records: f.records } }, lang))
+  out(render({ code: 'PRUNE_DONE', params: { records: res.records, files: res.removed.length, cutoff: res.cutoff } }, lang))
   return 0
 }
 
 /** What prune would remove, read from the day files, without touching them (same rule as the store's prune). */
-export async function pruneDryRun (dir: string, out: Out, olderThanMs: number, now: () => number): Promise<number> {
+export async function pruneDryRun (dir: string, out: Out, olderThanMs: number, now: () => number, lang?: Lang): Promise<number> {
   const cutoffMs = now() - olderThanMs
   const cutoff = new Date(cutoffMs).toISOString()
   const today = dayFileName('', now())
@@ -67,12 +70,12 @@ export async function pruneDryRun (dir: string, out: Out, olderThanMs: number, n
     if (file === today || dayRange(file).endMs > cutoffMs) continue
     const ids = new Set<string>()
     for await (const item of scanRecords(dir, file)) if ('record' in item) ids.add(item.record.id)
-    out(render({ code: 'PRUNE_DRY_RUN_FILE', params: { file, records: ids.size } }))
+    out(render({ code: 'PRUNE_DRY_RUN_FILE', params: { file, records: ids.size } }, lang))
     records += ids.size
     files++
   }
   out(render(files === 0
     ? { code: 'PRUNE_DRY_RUN_NONE', params: { dir, cutoff } }
-    : { code: 'PRUNE_DRY_RUN_TOTAL', params: { records, files, cutoff } }))
+    : { code: 'PRUNE_DRY_RUN_TOTAL', params: { records, files, cutoff } }, lang))
   return 0
 }

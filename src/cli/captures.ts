@@ -65,7 +65,7 @@ export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = 
     if (verb === 'list') return await listCaptures(store, out, io, listFilter(v, now))
     if (verb === 'prune') {
       const age = durationMs(str('older-than'), '--older-than', 'prune')
-      return v['dry-run'] === true ? await pruneDryRun(store.dir, out, age, now) : await pruneCaptures(store, out, age)
+      return v['dry-run'] === true ? await pruneDryRun(store.dir, out, age, now, io.lang) : await pruneCaptures(store, out, age, io.lang)
     }
     const key = positionals[0]
     if (key === undefined) throw UsageError.from({ code: 'CAPTURE_NEEDS_ID', params: { verb } })

@@ -16,4 +16,10 @@ export const capturesCli = {
   SECRET_FLAG_AES_KEY: '--aes-key must be the 43-character EncodingAESKey (A-Z, a-z, 0-9); got {length} characters',
   SECRET_FLAG_TOKEN_EMPTY: '--token is empty: pass the Token configured for the notification URL',
   REPLAY_UNREACHABLE: 'could not send to {origin}: {code} {detail}; is the receiver running there, and is --to the right URL?',
+  LIST_NONE_YET: 'no captures in {dir} yet',
+  LIST_NONE_MATCH: 'no captures match ({count} in {dir})',
+  LIST_LIMITED: 'showing the newest {limit} of {count} captures; use --limit N or --since 2d for others',
+  PRUNE_NOTHING: 'nothing to prune: no day file in {dir} ended before {cutoff}',
+  PRUNE_REMOVED_FILE: 'removed {file} ({records} records)',
+  PRUNE_DONE: 'pruned {records} records in {files} day files older than {cutoff}',
 } as const

@@ -17,5 +17,11 @@ export const capturesCli: Record<keyof typeof en, string> = {
   DISCOVER_NOT_FOUND: '{dir} 中没有捕获 "{id}"（见 "captures list"）',
   SECRET_FLAG_AES_KEY: '--aes-key 必须是 43 个字符的 EncodingAESKey（A-Z、a-z、0-9）；收到 {length} 个字符',
   SECRET_FLAG_TOKEN_EMPTY: '--token 为空：请传入通知 URL 所配置的 Token',
+  LIST_NONE_YET: '{dir} 中还没有捕获',
+  LIST_NONE_MATCH: '没有符合条件的捕获（{dir} 中共 {count} 条）',
+  LIST_LIMITED: '只显示最新的 {limit} 条（共 {count} 条）；用 --limit N 或 --since 2d 查看其他的',
+  PRUNE_NOTHING: '没有可清理的：{dir} 中没有在 {cutoff} 之前结束的日文件',
+  PRUNE_REMOVED_FILE: '已删除 {file}（{records} 条记录）',
+  PRUNE_DONE: '已清理 {files} 个早于 {cutoff} 的日文件中的 {records} 条记录',
   REPLAY_UNREACHABLE: '无法发送到 {origin}：{code} {detail}；那里的接收端在运行吗？--to 的地址对吗？',
 }

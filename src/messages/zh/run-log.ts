@@ -48,7 +48,7 @@ export const runLog = {
   BLOCK_HANDLER_NO_ANSWER: '你的处理程序：无应答（{error}） · 评判 {outcome}：应为 {expected}，实际 {got}',
   BLOCK_WHY: '原因：{text}',
   BLOCK_ANSWERED_DATA: '应答的 data（解密后）：{json}',
-  BLOCK_ANSWER: '{relayed}HTTP {status} errcode {errcode} {errmsg}{data} · {ms} 毫秒',
+  BLOCK_ANSWER: '{relayed}HTTP {status} errcode {errcode} "{errmsg}"{data} · {ms} 毫秒',
   BLOCK_RELAYED: '转发的应答 ',
   BLOCK_ANSWER_DATA: ' · data {chars} 个字符，签名 {signature}',
   BLOCK_CIPHER_SHORT: '{head}…（{chars} 个字符，sha256 {digest}…）',

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli, type CliResult } from '../helpers/cli-process.js'
+import { englishRuns } from './english-runs.js'
+
+const root = new URL('../..', import.meta.url).pathname
+/** A Chinese desktop in Beijing, no .env, pretty logs (what a person at a terminal sees). */
+const CHINA = { LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai', ENV_FILE: 'none', PORT: '0', INSPECTOR_PORT: 'auto', LOG_FORMAT: 'pretty' }
+const cli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => runCli(args, { ...CHINA, ...env })
+const shown = (r: CliResult) => r.stdout + r.stderr
+
+describe('englishRuns: what counts as untranslated English', () => {
+  it('finds sentences, not commands, paths, identifiers, flags, wire values or lists of names', () => {
+    expect(englishRuns('[t] INFO: Server listening at http://127.0.0.1:1')).toEqual(['Server listening at'])
+    expect(englishRuns('校验：the ciphertext is intact，所以')).toEqual(['the ciphertext is intact'])
+    expect(englishRuns([
+      '用法：npm run check -- --target URL [--json] [--timeout-ms N]',
+      '  replay ID --to URL [--tamper signature|body|timestamp|appid] [--token T]',
+      '  └─ <-- HTTP 200 errcode 300 "signature error" · 0.9 毫秒',
+      '  └─ <-- HTTP 200 errcode 210 "data format error" · 0.9 毫秒',
+      'AES-256-CBC，密钥：密钥加 "=" 后 base64 解码（EncodingAESKey）',
+      '已命名的配置有 wxbizmsgcrypt, wxbizmsgcrypt-xml, nontax-data-hmac（或给出 JSON 描述）',
+      '{"appid":"wx1","item_name":"a b c d"}',
+    ].join('\n'))).toEqual([])
+  })
+})
+
+describe('everything a zh user sees is Chinese (real CLI, child processes)', () => {
+  it('npm start -- --once: the whole run, Fastify\'s listening lines and the level labels', async () => {
+    const r = await cli(['run', '--once'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(englishRuns(shown(r))).toEqual([])
+    const out = r.stdout
+    expect(out).toMatch(/\] 信息: 服务在 http:\/\/127\.0\.0\.1:\d+ 监听$/m)
+    expect(out).toMatch(/\] 符合预期: POST \/nontax\/notify wxnontaxstr=\w+ → errcode 300（签名测试）/)
+    expect(out).toContain('签名算法 SHA-1，对排序后的 token、timestamp、wxnontaxstr 和 encrypt 计算，小写十六进制')
+    expect(out).not.toMatch(/Server listening|EXPECTED|\] INFO:/)
+  })
+
+  it('check --help, and check with a flag it does not know (Node\'s parseArgs error, by its code)', async () => {
+    const help = await cli(['check', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^用法：npm run check -- --target URL/)
+    expect(help.stdout).toContain('扮演微信后台')
+    expect(englishRuns(shown(help))).toEqual([])
+    const bad = await cli(['check', '--target'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/^check: 选项 --target 需要一个值（例如 --target VALUE）/)
+    expect(englishRuns(shown(bad))).toEqual([])
+  })
+
+  it('captures --help, captures list with a bad option, an unknown verb, an empty capture folder', async () => {
+    const help = await cli(['captures', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^用法：captures <子命令> \[选项\]/)
+    const bad = await cli(['captures', 'list', '--bogus'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/^未知选项 --bogus（本命令接受：--since --errcode --order --limit --json）\n\n用法：captures/)
+    const verb = await cli(['captures', 'lst'])
+    expect(verb.stderr).toMatch(/^未知的子命令 "lst"/)
+    const empty = await cli(['captures', 'list'])
+    expect(empty.code).toBe(0)
+    expect(empty.stderr).toMatch(/提示：CAPTURE_DIR ".+" 还不存在/)
+    for (const r of [help, bad, verb, empty]) expect(englishRuns(shown(r))).toEqual([])
+  })
+
+  it('a bad NONTAX_PROFILE names the field, the cause and the fix in Chinese (exit 2)', async () => {
+    const descriptor = { body: 'json', fields: { ciphertext: { in: 'body', name: 'encrypt' }, signature: { in: 'query', name: 'msg_signature' } }, cipher: { mode: 'aes-256-ecb', key: { from: 'aesKey', as: 'base64+=' }, iv: 'key', framing: 'msg' }, signature: { alg: 'sha1', over: ['token', 'ciphertext'], order: 'sorted', join: 'concat', encoding: 'hex' } }
+    const shape = await cli(['run', '--once'], { NONTAX_PROFILE: JSON.stringify({ ...descriptor, body: 'yaml', extra: 1 }) })
+    expect(shape.code).toBe(2)
+    expect(shape.stderr).toContain('NONTAX_PROFILE：body 的值是 "yaml"；它只能是 "json", "form", "xml" 之一（docs/PROTOCOL.md §5）')
+    expect(shape.stderr).toContain('NONTAX_PROFILE：(top level) 中有描述不认识的键（extra）；请删除或检查拼写')
+    const rule = await cli(['run', '--once'], { NONTAX_PROFILE: JSON.stringify(descriptor) })
+    expect(rule.stderr).toContain('NONTAX_PROFILE：cipher.iv：AES-256-ECB 没有 IV：请写 "iv": "none"')
+    const name = await cli(['run', '--once'], { NONTAX_PROFILE: 'nope' })
+    expect(name.stderr).toMatch(/NONTAX_PROFILE：没有名为 "nope" 的配置；已命名的配置有 wxbizmsgcrypt, /)
+    for (const x of [shape, rule, name]) expect(englishRuns(shown(x))).toEqual([])
+  })
+
+  it('an unreadable TLS file is a Chinese configuration error with its fix', async () => {
+    const r = await cli(['run', '--once'], { TLS_CERT_FILE: '/nonexistent/cert.pem', TLS_KEY_FILE: '/nonexistent/key.pem' })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('无法读取 TLS_CERT_FILE=/nonexistent/cert.pem（ENOENT）；运行 "npm run certs"')
+    expect(englishRuns(shown(r))).toEqual([])
+  })
+
+  it('serve: the start-up lines, Fastify\'s and ours, a rejected GET, and the stop line', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'nontax-zh-serve-'))
+    const child = spawn(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'serve', '--demo-keys'], {
+      cwd, env: { PATH: process.env.PATH ?? '', CAPTURE_DIR: join(cwd, 'captures'), ...CHINA, MAX_EVENT_LOOP_DELAY_MS: '60000' }, stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
+    const waiters = new Set<() => void>()
+    const collect = (d: Buffer) => { out += d.toString(); for (const w of waiters) w() }
+    child.stdout.on('data', collect)
+    child.stderr.on('data', collect)
+    const seen = (re: RegExp) => new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => { const m = re.exec(out); if (m) { waiters.delete(check); resolve(m) } }
+      waiters.add(check)
+      check()
+      void exited.then(() => reject(new Error(`serve exited before ${re}:\n${out}`)))
+    })
+    const url = (await seen(/正在监听：发到 (\S+) 的推送/))[1] ?? ''
+    await seen(/检查器：/)
+    // Answered and logged: the receiver is past start-up (its signal handlers are set), so Ctrl-C is a clean stop.
+    await fetch(url)
+    await seen(/GET 请求没有报文体：微信用 POST 向这个地址推送/)
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(out).toMatch(/\] 信息: 服务在 http:\/\/127\.0\.0\.1:\d+ 监听$/m)
+    expect(out).toMatch(/\] 信息: 正在监听：发到 http:\/\/127\.0\.0\.1:\d+\/nontax\/notify 的推送会被验签、解密、记录并应答（Ctrl-C 停止）/)
+    expect(out).toContain('已停止：收到的每次推送都已应答并记录（退出码 0）')
+    expect(englishRuns(out)).toEqual([])
+  })
+})
