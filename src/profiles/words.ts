@@ -44,7 +44,7 @@ function envelopeWords (d: ProfileDescriptor, lang: Lang): string {
   const located = Object.entries(d.fields).filter((e): e is [string, FieldLocation] => e[1] !== undefined)
   const groups = new Map<FieldLocation['in'], string[]>()
   for (const [, l] of located) groups.set(l.in, [...(groups.get(l.in) ?? []), l.name])
-  const from = [...groups].map(([w, names]) => t(lang, 'WORDS_FROM', { names: names.join(', '), where: t(lang, WHERE[w]) }))
+  const from = [...groups].map(([w, names]) => t(lang, 'WORDS_FROM', { names: names.join(t(lang, 'WORDS_LIST_SEP')), where: t(lang, WHERE[w]) }))
   return t(lang, 'WORDS_ENVELOPE', { body: t(lang, BODY[d.body]), groups: from.join(t(lang, 'WORDS_GROUP_SEP')) })
 }
 

@@ -30,7 +30,7 @@ export const profileWords: Record<keyof typeof en, string> = {
   WORDS_KEYSRC_HEX: '{secret} 按十六进制读取（32 字节）',
   WORDS_KEYSRC_BASE64: '{secret} 按 base64 读取（32 字节）',
   WORDS_KEYSRC_MD5: 'md5({secret})，32 个小写十六进制字符',
-  WORDS_IN_QUERY: 'URL 查询参数',
+  WORDS_IN_QUERY: '查询参数（URL）',
   WORDS_IN_BODY: '报文体',
   WORDS_IN_HEADER: '请求头',
   WORDS_BODY_JSON: 'JSON 报文体',
