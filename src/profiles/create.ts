@@ -5,7 +5,7 @@ import { decryptWith, encryptWith, type EncryptOptions } from './cipher-engine.j
 import { descriptorString, sameDescriptor, type ProfileDescriptor } from './descriptor.js'
 import { deriveKey, keyProblem } from './keys.js'
 import { namedDescriptors } from './named.js'
-import { digest, encodeDigest, signedString, type SignatureInput } from './signer.js'
+import { digest, encodeDigest, signedString, type SignatureInput, type SignedString } from './signer.js'
 import { frameWire, readEnvelope } from './wire.js'
 import { profileWords } from './words.js'
 
@@ -32,6 +32,7 @@ export function createProfile (d: ProfileDescriptor): CryptoProfile {
     return cached.key
   }
   const base = (input: SignatureInput) => signedString(d.signature, d.fields, input)
+  const signBase = (b: SignedString) => encodeDigest(digest(d.signature.alg, b.joined, b.key), d.signature.encoding)
   return {
     name,
     id: named ?? descriptorString(d),
@@ -42,11 +43,9 @@ export function createProfile (d: ProfileDescriptor): CryptoProfile {
     wordsIn: lang => (lang === 'en' ? words : profileWords(d, lang)),
     encrypt: (msg, s, o) => encryptWith(d.cipher, keyFor(s), msg, s.appid, Buffer.isBuffer(o) ? { random: o } : (o ?? {}) as EncryptOptions),
     decrypt: (text, s): Decrypted => decryptWith(d.cipher, keyFor(s), text, s.appid),
-    sign: input => {
-      const b = base(input)
-      return encodeDigest(digest(d.signature.alg, b.joined, b.key), d.signature.encoding)
-    },
+    sign: input => signBase(base(input)),
     signatureBase: base,
+    signBase,
     signs: v => d.signature.over.includes(v),
     readEnvelope: named !== undefined && TOLERANT.has(named) ? parseEnvelope : input => readEnvelope(d, input),
     frame: values => frameWire(d, values),

@@ -41,6 +41,8 @@ export interface CryptoProfile {
   sign (input: SignatureInput): string
   /** The exact string that is hashed, and the values in the order they were joined. */
   signatureBase (input: SignatureInput): SignedString
+  /** The signature of a base from signatureBase: the check computes the base once and shows it. */
+  signBase (base: SignedString): string
   /** Whether the signature covers this value (a missing timestamp only matters if it is signed). */
   signs (value: SignedValue): boolean
   /** Where each value is read from in a received request. */

@@ -38,27 +38,39 @@ export function checkSignature (env: Envelope, token: string, profile: CryptoPro
     return { ...base, ok: false, reason: 'NONCE_MISSING', cause: { code: 'SIG_NONCE_MISSING', params: { param: f.nonce?.name, where: f.nonce?.in } } }
   }
   const input = { token, timestamp: env.timestamp ?? '', nonce: env.nonce ?? '', encrypt: env.encrypt, appid: env.appid }
-  const { parts, joined } = profile.signatureBase(input)
-  const expected = profile.sign(input)
-  const shown = {
+  // One base per delivery: it is both what is hashed and what the log shows (token masked).
+  const signed = profile.signatureBase(input)
+  const expected = profile.signBase(signed)
+  const shown: SignatureCheck = {
     ...base,
     expected,
-    parts: parts.map(s => (s === token ? TOKEN_PLACEHOLDER : s.split(token).join(TOKEN_PLACEHOLDER))),
-    hashed: joined.split(token).join(TOKEN_PLACEHOLDER),
+    parts: signed.parts.map(s => maskToken(s, token)),
+    hashed: maskToken(signed.joined, token),
+    ok: false,
   }
   if (env.signature === undefined || env.signature === '') {
     return { ...shown, ok: false, reason: 'SIGNATURE_MISSING', cause: { code: 'SIG_MISSING', params: { looked: `looked for ${f.signature.in} field "${f.signature.name}"${env.signatureParam === undefined && f.signature.name === 'msg_signature' ? ', signature, sig' : ''}` } } }
   }
-  if (signaturesEqual(expected, env.signature)) return { ...shown, ok: true }
+  if (signaturesEqual(expected, env.signature)) {
+    shown.ok = true
+    return shown
+  }
   const enc = profile.descriptor.signature.encoding
   if (enc !== 'base64') {
     const other = enc === 'hex' ? env.signature.toLowerCase() : env.signature.toUpperCase()
     if (signaturesEqual(expected, other)) {
       warnings.push({ code: 'SIG_HEX_CASE', params: enc === 'hex' ? { got: 'upper-case', emits: 'lower-case' } : { got: 'lower-case', emits: 'upper-case' } })
-      return { ...shown, ok: true }
+      shown.ok = true
+      return shown
     }
   }
   return { ...shown, ok: false, reason: 'SIGNATURE_MISMATCH', cause: likelyCause(env, token, expected, profile) }
+}
+
+/** The token never leaves the check: wherever it occurs in a shown value, <token> stands for it. */
+function maskToken (s: string, token: string): string {
+  if (s === token) return TOKEN_PLACEHOLDER
+  return token !== '' && s.includes(token) ? s.split(token).join(TOKEN_PLACEHOLDER) : s
 }
 
 function likelyCause (env: Envelope, token: string, expected: string, profile: CryptoProfile): SignatureFinding {
