@@ -45,12 +45,12 @@ export async function runTrigger (t: Trigger, deps: DeliveryDeps, onReport: (r: 
  */
 async function sendOne (t: Trigger, test: DeliveryTest, index: number, total: number, deps: DeliveryDeps): Promise<DeliveryReport> {
   const nowMs = deps.now()
-  const { payload, echo } = buildPayload(t.api, deps.fixtures, t.secrets.appid, nowMs, deps.overrides)
+  const { payload, id, echo } = buildPayload(t.api, deps.fixtures, t.secrets.appid, nowMs, deps.overrides)
   const d = buildDelivery({ payload, secrets: t.secrets, profile: deps.profile, nowMs, badSignature: test === 'signature' })
   const attempts: DeliveryAttempt[] = []
   const delays = deps.retryDelaysMs ?? []
   for (;;) {
-    const r = await attemptOnce(t, test, index, total, deps, d, echo)
+    const r = await attemptOnce(t, test, index, total, deps, d, id, echo)
     attempts.push({ sentAt: r.sentAt, durationMs: r.durationMs, httpStatus: r.httpStatus, errcode: r.answer?.errcode, error: r.error })
     const delay = delays[attempts.length - 1]
     if (r.answer?.errcode === 0 || delay === undefined || !(await pause(delay, deps.signal))) return { ...r, attempts }
@@ -67,11 +67,11 @@ function pause (ms: number, signal: AbortSignal): Promise<boolean> {
   })
 }
 
-async function attemptOnce (t: Trigger, test: DeliveryTest, index: number, total: number, deps: DeliveryDeps, d: ReturnType<typeof buildDelivery>, echo: { field: string; value: unknown }): Promise<Omit<DeliveryReport, 'attempts'>> {
+async function attemptOnce (t: Trigger, test: DeliveryTest, index: number, total: number, deps: DeliveryDeps, d: ReturnType<typeof buildDelivery>, id: string, echo: Record<string, unknown>): Promise<Omit<DeliveryReport, 'attempts'>> {
   const nowMs = deps.now()
   const url = deliveryUrl(t.url, d.query)
   const expectedErrcode = expectedErrcodeOf(test)
-  const base = { triggerId: t.triggerId, index, total, test, wxnontaxstr: d.nonce, url: shownUrl(url, t.secrets), orderId: String(echo.value), sentAt: new Date(nowMs).toISOString(), expectedErrcode }
+  const base = { triggerId: t.triggerId, index, total, test, wxnontaxstr: d.nonce, url: shownUrl(url, t.secrets), orderId: id, sentAt: new Date(nowMs).toISOString(), expectedErrcode }
   const started = performance.now()
   try {
     const res = await request(url, {

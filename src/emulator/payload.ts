@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { answerEcho } from '../grade/expectation.js'
 import { paymentNotification, type PaymentNotification } from '../protocol/payment-notification.js'
 import { applyOverrides, type Overrides } from '../payload/overrides.js'
 
@@ -23,16 +24,16 @@ export async function loadFixtures (): Promise<Fixtures> {
   return { mocknotification: await loadFixture(FIXTURE_URL), mockqueryfee: await loadFixture(QUERY_FEE_FIXTURE_URL) }
 }
 
-/** What one delivery carries, and the field its answer should echo. */
-export interface MockPayload { payload: Record<string, unknown> & { appid: string }; echo: { field: string; value: unknown } }
+/** What one delivery carries, its id (order_id or payment_notice_no) and the fields its answer should echo. */
+export interface MockPayload { payload: Record<string, unknown> & { appid: string }; id: string; echo: Record<string, unknown> }
 
 export function buildPayload (api: MockApi, fixtures: Fixtures, appid: string, nowMs: number, overrides: Overrides = {}): MockPayload {
   if (api === 'mocknotification') {
     const payload = applyOverrides(buildPaymentNotification(fixtures.mocknotification, appid, nowMs), overrides)
-    return { payload, echo: { field: 'order_id', value: payload.order_id } }
+    return { payload, id: String(payload.order_id), echo: answerEcho('payment_notification', payload) ?? {} }
   }
   const payload = { ...structuredClone(fixtures.mockqueryfee), payment_notice_no: `44030500${digits(11)}`, ...overrides, appid }
-  return { payload, echo: { field: 'payment_notice_no', value: payload.payment_notice_no } }
+  return { payload, id: String(payload.payment_notice_no), echo: answerEcho('query_fee', payload) ?? {} }
 }
 
 function digits (n: number): string {

@@ -57,8 +57,8 @@ export interface TriggerSummary {
 export type DeliveryGrade = Pick<DeliveryReport, 'answer' | 'outcome' | 'ok' | 'problems' | 'warnings' | 'findings'>
 
 /** Grade an answer against what the test expects, with the one grader (docs/PROTOCOL.md §4, "The two version: 1 deliveries"). */
-export function gradeAnswer (test: DeliveryTest, reply: { status: number; body: Buffer; durationMs: number }, ctx: GradeContext, echo: { field: string; value: unknown }): DeliveryGrade {
-  const g = gradeReply(expectationForTest(test, { [echo.field]: echo.value }), { kind: 'answer', headers: {}, ...reply }, ctx)
+export function gradeAnswer (test: DeliveryTest, reply: { status: number; body: Buffer; durationMs: number }, ctx: GradeContext, echo: Record<string, unknown>): DeliveryGrade {
+  const g = gradeReply(expectationForTest(test, echo), { kind: 'answer', headers: {}, ...reply }, ctx)
   return {
     answer: g.answer,
     outcome: g.outcome,

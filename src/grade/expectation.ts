@@ -1,4 +1,4 @@
-import type { Inspection } from '../protocol/inspect.js'
+import type { DeliveryKind, Inspection } from '../protocol/inspect.js'
 import { finding } from '../messages/render.js'
 import type { Finding } from '../messages/types.js'
 import { nameOf } from './explain.js'
@@ -52,6 +52,18 @@ export function shortExpected (e: Expectation): string {
   return [pass, warn && `[${warn}]`].filter(Boolean).join(' ')
 }
 
+/**
+ * The fields a success answer's data must echo (docs/PROTOCOL.md §4.5): a payment notification's
+ * order_id and status, a query-fee request's payment_notice_no. The emulator and forward mode take it
+ * from here (the emulator echoed order_id only, so it passed an answer check and forward mode warn on);
+ * `check`'s cases name the same fields.
+ */
+export function answerEcho (kind: DeliveryKind, p: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (kind === 'payment_notification') return { order_id: p?.order_id, status: p?.status }
+  if (kind === 'query_fee') return { payment_notice_no: p?.payment_notice_no }
+  return undefined
+}
+
 /** Which of docs/PROTOCOL.md §8's latitudes apply to a delivery, judged from our own inspection of it. */
 export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: string[]; format: string[]; large: boolean } {
   const signature: string[] = []
@@ -77,7 +89,7 @@ export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: string[]
 export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): Expectation {
   const lat = latitudeOf(i, o.bodyBytes)
   if (i.errcode === 0) {
-    const echo = i.kind === 'payment_notification' ? { order_id: i.payload?.order_id, status: i.payload?.status } : undefined
+    const echo = answerEcho(i.kind, i.payload)
     // A repeated wxnontaxstr: accepting and rejecting are both allowed (§8), graded as check's replayed-nonce case.
     if (i.warnings.some(w => w.code === 'WARN_NONCE_REUSED')) return replayedNonce(echo)
     const notes = [...lat.signature, ...lat.format, ...(lat.large ? [`the body is over ${LARGE_BODY_BYTES / 1024} KiB`] : [])]

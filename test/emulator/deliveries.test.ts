@@ -6,7 +6,8 @@ import type { TriggerSummary } from '../../src/emulator/report.js'
 import Fastify from 'fastify'
 import { generate } from 'selfsigned'
 import { closedPortUrl, rawServer } from '../helpers/listen.js'
-import { newAccount, startEmulator, startReceiver } from './helpers.js'
+import { newAccount, profile, startEmulator, startReceiver } from './helpers.js'
+import { startReferenceHandler } from '../helpers/reference-handler.js'
 
 async function tokenFor (base: string, appid: string, secret: string): Promise<string> {
   const res = await request(`${base}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid, secret }) })
@@ -81,6 +82,15 @@ describe('emulator deliveries', () => {
     const { summary } = await trigger(app, base, { appid: account.appid, url: rx.url, version: 1 }, await tokenFor(base, account.appid, account.appsecret))
     expect(summary.reports[0]?.ok).toBe(false)
     expect(summary.reports[0]?.problems[0]).toMatch(/^your handler could not decrypt a correct delivery \(298\).*NONTAX_ENCODING_AES_KEY/)
+  })
+
+  it('an answer that echoes the order_id but not the status is a WARN, as check and forward mode grade it', async () => {
+    const { app, base, account } = await startEmulator()
+    const rx = await startReferenceHandler({ secrets: account.secrets, profile, answer: p => ({ order_id: p.order_id, status: 99 }) })
+    const { summary } = await trigger(app, base, { appid: account.appid, url: rx.url, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
+    expect(summary.reports[0]).toMatchObject({ test: 'crypto', ok: true, outcome: 'WARN' })
+    expect(summary.reports[0]?.findings?.notes.map(n => n.code)).toEqual(['NOTE_NO_ECHO'])
+    expect(summary.reports[0]?.warnings[0]).toMatch(/status=3/)
   })
 
   it('any version other than 1 sends one correctly signed delivery: a crypto test', async () => {
