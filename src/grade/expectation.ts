@@ -55,8 +55,7 @@ export function shortExpected (e: Expectation): string {
 /**
  * The fields a success answer's data must echo (docs/PROTOCOL.md §4.5): a payment notification's
  * order_id and status, a query-fee request's payment_notice_no. The emulator and forward mode take it
- * from here (the emulator echoed order_id only, so it passed an answer check and forward mode warn on);
- * `check`'s cases name the same fields.
+ * from here, so they grade the same answer alike; `check`'s cases name the same fields.
  */
 export function answerEcho (kind: DeliveryKind, p: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (kind === 'payment_notification') return { order_id: p?.order_id, status: p?.status }
