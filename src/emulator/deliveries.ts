@@ -85,7 +85,7 @@ async function attemptOnce (t: Trigger, test: DeliveryTest, index: number, total
     })
     const body = Buffer.from(await res.body.arrayBuffer())
     const durationMs = elapsed(started)
-    const grade = gradeAnswer(test, { status: res.statusCode, body, durationMs }, { secrets: t.secrets, profile: deps.profile }, echo)
+    const grade = gradeAnswer(test, { status: res.statusCode, body, durationMs }, { secrets: t.secrets, profile: deps.profile, sent: { timestamp: d.timestamp, nonce: d.nonce, encrypt: d.ciphertext } }, echo)
     return { ...base, durationMs, httpStatus: res.statusCode, ...grade }
   } catch (err) {
     const error = deps.signal.aborted ? 'not answered: the emulator was closing' : describeNetworkError(err, deps.timeoutMs).text

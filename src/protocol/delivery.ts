@@ -11,6 +11,9 @@ export interface SignedDelivery {
   body: Buffer
   /** The nonce it carries (wxnontaxstr by default), wherever the profile puts it. */
   nonce: string
+  /** The signed timestamp and ciphertext: a grader recognises an answer signed over them by mistake. */
+  timestamp: string
+  ciphertext: string
 }
 
 export interface DeliveryOptions {
@@ -38,7 +41,7 @@ export function buildDelivery (o: DeliveryOptions): SignedDelivery {
   // A well-formed but wrong signature: the same inputs signed under a token nobody has.
   const token = o.badSignature ? randomBytes(16).toString('hex') : o.secrets.token
   const signature = o.profile.sign({ token, timestamp, nonce, encrypt: ciphertext, appid })
-  return { ...o.profile.frame({ ciphertext, signature, timestamp, nonce, appid }), nonce }
+  return { ...o.profile.frame({ ciphertext, signature, timestamp, nonce, appid }), nonce, timestamp, ciphertext }
 }
 
 export function deliveryUrl (base: string, query: Record<string, string>): string {

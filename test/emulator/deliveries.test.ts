@@ -8,6 +8,8 @@ import { generate } from 'selfsigned'
 import { closedPortUrl, rawServer } from '../helpers/listen.js'
 import { newAccount, profile, startEmulator, startReceiver } from './helpers.js'
 import { startReferenceHandler } from '../helpers/reference-handler.js'
+import { buildSuccessAnswer } from '../../src/protocol/answer.js'
+import { inspectDelivery } from '../../src/protocol/inspect.js'
 
 async function tokenFor (base: string, appid: string, secret: string): Promise<string> {
   const res = await request(`${base}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid, secret }) })
@@ -91,6 +93,24 @@ describe('emulator deliveries', () => {
     expect(summary.reports[0]).toMatchObject({ test: 'crypto', ok: true, outcome: 'WARN' })
     expect(summary.reports[0]?.findings?.notes.map(n => n.code)).toEqual(['NOTE_NO_ECHO'])
     expect(summary.reports[0]?.warnings[0]).toMatch(/status=3/)
+  })
+
+  it('names an answer signed over the delivery\'s ciphertext, as check and forward mode do', async () => {
+    const { app, base, account } = await startEmulator()
+    const rx = Fastify()
+    rx.removeAllContentTypeParsers()
+    rx.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+    rx.post<{ Querystring: Record<string, string> }>('/notify', async req => {
+      const i = inspectDelivery({ body: req.body as Buffer, contentType: req.headers['content-type'], query: req.query }, { secrets: account.secrets, profile, nowMs: Date.now() })
+      const ok = buildSuccessAnswer({ order_id: i.payload?.order_id, status: i.payload?.status }, account.secrets, profile, Date.now())
+      // The classic slip: the delivery's own ciphertext signed instead of the answer's data.
+      return { ...ok, msg_signature: profile.sign({ token: account.secrets.token, timestamp: ok.timestamp!, nonce: ok.nonce!, encrypt: i.envelope?.encrypt ?? '' }) }
+    })
+    onTestFinished(() => rx.close())
+    const url = `${await rx.listen({ port: 0, host: '127.0.0.1' })}/notify`
+    const { summary } = await trigger(app, base, { appid: account.appid, url, version: 2 }, await tokenFor(base, account.appid, account.appsecret))
+    expect(summary.reports[0]).toMatchObject({ ok: false, outcome: 'FAIL' })
+    expect(summary.reports[0]?.problems.join('\n')).toMatch(/signed the delivery's ciphertext instead of the answer's data/)
   })
 
   it('any version other than 1 sends one correctly signed delivery: a crypto test', async () => {
