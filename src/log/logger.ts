@@ -2,6 +2,7 @@ import { pino, type BaseLogger, type DestinationStream, type Logger, type Logger
 import type { CaptureRecord } from '../capture/record.js'
 import { build as prettyStream } from 'pino-pretty'
 import type { Lang } from '../messages/types.js'
+import type { ProfileDescriptor } from '../profiles/descriptor.js'
 import { createDeliveryFormatter, deliveryHeadline, isDeliveryLog } from './pretty-delivery.js'
 import { levelLabel } from './pretty-level.js'
 import { logText } from './pretty-message.js'
@@ -21,7 +22,7 @@ export const REDACT_PATHS = [
 ]
 
 /** mockRun: the run command's round, where a wrong signature that decrypts is WeChat's signature test (logged as expected). */
-export interface LogSettings { logLevel: string; logFormat: 'pretty' | 'json'; mockRun?: boolean; lang?: Lang }
+export interface LogSettings { logLevel: string; logFormat: 'pretty' | 'json'; mockRun?: boolean; lang?: Lang; profile?: ProfileDescriptor }
 
 export function loggerOptions (s: LogSettings): LoggerOptions {
   return { level: s.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }
@@ -34,7 +35,7 @@ export function createLogger (s: LogSettings, destination: DestinationStream | 1
     jsonDestinations.add(dest)
     return pino(loggerOptions(s), dest)
   }
-  const formatDelivery = createDeliveryFormatter({ mockRun: s.mockRun === true, ...(s.lang !== undefined ? { lang: s.lang } : {}) })
+  const formatDelivery = createDeliveryFormatter({ mockRun: s.mockRun === true, ...(s.lang !== undefined ? { lang: s.lang } : {}), ...(s.profile ? { profile: s.profile } : {}) })
   const pretty = prettyStream({
     destination,
     sync: true,

@@ -5,6 +5,8 @@ import { render, renderWarning } from '../messages/render.js'
 import type { Lang, Params } from '../messages/types.js'
 import { businessAnswer } from '../receiver/business-answer.js'
 import { displayCopy, safeLines } from './terminal-safe.js'
+import type { ProfileDescriptor } from '../profiles/descriptor.js'
+import { profileWords } from '../profiles/words.js'
 
 const RAW_SHOWN_CHARS = 2048
 /** Header a replay by `captures replay` carries, so its log never reads as one of WeChat's tests. */
@@ -20,6 +22,8 @@ export interface DeliveryFormatterOptions {
   mockRun?: boolean
   /** The reader's language for labels and explanations (the wire bytes shown stay as they were). */
   lang?: Lang
+  /** The receiver's profile: a record's signature algorithm (kept in English) is shown in its words in `lang`. */
+  profile?: ProfileDescriptor
 }
 
 export type DeliveryFormatter = (r: CaptureRecord) => string
@@ -32,10 +36,21 @@ export function createDeliveryFormatter (o: DeliveryFormatterOptions = {}): Deli
     shown.add(code)
     return [line]
   }
-  return r => formatDeliveryBlock(r, { ...o, once })
+  return r => formatDeliveryBlock(r, { ...o, once, algorithm: algorithmWords(o) })
 }
 
-interface Ctx extends DeliveryFormatterOptions { once: (code: string, line: string) => string[] }
+interface Ctx extends DeliveryFormatterOptions {
+  once: (code: string, line: string) => string[]
+  algorithm: (english: string) => string
+}
+
+/** The profile's signature words in the reader's language, for a record made under that profile; any other as recorded. */
+function algorithmWords (o: DeliveryFormatterOptions): (english: string) => string {
+  if (o.profile === undefined || o.lang === undefined || o.lang === 'en') return english => english
+  const en = profileWords(o.profile).signature
+  const local = profileWords(o.profile, o.lang).signature
+  return english => (english === en ? local : english)
+}
 
 type T = (code: MessageCode, params?: Params) => string
 const translator = (lang: Lang | undefined): T => (code, params) => render({ code, ...(params ? { params } : {}) }, lang)
@@ -56,7 +71,7 @@ export function isWechatSignatureTest (r: CaptureRecord, mockRun: boolean): bool
  * A person reads a delivery at a glance: what came in, each check, what went out. Every value is
  * escaped for the terminal (terminal-safe.ts), so a sender cannot draw outside this block.
  */
-export function formatDeliveryBlock (record: CaptureRecord, c: Ctx = { once: (_c, l) => [l] }): string {
+export function formatDeliveryBlock (record: CaptureRecord, c: Ctx = { once: (_c, l) => [l], algorithm: english => english }): string {
   const r = displayCopy(record)
   const i = r.inspection
   const wechatTest = isWechatSignatureTest(r, c.mockRun === true)
@@ -73,7 +88,7 @@ export function formatDeliveryBlock (record: CaptureRecord, c: Ctx = { once: (_c
   lines.push(...signatureLines(r, wechatTest, c, t))
   const d = i.decryption
   if (d?.ok) lines.push(`│ ${t('BLOCK_DECRYPTED_OK', { appid: d.appid, bytes: d.declaredLength, pad: d.padByte })}`, `│     ${d.plaintext}`)
-  else if (d) lines.push(`│ ${t('BLOCK_DECRYPTED_FAIL', { reason: d.reason, message: d.message })}`)
+  else if (d) lines.push(`│ ${t('BLOCK_DECRYPTED_FAIL', { reason: d.reason, message: d.finding ? render(d.finding, c.lang) : d.message })}`)
   const rejectedBecause = i.messageFinding ? render(i.messageFinding, c.lang) : i.message
   if (i.errcode !== 0 && !wechatTest && rejectedBecause && !lines.some(l => l.includes(rejectedBecause))) lines.push(`│ ${t('BLOCK_REJECTED', { message: rejectedBecause })}`)
   for (const w of i.warnings) lines.push(`│ ${t('BLOCK_WARNING', { text: renderWarning(w, c.lang) })}`)
@@ -93,7 +108,7 @@ function signatureLines (r: CaptureRecord, wechatTest: boolean, c: Ctx, t: T): s
   const lines = [`│ ${s.ok ? t('BLOCK_SIGNATURE_OK', params) : t('BLOCK_SIGNATURE_FAIL', { ...params, reason: s.reason })}`,
     `│     ${t('BLOCK_SIG_RECEIVED', { value: s.received ?? t('BLOCK_NONE') })}`]
   if (s.expected) lines.push(`│     ${t('BLOCK_SIG_EXPECTED', { value: s.expected })}`)
-  if (!s.ok && s.parts) lines.push(`│     ${s.algorithm ?? t('BLOCK_SIG_COMPUTED')}: [${s.parts.map(v => short(v)).join(', ')}]`)
+  if (!s.ok && s.parts) lines.push(`│     ${(s.algorithm && c.algorithm(s.algorithm)) ?? t('BLOCK_SIG_COMPUTED')}: [${s.parts.map(v => short(v)).join(', ')}]`)
   if (!s.ok && s.cause) lines.push(`│     ${t('BLOCK_LIKELY_CAUSE', { cause: render(s.cause, c.lang) })}`)
   return lines
 }

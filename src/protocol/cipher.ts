@@ -1,5 +1,6 @@
 import { NotificationError } from './errors.js'
 import { randomBytesPooled } from './random.js'
+import { finding } from '../messages/render.js'
 
 /** wxbizmsgcrypt pads PKCS#7-style to 32-byte blocks, not AES's 16 (docs/PROTOCOL.md §4.1). */
 export const PAD_BLOCK_BYTES = 32
@@ -48,9 +49,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 export function unpad (plain: Buffer, block: number, cipherBytes: number): { content: Buffer; padByte: number } {
   const padByte = plain[plain.length - 1] ?? 0
   if (padByte < 1 || padByte > block) {
-    throw new NotificationError('PADDING_INVALID',
-      `pad byte is ${padByte}, expected 1..${block}: the key is probably not the one the sender used`,
-      { cipherBytes, padByte })
+    throw NotificationError.coded('PADDING_INVALID', finding('DECRYPT_PAD_INVALID', { padByte, block }), { cipherBytes, padByte })
   }
   return { content: plain.subarray(0, plain.length - padByte), padByte }
 }
@@ -59,8 +58,7 @@ export function unframeWx (content: Buffer, expectedAppid: string, cipherBytes: 
   const available = content.length - HEADER_BYTES
   const declaredLength = content.length >= HEADER_BYTES ? content.readUInt32BE(RANDOM_BYTES) : -1
   if (available < 0 || declaredLength > available) {
-    throw new NotificationError('DECLARED_LENGTH_INVALID',
-      `declared message length ${declaredLength} bytes exceeds the ${Math.max(available, 0)} bytes available: wrong EncodingAESKey, or truncated ciphertext`,
+    throw NotificationError.coded('DECLARED_LENGTH_INVALID', finding('DECRYPT_LENGTH_INVALID', { declaredLength, available: Math.max(available, 0) }),
       { cipherBytes, padByte, declaredLength, available: Math.max(available, 0) })
   }
   const msgBytes = content.subarray(HEADER_BYTES, HEADER_BYTES + declaredLength)
@@ -68,9 +66,11 @@ export function unframeWx (content: Buffer, expectedAppid: string, cipherBytes: 
   const appid = appidBytes.toString('utf8')
   if (appid !== expectedAppid) {
     // Under a wrong key these bytes are noise: show them as hex rather than as control characters.
-    const shown = /^[\x20-\x7e]*$/.test(appid) ? `"${appid}",` : `${appidBytes.length} unprintable bytes (hex ${appidBytes.subarray(0, 24).toString('hex')}), so the key is probably wrong,`
-    throw new NotificationError('APPID_MISMATCH',
-      `appid inside the ciphertext is ${shown} expected "${expectedAppid}": the message was encrypted for another account, or WECHAT_APPID is wrong`,
+    const printable = /^[\x20-\x7e]*$/.test(appid)
+    const f = printable
+      ? finding('DECRYPT_APPID_MISMATCH', { found: appid, expected: expectedAppid })
+      : finding('DECRYPT_APPID_NOISE', { count: appidBytes.length, hex: appidBytes.subarray(0, 24).toString('hex'), expected: expectedAppid })
+    throw NotificationError.coded('APPID_MISMATCH', f,
       { cipherBytes, padByte, declaredLength, appidFound: /^[\x20-\x7e]*$/.test(appid) ? appid : `hex:${appidBytes.toString('hex')}`, appidExpected: expectedAppid })
   }
   return { msg: decodeUtf8(msgBytes, declaredLength), appid, random: content.subarray(0, RANDOM_BYTES), cipherBytes, padByte, declaredLength }
@@ -80,7 +80,7 @@ export function decodeUtf8 (bytes: Buffer, declaredLength: number): string {
   try {
     return utf8.decode(bytes)
   } catch {
-    throw new NotificationError('PAYLOAD_NOT_UTF8', 'decrypted message is not valid UTF-8',
+    throw NotificationError.coded('PAYLOAD_NOT_UTF8', finding('DECRYPT_NOT_UTF8'),
       { declaredLength, hex: bytes.subarray(0, 64).toString('hex') })
   }
 }
@@ -88,23 +88,17 @@ export function decodeUtf8 (bytes: Buffer, declaredLength: number): string {
 /** Base64 text to bytes, naming what is wrong; `blockMultiple` (CBC/ECB) also requires whole AES blocks. */
 export function checkBase64 (encrypt: string, blockMultiple = true): Buffer {
   if (encrypt.includes(' ') && BASE64_RE.test(encrypt.replaceAll(' ', '+'))) {
-    throw new NotificationError('CIPHERTEXT_NOT_BASE64',
-      'ciphertext contains spaces where base64 has "+": it was form-encoded without escaping "+" (send %2B, or JSON)',
-      { length: encrypt.length })
+    throw NotificationError.coded('CIPHERTEXT_NOT_BASE64', finding('CIPHER_SPACES'), { length: encrypt.length })
   }
   if (encrypt.length === 0 || encrypt.length % 4 !== 0 || !BASE64_RE.test(encrypt)) {
     const bad = [...encrypt].findIndex((c, i) => !/[A-Za-z0-9+/=]/.test(c) || (c === '=' && i < encrypt.length - 2))
-    throw new NotificationError('CIPHERTEXT_NOT_BASE64',
-      bad >= 0
-        ? `ciphertext is not base64: character ${JSON.stringify(encrypt[bad])} at offset ${bad}`
-        : `ciphertext is not base64: length ${encrypt.length} is not a positive multiple of 4`,
+    throw NotificationError.coded('CIPHERTEXT_NOT_BASE64',
+      bad >= 0 ? finding('CIPHER_BAD_CHAR', { char: JSON.stringify(encrypt[bad]), offset: bad }) : finding('CIPHER_BAD_LENGTH', { length: encrypt.length }),
       { length: encrypt.length, offset: bad })
   }
   const bytes = Buffer.from(encrypt, 'base64')
   if (blockMultiple && bytes.length % 16 !== 0) {
-    throw new NotificationError('CIPHERTEXT_LENGTH',
-      `ciphertext is ${bytes.length} bytes, not a multiple of the 16-byte AES block: it was truncated or altered`,
-      { cipherBytes: bytes.length })
+    throw NotificationError.coded('CIPHERTEXT_LENGTH', finding('CIPHER_NOT_BLOCKS', { bytes: bytes.length }), { cipherBytes: bytes.length })
   }
   return bytes
 }

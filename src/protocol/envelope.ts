@@ -38,13 +38,12 @@ const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimVa
 
 export function parseEnvelope (input: EnvelopeInput): Envelope {
   const warnings: Finding[] = []
-  if (input.body.length === 0) throw new NotificationError('BODY_EMPTY', 'request body is empty: a delivery carries {"appid","encrypt"}')
+  if (input.body.length === 0) throw NotificationError.coded('BODY_EMPTY', finding('ENVELOPE_BODY_EMPTY'))
   const format = formatOf(input.contentType, input.body, warnings)
   const fields = parseFields(format, input.body)
   const encryptHit = pick(fields, CIPHERTEXT_FIELDS, 'WARN_BODY_NONCANONICAL', warnings)
   if (encryptHit === undefined) {
-    throw new NotificationError('ENVELOPE_NO_CIPHERTEXT',
-      `${format} body has no ciphertext field (looked for ${CIPHERTEXT_FIELDS.join(', ')}; found ${Object.keys(fields).join(', ') || 'none'})`,
+    throw NotificationError.coded('ENVELOPE_NO_CIPHERTEXT', finding(Object.keys(fields).length > 0 ? 'ENVELOPE_NO_CIPHERTEXT' : 'ENVELOPE_NO_FIELDS', { format, looked: CIPHERTEXT_FIELDS.join(', '), found: Object.keys(fields).join(', ') }),
       { fields: Object.keys(fields) })
   }
   const query = flattenQuery(input.query, warnings)
@@ -72,9 +71,7 @@ function formatOf (contentType: string | undefined, body: Buffer, warnings: Find
   if (mime === 'application/x-www-form-urlencoded') return 'form'
   if (mime === 'text/xml' || mime === 'application/xml') return 'xml'
   if (mime) {
-    throw new NotificationError('CONTENT_TYPE_UNSUPPORTED',
-      `content-type "${mime}" is not supported: WeChat sends application/json (also accepted: form-urlencoded, XML)`,
-      { contentType })
+    throw NotificationError.coded('CONTENT_TYPE_UNSUPPORTED', finding('ENVELOPE_CONTENT_TYPE', { mime }), { contentType })
   }
   const first = body.toString('utf8', 0, Math.min(body.length, 64)).trimStart()[0]
   const sniffed: EnvelopeFormat = first === '{' ? 'json' : first === '<' ? 'xml' : 'form'
@@ -94,7 +91,7 @@ function parseFields (format: EnvelopeFormat, body: Buffer): Record<string, stri
     return stringFields(root, 'XML <xml> root')
   } catch (err) {
     if (err instanceof NotificationError) throw err
-    throw new NotificationError('ENVELOPE_UNPARSEABLE', `${format} body does not parse: ${(err as Error).message}`,
+    throw NotificationError.coded('ENVELOPE_UNPARSEABLE', finding('ENVELOPE_UNPARSEABLE', { format, detail: (err as Error).message }),
       { format, head: text.slice(0, 80) })
   }
 }

@@ -1,4 +1,6 @@
 import { en } from '../messages/en/index.js'
+import { render } from '../messages/render.js'
+import type { Finding } from '../messages/types.js'
 
 /** Receiver errcodes (docs/PROTOCOL.md §2). The errcode is what WeChat records; HTTP status stays 200. */
 export const ERRCODE = {
@@ -47,10 +49,18 @@ export class NotificationError extends Error {
   readonly errcode: Errcode
   readonly reason: Reason
   readonly details: Record<string, unknown>
-  constructor (reason: Reason, message: string, details: Record<string, unknown> = {}) {
+  /** The message as a catalogue code, where there is one: the log and views render it in the reader's language. */
+  readonly finding: Finding | undefined
+  constructor (reason: Reason, message: string, details: Record<string, unknown> = {}, finding?: Finding) {
     super(message)
     this.reason = reason
     this.details = details
     this.errcode = REASON_ERRCODE[reason]
+    this.finding = finding
+  }
+
+  /** An error whose message is the English rendering of a finding (kept as inspection.message). */
+  static coded (reason: Reason, f: Finding, details: Record<string, unknown> = {}): NotificationError {
+    return new NotificationError(reason, render(f), details, f)
   }
 }

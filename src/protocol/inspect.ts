@@ -13,7 +13,7 @@ export type DeliveryKind = 'payment_notification' | 'query_fee' | 'unknown'
 
 export type Decryption =
   | { ok: true; appid: string; cipherBytes: number; padByte: number; declaredLength: number; plaintext: string }
-  | { ok: false; reason: Reason; message: string; details: Record<string, unknown> }
+  | { ok: false; reason: Reason; message: string; details: Record<string, unknown>; finding?: Finding }
 
 export interface Inspection {
   errcode: Errcode
@@ -65,8 +65,8 @@ export function inspectDelivery (input: EnvelopeInput, ctx: InspectContext): Ins
       payloadError = asNotificationError(err)
     }
   }
-  if (!signature.ok) return failed(new NotificationError(signature.reason ?? 'SIGNATURE_MISMATCH', signature.cause ? render(signature.cause) : 'signature check failed'), result)
-  if (!decryption.ok) return failed(new NotificationError(decryption.reason, decryption.message, decryption.details), result)
+  if (!signature.ok) return failed(new NotificationError(signature.reason ?? 'SIGNATURE_MISMATCH', signature.cause ? render(signature.cause) : 'signature check failed', {}, signature.cause), result)
+  if (!decryption.ok) return failed(new NotificationError(decryption.reason, decryption.message, decryption.details, decryption.finding), result)
   if (payloadError) return failed(payloadError, result)
   return result
 }
@@ -81,7 +81,7 @@ export function errmsgFor (i: Pick<Inspection, 'errcode'>): string {
 }
 
 function failed (err: NotificationError, partial: Omit<Inspection, 'errcode'>): Inspection {
-  return { ...partial, errcode: err.errcode, reason: err.reason, message: err.message }
+  return { ...partial, errcode: err.errcode, reason: err.reason, message: err.message, ...(err.finding ? { messageFinding: err.finding } : {}) }
 }
 
 function decrypt (encrypt: string, ctx: InspectContext): Decryption {
@@ -90,7 +90,7 @@ function decrypt (encrypt: string, ctx: InspectContext): Decryption {
     return { ok: true, appid: d.appid, cipherBytes: d.cipherBytes, padByte: d.padByte, declaredLength: d.declaredLength, plaintext: d.msg }
   } catch (err) {
     const e = asNotificationError(err)
-    return { ok: false, reason: e.reason, message: e.message, details: e.details }
+    return { ok: false, reason: e.reason, message: e.message, details: e.details, ...(e.finding ? { finding: e.finding } : {}) }
   }
 }
 

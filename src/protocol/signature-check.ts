@@ -49,7 +49,7 @@ export function checkSignature (env: Envelope, token: string, profile: CryptoPro
     ok: false,
   }
   if (env.signature === undefined || env.signature === '') {
-    return { ...shown, ok: false, reason: 'SIGNATURE_MISSING', cause: { code: 'SIG_MISSING', params: { looked: `looked for ${f.signature.in} field "${f.signature.name}"${env.signatureParam === undefined && f.signature.name === 'msg_signature' ? ', signature, sig' : ''}` } } }
+    return { ...shown, ok: false, reason: 'SIGNATURE_MISSING', cause: { code: 'SIG_MISSING_FIELD', params: { in: f.signature.in, names: `"${f.signature.name}"${env.signatureParam === undefined && f.signature.name === 'msg_signature' ? ', signature, sig' : ''}` } } }
   }
   if (signaturesEqual(expected, env.signature)) {
     shown.ok = true

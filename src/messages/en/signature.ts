@@ -3,6 +3,7 @@ export const signature = {
   SIG_TIMESTAMP_MISSING: 'no "{param}" {where} value: the signature covers the timestamp, so it cannot be checked',
   SIG_NONCE_MISSING: 'no "{param}" {where} value: the signature covers the nonce, so it cannot be checked',
   SIG_MISSING: 'no signature ({looked})',
+  SIG_MISSING_FIELD: 'no signature (looked for {in} field {names})',
   SIG_NOT_ITS_SHAPE: 'received "{received}" is not {shape}, the shape of {algorithm}',
   SIG_URL_VERIFICATION_FORMULA: 'the signature was computed over token, timestamp and nonce only (the URL-verification formula); {param} must include the ciphertext',
   SIG_TOKEN_OR_BODY: 'the token differs from the sender\'s, or the body, timestamp or nonce changed after signing',

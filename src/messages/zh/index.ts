@@ -24,6 +24,7 @@ import { capturesCli } from './captures-cli.js'
 import { profileConfig } from './profile-config.js'
 import { profileWords } from './profile-words.js'
 import { receiverLog } from './receiver-log.js'
+import { deliveryReasons } from './delivery-reasons.js'
 import { handler } from './handler.js'
 import { security } from './security.js'
 
@@ -32,6 +33,6 @@ import { security } from './security.js'
  * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error;
  * the merged object must have every en code, so a message in English only is a compile error too.
  */
-export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, profileConfig, profileWords, receiverLog } as const
+export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, profileConfig, profileWords, receiverLog, deliveryReasons } as const
 
 export const zh = mergeAreas(zhAreas) satisfies Catalogue<MessageCode>

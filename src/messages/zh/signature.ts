@@ -5,6 +5,7 @@ export const signature = {
   SIG_TIMESTAMP_MISSING: '没有 "{param}"（{where}）的值：签名覆盖 timestamp，因此无法验签',
   SIG_NONCE_MISSING: '没有 "{param}"（{where}）的值：签名覆盖随机串，因此无法验签',
   SIG_MISSING: '没有签名（{looked}）',
+  SIG_MISSING_FIELD: '没有签名（查找了 {in} 中的字段 {names}）',
   SIG_NOT_ITS_SHAPE: '收到的 "{received}" 不是 {shape}，而 {algorithm} 的结果是这种形式',
   SIG_URL_VERIFICATION_FORMULA: '签名只对 token、timestamp 和 nonce 计算（这是 URL 验证的公式）；{param} 必须包含密文',
   SIG_TOKEN_OR_BODY: 'Token 与发送方的不同，或者签名后请求体、timestamp 或 nonce 被改动过',
