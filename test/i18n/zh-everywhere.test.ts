@@ -11,6 +11,7 @@ const root = new URL('../..', import.meta.url).pathname
 const CHINA = { LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai', ENV_FILE: 'none', PORT: '0', INSPECTOR_PORT: 'auto', LOG_FORMAT: 'pretty' }
 const cli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => runCli(args, { ...CHINA, ...env })
 const shown = (r: CliResult) => r.stdout + r.stderr
+const SECRETS = { WECHAT_APPID: 'wx0123456789abcdef', NONTAX_TOKEN: 'Token123456', NONTAX_ENCODING_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' }
 
 describe('englishRuns: what counts as untranslated English', () => {
   it('finds sentences, not commands, paths, identifiers, flags, wire values or lists of names', () => {
@@ -87,10 +88,10 @@ describe('everything a zh user sees is Chinese (real CLI, child processes)', () 
     expect(englishRuns(shown(r))).toEqual([])
   })
 
-  it('serve: the start-up lines, Fastify\'s and ours, a rejected GET, and the stop line', async () => {
+  it('serve: the start-up lines, Fastify\'s and ours, why each of check\'s hostile deliveries failed, and the stop line', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'nontax-zh-serve-'))
-    const child = spawn(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'serve', '--demo-keys'], {
-      cwd, env: { PATH: process.env.PATH ?? '', CAPTURE_DIR: join(cwd, 'captures'), ...CHINA, MAX_EVENT_LOOP_DELAY_MS: '60000' }, stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'serve'], {
+      cwd, env: { PATH: process.env.PATH ?? '', CAPTURE_DIR: join(cwd, 'captures'), ...CHINA, ...SECRETS, MAX_EVENT_LOOP_DELAY_MS: '60000' }, stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
     const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
@@ -109,11 +110,17 @@ describe('everything a zh user sees is Chinese (real CLI, child processes)', () 
     // Answered and logged: the receiver is past start-up (its signal handlers are set), so Ctrl-C is a clean stop.
     await fetch(url)
     await seen(/GET 请求没有报文体：微信用 POST 向这个地址推送/)
+    // check's hostile battery against this receiver: every way a delivery can fail is explained in the log.
+    const battery = await runCli(['check', '--target', url, '--only', 'other-key,other-appid,bad-base64,bad-padding,missing-signature,empty-body,bad-json,text-plain,truncated'], { ...SECRETS, LANG: 'zh_CN.UTF-8', ENV_FILE: 'none' })
+    expect(battery.code, battery.stderr).toBe(0)
+    await seen(/已拒绝：不支持 content-type "text\/plain"/)
     child.kill('SIGINT')
     expect(await exited).toBe(0)
     expect(out).toMatch(/\] 信息: 服务在 http:\/\/127\.0\.0\.1:\d+ 监听$/m)
     expect(out).toMatch(/\] 信息: 正在监听：发到 http:\/\/127\.0\.0\.1:\d+\/nontax\/notify 的推送会被验签、解密、记录并应答（Ctrl-C 停止）/)
     expect(out).toContain('已停止：收到的每次推送都已应答并记录（退出码 0）')
+    for (const line of ['解密：失败（PADDING_INVALID）填充字节为', '解密：失败（APPID_MISMATCH）密文中的 appid 是', '已拒绝：报文体为空：推送应包含',
+      '可能的原因：没有签名（查找了 query 中的字段 "msg_signature", signature, sig）', 'SHA-1，对排序后的 token、timestamp、wxnontaxstr 和 encrypt 计算，小写十六进制: [']) expect(out, line).toContain(line)
     expect(englishRuns(out)).toEqual([])
   })
 })
