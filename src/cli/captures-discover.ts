@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises'
 import { createFileStore } from '../capture/file-store.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { ConfigError, loadConfig, secretValues } from '../config.js'
@@ -7,6 +6,7 @@ import { createProfile } from '../profiles/create.js'
 import { discover } from '../profiles/discover/index.js'
 import { deliveryBytesOfRecord } from '../profiles/discover/record.js'
 import { discoveryText } from '../profiles/discover/report.js'
+import { lookupCaptures, single } from './captures-lookup.js'
 import { resolveSecrets, SecretFlagError } from './captures-secrets.js'
 import type { Io } from './io.js'
 import { parseFlags, UsageError } from './args.js'
@@ -41,19 +41,11 @@ export async function runDiscover (argv: string[], io: Io): Promise<number> {
   }
   const keys = values.key ?? []
   const mask = (t: string) => maskSecrets(t, [...secretValues(config), values.token, values['aes-key'], ...keys])
-  const exists = await stat(config.captureDir).then(s => s.isDirectory(), () => false)
   const store = await createFileStore({ dir: config.captureDir, maxInMemory: config.limits.maxCapturesInMemory, now: Date.now, log: { warn: (_o, msg) => io.err(msg) }, readOnly: true })
   try {
-    if (!exists) { io.err(render({ code: 'DISCOVER_NO_DIR', params: { id, dir: config.captureDir } }, io.lang)); return 1 }
+    // The same lookup as show/verify/replay: last, any unique part, a wxnontaxstr, an order_id; none or several exit 2.
+    const r = single(await lookupCaptures(store, id), id)
     const all = await store.list()
-    const hits = all.filter(r => r.id === id || r.id.startsWith(id))
-    const r = hits.find(h => h.id === id) ?? (hits.length === 1 ? hits[0] : undefined)
-    if (!r) {
-      io.err(hits.length > 1
-        ? render({ code: 'DISCOVER_AMBIGUOUS', params: { id, candidates: hits.slice(0, 5).map(h => h.id).join(', ') } }, io.lang)
-        : render({ code: 'DISCOVER_NOT_FOUND', params: { id, dir: store.dir } }, io.lang))
-      return 1
-    }
     let s
     try {
       s = resolveSecrets(values, io.env, config, r)
