@@ -12,7 +12,7 @@ import { formatNextStep, formatVerdict } from '../verdict/print-verdict.js'
 import { parseFlags } from './args.js'
 import { openCaptureStore } from './open-store.js'
 import type { Io } from './io.js'
-import { createSessionTally, untilSignal } from './shutdown.js'
+import { createSessionTally, launcherWatch, untilSignal } from './shutdown.js'
 
 /** npm start: preflight, receiver + trigger + verdict; keeps receiving until Ctrl-C unless --once (--json implies it). */
 export async function runRun (argv: string[], io: Io): Promise<number> {
@@ -68,8 +68,10 @@ async function runOnce (io: Io, f: RunFlags): Promise<number> {
     return pass ? EXIT.PASS : EXIT.FAILED
   }
   say(render({ code: 'RUN_STILL_RECEIVING', params: { callbackUrl: loop.callbackUrl } }, config.lang))
-  await untilSignal(async () => loop.close(), { say, ...(config.lang !== undefined ? { lang: config.lang } : {}), onClosed: () => say(tally.summary(config.lang)) })
-  return pass ? EXIT.PASS : EXIT.FAILED
+  // Watched like serve's: npm passes a SIGTERM to its shell only. A failed close (exit 1) outranks a PASS.
+  const launcherAlive = launcherWatch(io.env, process.ppid)
+  const closed = await untilSignal(async () => loop.close(), { say, ...(config.lang !== undefined ? { lang: config.lang } : {}), onClosed: () => say(tally.summary(config.lang)), ...(launcherAlive ? { launcherAlive } : {}) })
+  return pass ? closed : EXIT.FAILED
 }
 
 /** Lines for a person: stdout; under --json they become JSON log lines on stderr, so stdout stays one object. */
