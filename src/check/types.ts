@@ -50,7 +50,7 @@ export interface CheckResult {
   request: { method: 'POST'; query: string; contentType: string | undefined; bodyBytes: number }
   /** Short form of what came back, for the table. */
   got: string
-  reply: { httpStatus?: number; errcode?: number; errmsg?: string; problems: Finding[]; error?: string; failure?: Finding; notSent: boolean; durationMs: number }
+  reply: { httpStatus?: number; errcode?: number; errmsg?: string; problems: Finding[]; error?: string; failure?: Finding; notSent: boolean; /** Nothing answers at the target (refused, no such host, TLS): not a graded answer. */ unreachable: boolean; durationMs: number }
   expected: string
   /** Short form of what is accepted, for the table: PASS codes, [WARN codes]. */
   expectedShort: string

@@ -26,7 +26,7 @@ const SECRET_VARS = [
 
 const checkUsage = (io: Io) => render({ code: 'USAGE_CHECK', params: { timeoutMs: DEFAULT_TIMEOUT_MS } }, io.lang)
 
-/** `check --target URL`: exit 0 when no class FAILs, 1 on any FAIL, 2 on a usage or config error. */
+/** `check --target URL`: exit 0 when no class FAILs, 1 on any FAIL, 2 on a usage or config error or an unreachable target. */
 export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): Promise<number> {
   let values: Record<string, string | boolean | string[] | undefined>
   try {
@@ -83,5 +83,7 @@ export async function runCheck (argv: string[], io: Io, deps: CheckDeps = {}): P
   // Secrets a handler echoes are masked where they enter the report (gradeReply).
   // A handler's answer text is shown escaped: it cannot move the cursor or forge a report line.
   io.out(values.json ? text : safeLines(text))
+  // Nothing answered at all: the handler was never graded, so the run could not be made (exit 2), not a FAIL.
+  if (report.results.length > 0 && report.results.every(r => r.reply.unreachable)) return 2
   return report.summary.fail > 0 ? 1 : 0
 }

@@ -51,10 +51,10 @@ describe('runCheck (check --target URL)', () => {
     expect(c.out()).not.toContain(secrets.encodingAESKey)
   })
 
-  it('nothing listening: one explanation, exit 1', async () => {
+  it('nothing listening: one explanation, exit 2 (nothing was graded)', async () => {
     const s = testSecrets()
     const c = captureIo(envOf(s))
-    expect(await runCheck(['--target', 'http://127.0.0.1:9/notify', '--timeout-ms', '2000'], c.io)).toBe(1)
+    expect(await runCheck(['--target', 'http://127.0.0.1:9/notify', '--timeout-ms', '2000'], c.io)).toBe(2)
     expect(c.out()).toMatch(/^ 1 {2}crypto-test: FAIL\n[\s\S]*ECONNREFUSED: nothing listens at http:\/\/127\.0\.0\.1:9; start your handler/m)
     expect(c.out()).toContain('22 more classes were not sent: the first got no answer.')
     expect(c.out().match(/: FAIL$/gm)).toHaveLength(1)

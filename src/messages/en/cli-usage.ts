@@ -17,7 +17,7 @@ Secrets: the ones your handler is configured with, from the environment (.env) o
   NONTAX_ENCODING_AES_KEY  --aes-key   the 43-character EncodingAESKey
 Prefer the environment: flags end up in shell history. Secrets are never printed.
 
-Exit code: 0 no FAIL, 1 at least one FAIL, 2 usage or configuration error.`,
+Exit code: 0 no FAIL, 1 at least one FAIL, 2 usage or configuration error, or nothing answers at URL.`,
   USAGE_CHECK_SELECT: `  --only A,B        run only these classes (names as in the table; unknown names list them all)
   --api API         mocknotification (default): payment notifications; mockqueryfee: grade a
                     query-fee handler (answers a bill; 232 already paid, 236 not at this bank)

@@ -19,7 +19,7 @@ export const cliUsage: Record<keyof typeof en, string> = {
   NONTAX_ENCODING_AES_KEY  --aes-key   43 个字符的 EncodingAESKey
 建议用环境变量：选项会留在 shell 历史中。密钥从不打印。
 
-退出码：0 没有 FAIL，1 至少一个 FAIL，2 用法或配置错误。`,
+退出码：0 没有 FAIL，1 至少一个 FAIL，2 用法或配置错误，或 URL 处无应答。`,
   USAGE_CHECK_SELECT: `  --only A,B        只运行这些类别（名称同表格；未知名称会列出全部）
   --api API         mocknotification（默认）：支付结果通知；mockqueryfee：评判
                     查询缴费处理程序（应答账单；232 缴款通知书已缴费，236 不允许在该银行缴费）
