@@ -28,7 +28,6 @@ const QUERY_FEE: Record<string, Kind> = {
   service_id: 'int', bank_id: 'string', payment_notice_no: 'string', department_code: 'string', payment_notice_type: 'int', region_code: 'string',
 }
 const FIELDS_OF: Record<PayloadApi, Record<string, Kind>> = { mocknotification: NOTIFICATION, mockqueryfee: QUERY_FEE }
-export const settableFields = (api: PayloadApi = 'mocknotification') => Object.keys(FIELDS_OF[api])
 /** Statuses WeChat documents: 3 or 4 paid, 5 refunded. */
 export const KNOWN_STATUSES = [3, 4, 5]
 

@@ -36,14 +36,6 @@ export function localTime (at: number | string): string {
   return `${p.y}-${p.mo}-${p.d} ${p.h}:${p.mi}:${p.s} ${offsetAt(ms)}`
 }
 
-/** Short shown form for tables: 11-27 14:03:05 (the offset is said once, in the header). */
-export function localShortTime (at: number | string): string {
-  const ms = typeof at === 'number' ? at : Date.parse(at)
-  if (!Number.isFinite(ms)) return String(at)
-  const p = parts(ms)
-  return `${p.mo}-${p.d} ${p.h}:${p.mi}:${p.s}`
-}
-
 /** The local calendar day: 2026-11-27. */
 export function localDay (ms: number): string {
   const p = parts(ms)
