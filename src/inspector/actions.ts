@@ -6,6 +6,7 @@ import { outgoingRequest } from '../capture/recorded-request.js'
 import { TAMPERS, TamperError, type Tamper } from '../capture/tamper.js'
 import { ReplayError, replay } from '../cli/captures-replay.js'
 import { render } from '../messages/render.js'
+import type { Lang } from '../messages/types.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { EditError, parseSet, sendEdited } from './edit.js'
 import { typedSecrets, reverify } from './verify.js'
@@ -18,6 +19,8 @@ export interface ActionDeps {
   /** Where "replay to the receiver" sends: the receiver this run listens on. */
   receiverUrl: () => string | undefined
   dispatcher?: Dispatcher
+  /** The run's language, for the texts of refusals (codes do not change). */
+  lang?: Lang
 }
 
 type IdParams = { Params: { id: string } }
@@ -27,7 +30,7 @@ const CREATOR = { name: 'nontax-debugger inspector', version: '0.1.0' }
 export function registerActions (app: FastifyInstance, d: ActionDeps): void {
   const load = async (id: string, reply: FastifyReply): Promise<CaptureRecord | undefined> => {
     const r = await d.store.get(id)
-    if (!r) await reply.code(404).send({ error: 'INSPECTOR_NOT_FOUND', message: render({ code: 'INSPECTOR_NOT_FOUND', params: { id } }) })
+    if (!r) await reply.code(404).send({ error: 'INSPECTOR_NOT_FOUND', message: render({ code: 'INSPECTOR_NOT_FOUND', params: { id } }, d.lang) })
     return r
   }
   const target = (body: Record<string, unknown>): string => {
@@ -36,12 +39,12 @@ export function registerActions (app: FastifyInstance, d: ActionDeps): void {
     return to
   }
   app.setErrorHandler(async (err, req, reply) => {
-    if (err instanceof EditError) return reply.code(400).send({ error: err.finding.code, message: render(err.finding) })
+    if (err instanceof EditError) return reply.code(400).send({ error: err.finding.code, message: render(err.finding, d.lang) })
     if (err instanceof TamperError || err instanceof ReplayError) return reply.code(400).send({ error: err.name, message: err.message })
     const status = (err as { statusCode?: number }).statusCode ?? 500
     // Fastify's own 4xx (a malformed JSON body, say) keep their message; a bug is logged, never shown.
-    if (status >= 500) req.log.error({ err }, render({ code: 'INSPECTOR_INTERNAL' }))
-    return reply.code(status).send(status < 500 ? { error: (err as { code?: string }).code ?? 'INSPECTOR_BAD_REQUEST', message: (err as Error).message } : { error: 'INSPECTOR_INTERNAL', message: render({ code: 'INSPECTOR_INTERNAL' }) })
+    if (status >= 500) req.log.error({ err }, render({ code: 'INSPECTOR_INTERNAL' }, d.lang))
+    return reply.code(status).send(status < 500 ? { error: (err as { code?: string }).code ?? 'INSPECTOR_BAD_REQUEST', message: (err as Error).message } : { error: 'INSPECTOR_INTERNAL', message: render({ code: 'INSPECTOR_INTERNAL' }, d.lang) })
   })
 
   app.get<IdParams>('/api/captures/:id/curl', async (req, reply) => {

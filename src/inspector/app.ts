@@ -51,7 +51,7 @@ export async function buildInspector (o: InspectorOptions): Promise<Inspector> {
   const feed = createLiveFeed(o.events)
   let verdict: Verdict | undefined
   let receiverUrl: string | undefined
-  registerGuards(app)
+  registerGuards(app, o.lang)
   registerPageFiles(app, o.lang)
   app.get<{ Querystring: { errcode?: string; order?: string; kind?: string } }>('/api/captures', async (req) => {
     const errcode = req.query.errcode !== undefined && /^\d+$/.test(req.query.errcode) ? Number(req.query.errcode) : undefined
@@ -61,17 +61,17 @@ export async function buildInspector (o: InspectorOptions): Promise<Inspector> {
   })
   app.get<{ Params: { id: string } }>('/api/captures/:id', async (req, reply) => {
     const r = await o.store.get(req.params.id)
-    if (!r) return reply.code(404).send({ error: 'INSPECTOR_NOT_FOUND', message: render({ code: 'INSPECTOR_NOT_FOUND', params: { id: req.params.id } }) })
+    if (!r) return reply.code(404).send({ error: 'INSPECTOR_NOT_FOUND', message: render({ code: 'INSPECTOR_NOT_FOUND', params: { id: req.params.id } }, o.lang) })
     return toDetail(r, o.secrets, o.profile)
   })
-  app.get('/api/verdict', async () => ({ verdict: verdict ?? null, note: verdict ? undefined : render({ code: 'INSPECTOR_NO_VERDICT' }) }))
+  app.get('/api/verdict', async () => ({ verdict: verdict ?? null, note: verdict ? undefined : render({ code: 'INSPECTOR_NO_VERDICT' }, o.lang) }))
   app.get('/api/events', async (_req, reply) => {
     reply.hijack()
     feed.subscribe(reply.raw)
   })
   registerActions(app, {
     store: o.store, secrets: o.secrets, profile: o.profile, now: o.now ?? Date.now,
-    receiverUrl: () => receiverUrl, ...(o.dispatcher ? { dispatcher: o.dispatcher } : {}),
+    receiverUrl: () => receiverUrl, ...(o.dispatcher ? { dispatcher: o.dispatcher } : {}), ...(o.lang ? { lang: o.lang } : {}),
   })
   // The admin routes (/_captures) live here too: this listener is loopback-only by construction.
   await app.register(adminRoutes, { store: o.store, adminToken: o.adminToken })
