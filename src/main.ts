@@ -12,4 +12,9 @@ if (envFile !== 'none' && existsSync(envFile)) {
   for (const name of Object.keys(parseEnv(readFileSync(envFile, 'utf8')))) if (process.env[name] === undefined) fromFile.add(name)
   process.loadEnvFile(envFile)
 }
+// A reader that stops early (`| head`, a `jq` that exits) closes the pipe: the rest of the output
+// has nowhere to go, which is not this command's failure (it was a stack trace and exit 1).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err })
+}
 process.exitCode = await main(process.argv.slice(2), processIo(fromFile))
