@@ -51,6 +51,7 @@ export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = 
   }
   if (verb === 'discover') return (await import('./captures-discover.js')).runDiscover(rest, io)
   if (!(verb in OPTIONS)) return usage(io, render({ code: 'CAPTURES_UNKNOWN_VERB', params: { verb } }, io.lang))
+  if (rest.includes('--help') || rest.includes('-h')) { io.out(capturesUsage(io)); return 0 }
   const now = deps.now ?? Date.now
   let store: FileStore | undefined
   try {
