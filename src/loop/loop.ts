@@ -153,6 +153,8 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
       senderReports: r.emulator ? reports : undefined,
       assumption: assumptionText(r.profile, r.config.lang),
       waitTimeoutMs: r.config.waitTimeoutMs,
+      // Both hint codes mean the configured key decrypts under another profile; OTHER_PROFILE, that the Token verifies too.
+      otherProfile: { decrypts: profileHints.size > 0, verifies: [...profileHints.values()].some(h => h.finding.code === 'DISCOVERY_OTHER_PROFILE') },
       ...(r.config.lang !== undefined ? { lang: r.config.lang } : {}),
     })
     // A delivery that verifies and decrypts under another profile outranks every other likely cause.

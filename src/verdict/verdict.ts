@@ -50,6 +50,8 @@ export interface VerdictInput {
   senderReports?: SenderReport[]
   assumption: string
   waitTimeoutMs: number
+  /** Discovery found the configured keys decrypting (and verifying) some delivery under another profile: those keys are not what is wrong. */
+  otherProfile?: { decrypts: boolean; verifies: boolean }
   /** The language of the verdict's texts (notes, reasons, hints); codes and field names do not change. */
   lang?: Lang
 }
@@ -65,7 +67,8 @@ export function computeVerdict (v: VerdictInput): Verdict {
   for (const test of testsFor(v.version)) {
     if (count(test) === 0 && rows.length > 0) reasons.push(t('REASON_TEST_MISSING', { test, sent: MOCK_TESTS[test].sent }))
   }
-  reasons.push(...diagnoseKeys(rows).map(code => t(code)))
+  const keyBlame = diagnoseKeys(rows).filter(code => !(code === 'REASON_NONE_DECRYPTED' && v.otherProfile?.decrypts) && !(code === 'REASON_NONE_VERIFIED' && v.otherProfile?.verifies))
+  reasons.push(...keyBlame.map(code => t(code)))
   for (const s of v.senderReports ?? []) {
     if (!s.ok) reasons.push(t('REASON_SENDER_REJECTED', { index: s.index, problems: [s.error, ...s.problems].filter(Boolean).join('; ') }))
   }
