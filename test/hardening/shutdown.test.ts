@@ -19,7 +19,8 @@ async function serveWithHeldDeliveries () {
   let release = () => {}
   const gate = new Promise<void>(resolve => { release = resolve })
   const handler = await startReferenceHandler({ secrets: { appid: 'wx0123456789abcdef', token: '', encodingAESKey: '' }, alwaysOk: true, gate })
-  const srv = await startServe({ args: ['--forward-to', handler.url] })
+  // Stall timeouts longer than the test's own: only the close itself can cut a stalled client in time.
+  const srv = await startServe({ args: ['--forward-to', handler.url], env: { HEADERS_TIMEOUT_MS: '600000', REQUEST_TIMEOUT_MS: '600000' } })
   const deliveries = Array.from({ length: IN_FLIGHT }, () => paymentDelivery(srv.secrets))
   const answers = deliveries.map(d => request(deliveryUrl(srv.url, d.query), { method: 'POST', headers: { 'content-type': d.contentType }, body: d.body })
     .then(async r => ({ status: r.statusCode, json: await r.body.json() as { errcode: number } | undefined }), () => ({ status: 0, json: undefined })))
@@ -57,6 +58,9 @@ describe('graceful shutdown of npm run serve (npm → sh → node)', () => {
     const held = await serveWithHeldDeliveries()
     const { srv } = held
     const stalled = [stalledClient(srv.url), stalledClient(srv.url)]
+    // Accepted in order: once a later connection is answered, the server holds the stalled ones (a
+    // signal sent before that could close the listener on them, and prove nothing about the cut).
+    await (await request(new URL('/healthz', srv.url))).body.dump()
     srv.signal('group', 'SIGTERM')
     // Closed while the in-flight deliveries are still held: nothing waits for a stalled client's timeout.
     for (const s of stalled) await s.closed
