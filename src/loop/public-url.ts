@@ -31,7 +31,9 @@ const NGROK_HOST = /\.ngrok(-free)?\.(app|dev|io)$/
  */
 export async function resolvePublicUrl (config: Config, localBase: string, ngrokApi = config.ngrokApiUrl ?? NGROK_API): Promise<PublicUrl> {
   if (config.mode === 'embedded') return { base: localBase, source: 'embedded', note: { code: 'PUBLIC_URL_FROM_EMULATOR' }, checks: [] }
-  const port = new URL(localBase).port
+  // URL drops the scheme's default port (80, 443); ngrok names it ("localhost:80").
+  const local = new URL(localBase)
+  const port = local.port || (local.protocol === 'https:' ? '443' : '80')
   const tunnels = await readNgrokAgent(ngrokApi)
   const listed = (tunnels ?? []).map(t => `${t.url} → ${t.addr}`).join(', ') || '(none)'
   if (config.publicUrl) {
