@@ -54,6 +54,8 @@ export interface VerdictInput {
   otherProfile?: { decrypts: boolean; verifies: boolean }
   /** The language of the verdict's texts (notes, reasons, hints); codes and field names do not change. */
   lang?: Lang
+  /** Which secret the profile derives the AES key from: it decides which setting a failure names. */
+  keyFrom?: 'aesKey' | 'token'
 }
 
 export function computeVerdict (v: VerdictInput): Verdict {
@@ -67,7 +69,8 @@ export function computeVerdict (v: VerdictInput): Verdict {
   for (const test of testsFor(v.version)) {
     if (count(test) === 0 && rows.length > 0) reasons.push(t('REASON_TEST_MISSING', { test, sent: MOCK_TESTS[test].sent }))
   }
-  const keyBlame = diagnoseKeys(rows).filter(code => !(code === 'REASON_NONE_DECRYPTED' && v.otherProfile?.decrypts) && !(code === 'REASON_NONE_VERIFIED' && v.otherProfile?.verifies))
+  // Discovery found the configured keys working under another profile: those keys are not what is wrong.
+  const keyBlame = diagnoseKeys(rows, v.keyFrom ?? 'aesKey').filter(code => !(code.startsWith('REASON_NONE_DECRYPTED') && v.otherProfile?.decrypts) && !(code.startsWith('REASON_NONE_VERIFIED') && v.otherProfile?.verifies))
   reasons.push(...keyBlame.map(code => t(code)))
   for (const s of v.senderReports ?? []) {
     if (!s.ok) reasons.push(t('REASON_SENDER_REJECTED', { index: s.index, problems: [s.error, ...s.problems].filter(Boolean).join('; ') }))
@@ -119,13 +122,15 @@ function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined, t
 }
 
 /** When every delivery fails the same way, name the setting that is wrong. */
-function diagnoseKeys (rows: VerdictRow[]): MessageCode[] {
+function diagnoseKeys (rows: VerdictRow[], keyFrom: 'aesKey' | 'token'): MessageCode[] {
   if (rows.length === 0) return []
+  // A profile keyed by the Token: nothing decrypting points at the Token; everything decrypting
+  // proves the Token right, so a signature that never verifies is made another way than assumed.
   if (rows.every(r => !r.decrypted)) {
-    return ['REASON_NONE_DECRYPTED']
+    return [keyFrom === 'token' ? 'REASON_NONE_DECRYPTED_TOKEN_KEY' : 'REASON_NONE_DECRYPTED']
   }
   if (rows.every(r => !r.signatureOk) && rows.every(r => r.decrypted)) {
-    return ['REASON_NONE_VERIFIED']
+    return [keyFrom === 'token' ? 'REASON_NONE_VERIFIED_TOKEN_KEY' : 'REASON_NONE_VERIFIED']
   }
   return []
 }

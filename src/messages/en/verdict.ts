@@ -32,6 +32,8 @@ export const verdict = {
   REASON_TOO_FEW: 'received {received} of {expected} deliveries within {timeoutMs} ms',
   REASON_NONE_DECRYPTED: 'no delivery decrypted: NONTAX_ENCODING_AES_KEY (or WECHAT_APPID) differs from what WeChat encrypts with; copy the EncodingAESKey from the console again',
   REASON_NONE_VERIFIED: 'every delivery decrypted but none passed the signature check: NONTAX_TOKEN differs from the Token WeChat signs with',
+  REASON_NONE_DECRYPTED_TOKEN_KEY: 'no delivery decrypted: this profile derives the AES key from the Token, so NONTAX_TOKEN differs from the Token WeChat uses (or the profile is not the one WeChat uses: npm run captures -- discover last)',
+  REASON_NONE_VERIFIED_TOKEN_KEY: 'every delivery decrypted with the Token-derived key, so NONTAX_TOKEN is right, but none passed the signature check: the signature is made another way than this profile assumes; npm run captures -- discover last names the one that verifies',
   HINT_EMULATOR_UNDELIVERED: 'the built-in emulator could not deliver to {callbackUrl}: see its report above (connection refused? receiver answering too slowly?)',
   HINT_REACHES: 'WeChat was asked to deliver to {callbackUrl}; check that this URL reaches this machine: curl -X POST \'{callbackUrl}\' should print errcode 210',
   HINT_TUNNEL_RUNNING: 'is the tunnel running (ngrok http 3000 / cloudflared tunnel --url http://127.0.0.1:3000) and pointing at this PORT?',

@@ -34,6 +34,8 @@ export const verdict = {
   REASON_TOO_FEW: '{timeoutMs} 毫秒内只收到 {received}/{expected} 次推送',
   REASON_NONE_DECRYPTED: '没有一次推送能解密：NONTAX_ENCODING_AES_KEY（或 WECHAT_APPID）与微信加密所用的不同；请从公众号后台重新复制 EncodingAESKey',
   REASON_NONE_VERIFIED: '每次推送都能解密，但没有一次验签通过：NONTAX_TOKEN 与微信签名所用的 Token 不同',
+  REASON_NONE_DECRYPTED_TOKEN_KEY: '没有一次推送能解密：当前配置由 Token 派生 AES 密钥，所以 NONTAX_TOKEN 与微信所用的 Token 不同（或者微信用的是另一种方案：npm run captures -- discover last）',
+  REASON_NONE_VERIFIED_TOKEN_KEY: '每次推送都能用 Token 派生的密钥解密，说明 NONTAX_TOKEN 正确，但没有一次验签通过：签名方式与当前配置假设的不同；npm run captures -- discover last 会指出能验签的那一种',
   HINT_EMULATOR_UNDELIVERED: '内置模拟器无法推送到 {callbackUrl}：见上面的报告（连接被拒绝？接收端应答太慢？）',
   HINT_REACHES: '已请微信推送到 {callbackUrl}；请确认该地址能到达本机：curl -X POST \'{callbackUrl}\' 应输出 errcode 210',
   HINT_TUNNEL_RUNNING: '隧道是否在运行（ngrok http 3000 / cloudflared tunnel --url http://127.0.0.1:3000），并指向本 PORT？',
