@@ -1,7 +1,8 @@
 import { hash } from 'node:crypto'
 import type { RecordedBody } from './record.js'
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+// ignoreBOM: keep a leading BOM in the text, so the text encodes back to the exact bytes received.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export function recordBody (raw: Buffer): RecordedBody {
   let encoding: RecordedBody['encoding'] = 'utf8'

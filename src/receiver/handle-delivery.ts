@@ -41,16 +41,23 @@ export function createDeliveryHandler (deps: DeliveryDeps): DeliveryHandler {
       { body: req.body, contentType: firstValue(req.headers['content-type']), query, headers: req.headers },
       { secrets: deps.secrets, profile: deps.profile, nowMs: receivedAtMs },
     )
-    const duplicateOf = flagDuplicate(inspection, deps.store)
-    const outcome = await answerFor(req, inspection, deps, receivedAtMs)
+    const earlier = flagDuplicate(inspection, deps.store)
     const id = newCaptureId(receivedAtMs)
-    flagNonceReuse(inspection, nonces.note(inspection.envelope?.nonce, id))
+    const nonce = inspection.envelope?.nonce
+    // Before forwarding, so the grader knows the nonce repeats (docs/PROTOCOL.md §8 latitude).
+    flagNonceReuse(inspection, nonces.note(nonce, id))
+    const outcome = await answerFor(req, inspection, deps, receivedAtMs)
+    // Again after forwarding: a duplicate recorded while this one was at the handler counts too.
+    const duplicateOf = earlier ?? flagDuplicate(inspection, deps.store)
     const record = buildCaptureRecord({
       id, req, query, inspection, duplicateOf, forwarded: outcome.forwarded,
       answer: { status: outcome.status, body: outcome.body }, receivedAtMs, durationMs: elapsedSince(started),
     })
     record.keys = keys
-    return recordAndAnswer(record, outcome, deps, req.rejection?.status ?? 200)
+    const handled = await recordAndAnswer(record, outcome, deps, req.rejection?.status ?? 200)
+    // A delivery that was not recorded is not an earlier capture a retry can point to.
+    if (!handled.recorded) nonces.forget(nonce, id)
+    return handled
   }
 }
 

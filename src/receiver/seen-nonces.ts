@@ -11,5 +11,9 @@ export function createSeenNonces (max = 10_000) {
       if (seen.size > max) seen.delete(seen.keys().next().value as string)
       return earlier
     },
+    /** Forgets `nonce` if `captureId` is the capture it points to (that delivery was not recorded). */
+    forget (nonce: string | undefined, captureId: string): void {
+      if (nonce && seen.get(nonce) === captureId) seen.delete(nonce)
+    },
   }
 }
