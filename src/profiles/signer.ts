@@ -12,6 +12,8 @@ export interface SignedString {
   joined: string
   /** The secret that keyed it (HMAC key or the k=v "&key="), if any. */
   key: string | undefined
+  /** `parts` and `joined` as they may be shown: the token replaced where it was put, and nowhere else. */
+  shown: (placeholder: string) => { parts: string[]; joined: string }
 }
 
 type Sig = ProfileDescriptor['signature']
@@ -37,11 +39,20 @@ export function signedString (sig: Sig, fields: Fields, input: SignatureInput): 
       .filter(([, value]) => value !== '')
     if (sig.order === 'sorted') pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const parts = pairs.map(([k, v]) => `${k}=${v}`)
-    return { parts, joined: `${parts.join('&')}&key=${secret}`, key: secret }
+    const shownKv = (p: string) => {
+      const shownParts = pairs.map(([k, v]) => (k === 'token' && v === secret ? `${k}=${p}` : `${k}=${v}`))
+      return { parts: shownParts, joined: `${shownParts.join('&')}&key=${p}` }
+    }
+    return { parts, joined: `${parts.join('&')}&key=${secret}`, key: secret, shown: shownKv }
   }
-  const parts = sig.over.map(v => valueOf(v, input))
-  if (sig.order === 'sorted') parts.sort()
-  return { parts, joined: parts.join(''), key: sig.alg.startsWith('hmac-') ? secret : undefined }
+  const tagged = sig.over.map(v => ({ v, text: valueOf(v, input) }))
+  if (sig.order === 'sorted') tagged.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+  const parts = tagged.map(t => t.text)
+  const shown = (p: string) => {
+    const shownParts = tagged.map(t => (t.v === 'token' ? p : t.text))
+    return { parts: shownParts, joined: shownParts.join('') }
+  }
+  return { parts, joined: parts.join(''), key: sig.alg.startsWith('hmac-') ? secret : undefined, shown }
 }
 
 /** The raw digest of a signed string under an algorithm. */

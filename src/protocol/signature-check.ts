@@ -38,16 +38,12 @@ export function checkSignature (env: Envelope, token: string, profile: CryptoPro
     return { ...base, ok: false, reason: 'NONCE_MISSING', cause: { code: 'SIG_NONCE_MISSING', params: { param: f.nonce?.name, where: f.nonce?.in } } }
   }
   const input = { token, timestamp: env.timestamp ?? '', nonce: env.nonce ?? '', encrypt: env.encrypt, appid: env.appid }
-  // One base per delivery: it is both what is hashed and what the log shows (token masked).
+  // One base per delivery: it is both what is hashed and what the log shows.
   const signed = profile.signatureBase(input)
   const expected = profile.signBase(signed)
-  const shown: SignatureCheck = {
-    ...base,
-    expected,
-    parts: signed.parts.map(s => maskToken(s, token)),
-    hashed: maskToken(signed.joined, token),
-    ok: false,
-  }
+  // Only where the token was put: masking it inside the nonce or ciphertext would spell it out next to the raw query.
+  const masked = signed.shown(TOKEN_PLACEHOLDER)
+  const shown: SignatureCheck = { ...base, expected, parts: masked.parts, hashed: masked.joined, ok: false }
   if (env.signature === undefined || env.signature === '') {
     return { ...shown, ok: false, reason: 'SIGNATURE_MISSING', cause: { code: 'SIG_MISSING_FIELD', params: { in: f.signature.in, names: `"${f.signature.name}"${env.signatureParam === undefined && f.signature.name === 'msg_signature' ? ', signature, sig' : ''}` } } }
   }
@@ -65,12 +61,6 @@ export function checkSignature (env: Envelope, token: string, profile: CryptoPro
     }
   }
   return { ...shown, ok: false, reason: 'SIGNATURE_MISMATCH', cause: likelyCause(env, token, expected, profile) }
-}
-
-/** The token never leaves the check: wherever it occurs in a shown value, <token> stands for it. */
-function maskToken (s: string, token: string): string {
-  if (s === token) return TOKEN_PLACEHOLDER
-  return token !== '' && s.includes(token) ? s.split(token).join(TOKEN_PLACEHOLDER) : s
 }
 
 function likelyCause (env: Envelope, token: string, expected: string, profile: CryptoProfile): SignatureFinding {

@@ -19,8 +19,8 @@ import { startReferenceHandler, type HandlerOptions } from '../helpers/reference
 
 const profile = createWxBizMsgCryptProfile()
 
-async function receiver (o: { store?: CaptureStore; handler?: Omit<HandlerOptions, 'secrets'> } = {}) {
-  const config = testConfig({ LOG_LEVEL: 'info' })
+async function receiver (o: { store?: CaptureStore; handler?: Omit<HandlerOptions, 'secrets'>; env?: Record<string, string> } = {}) {
+  const config = testConfig({ LOG_LEVEL: 'info', ...o.env })
   const secrets = config.secrets
   const handler = o.handler ? await startReferenceHandler({ ...o.handler, secrets }) : undefined
   const forward = handler ? createForwarder({ target: handler.url, secrets, profile, timeoutMs: 5000 }) : undefined
@@ -92,5 +92,17 @@ describe('review: defects in owned files (fail until fixed)', () => {
     expect((await post(delivery({ order_id: 'R-2', status: 3 }, first.nonce))).errcode).toBe(300)
     expect(recorded[1]?.inspection.warnings.map(w => w.code)).toContain('WARN_NONCE_REUSED')
     expect(recorded[1]?.forwarded?.grade.outcome).toBe('WARN')
+  })
+
+  // src/protocol/signature-check.ts:46-47 — the token is masked by splitting every signed value on it, so a
+  // short Token that occurs inside the nonce, timestamp or ciphertext is cut out of that value too: next
+  // to the raw query in the same capture, the gap spells the Token.
+  it('never masks the Token inside another signed value (the capture would spell it out)', async () => {
+    const { post, delivery, recorded, secrets } = await receiver({ env: { NONTAX_TOKEN: '456' } })
+    expect(secrets.token).toBe('456')
+    await post(delivery({ order_id: 'T-1', status: 3 }, '0123456789abcdef'))
+    const parts = recorded[0]?.inspection.signature?.parts ?? []
+    expect(parts).toContain('0123456789abcdef')
+    expect(recorded[0]?.inspection.signature?.hashed).toContain('0123456789abcdef')
   })
 })
