@@ -7,7 +7,7 @@ import type { CaptureRecord } from '../capture/record.js'
 import { TAMPERS, TamperError, type Tamper } from '../capture/tamper.js'
 import { loadConfig, secretValues, type Config } from '../config.js'
 import { AppError, EXIT, UsageError } from '../errors.js'
-import { keyFingerprints, keysThatDiffer } from '../preflight/keys.js'
+import { keysThatDiffer } from '../preflight/keys.js'
 import { secretsMissing } from '../preflight/checklist.js'
 import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
@@ -106,7 +106,7 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
       requireVerifySecrets(c)
       const s = resolveSecrets(c.v, c.io.env, c.config, r)
       c.out(verifyText(r, reinspect(r, s, profile), s))
-      const differ = keysThatDiffer(r.keys, keyFingerprints(s.secrets))
+      const differ = keysThatDiffer(r.keys, s.secrets)
       if (differ.length > 0) c.out(render({ code: 'VERIFY_OTHER_KEYS', params: { which: differ.map(k => (k === 'token' ? 'Token' : 'EncodingAESKey')).join(render({ code: 'LIST_AND' }, c.io.lang)) } }, c.io.lang))
       return 0
     }

@@ -11,7 +11,7 @@ describe('check uses the shared preflight and speaks the chosen language', () =>
       const c = captureIo({ WECHAT_APPID: secrets.appid, NONTAX_ENCODING_AES_KEY: secrets.encodingAESKey })
       expect(await runCheck(['--target', h.url, '--token', secrets.token], c.io)).toBe(0)
       expect(c.err()).toMatch(/^preflight:/)
-      expect(c.err()).toMatch(/ok {2}NONTAX_TOKEN \S+ \(sha256 prefix\) · from a flag/)
+      expect(c.err()).toMatch(/ok {2}NONTAX_TOKEN \S+ \(fingerprint\) · from a flag/)
       expect(c.err()).not.toContain(secrets.token)
       const j = captureIo({ WECHAT_APPID: secrets.appid, NONTAX_TOKEN: secrets.token, NONTAX_ENCODING_AES_KEY: secrets.encodingAESKey })
       expect(await runCheck(['--target', h.url, '--json'], j.io)).toBe(0)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CONFIG_VARS, loadConfig } from '../../src/config.js'
 import { configPreflight } from '../../src/preflight/checklist.js'
-import { fingerprint, keysThatDiffer } from '../../src/preflight/keys.js'
+import { createHash } from 'node:crypto'
+import { fingerprint, keyFingerprints, keysThatDiffer } from '../../src/preflight/keys.js'
 import { isProbeAnswer, newProbeNonce, ownProbeNonce, PROBE_HEADER, probeAnswer, probeHeaderValue } from '../../src/preflight/probe.js'
 import { levenshtein, unknownVars } from '../../src/preflight/vars.js'
 
@@ -39,13 +40,23 @@ describe('secrets and fingerprints', () => {
     expect(configPreflight({ env: {}, fromFile: new Set(), command: 'run', demoKeys: false }).config.mode).toBe('embedded')
   })
 
-  it('fingerprints are the first 8 hex of SHA-256, and a change of key is named', () => {
-    expect(fingerprint('abc')).toBe('ba7816bf')
+  it('fingerprints are 8 hex of scrypt (not a plain hash a short Token could be read back from), and a change of key is named', () => {
+    const abc = fingerprint('abc')
+    expect(abc).toMatch(/^[0-9a-f]{8}$/)
+    expect(abc).not.toBe('ba7816bf') // SHA-256("abc"): one table lookup away from the Token
     const c = loadConfig({})
-    const now = { token: fingerprint(c.secrets.token), encodingAESKey: fingerprint(c.secrets.encodingAESKey) }
-    expect(keysThatDiffer(now, now)).toEqual([])
-    expect(keysThatDiffer({ ...now, token: '00000000' }, now)).toEqual(['token'])
-    expect(keysThatDiffer(undefined, now)).toEqual([])
+    const now = keyFingerprints(c.secrets)
+    expect(now.scheme).toBe('scrypt')
+    expect(keysThatDiffer(now, c.secrets)).toEqual([])
+    expect(keysThatDiffer({ ...now, token: '00000000' }, c.secrets)).toEqual(['token'])
+    expect(keysThatDiffer(undefined, c.secrets)).toEqual([])
+  })
+
+  it('captures recorded before scrypt (SHA-256 prefixes, no scheme) still compare against the keys in use', () => {
+    const secrets = { token: 'abc', encodingAESKey: 'k'.repeat(43) }
+    const legacy = { token: 'ba7816bf', encodingAESKey: createHash('sha256').update('k'.repeat(43)).digest('hex').slice(0, 8) }
+    expect(keysThatDiffer(legacy, secrets)).toEqual([])
+    expect(keysThatDiffer(legacy, { ...secrets, token: 'abd' })).toEqual(['token'])
   })
 })
 

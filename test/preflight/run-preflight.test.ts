@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { demoSecrets } from '../../src/config.js'
 import { buildEmulator, type EmulatorInstance } from '../../src/emulator/app.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
+import { fingerprint } from '../../src/preflight/keys.js'
 import { DEAD_NGROK_API } from '../helpers/config.js'
 import { freePort, listenLoopback } from '../helpers/listen.js'
 import { runMain } from '../helpers/main-io.js'
@@ -125,18 +126,17 @@ describe('preflight that passes', () => {
     const r = await runMain(['run', '--once'], env, { fromFile: new Set(['NONTAX_TOKEN', 'NONTAX_ENCODING_AES_KEY']) })
     expect(r.err).toBe('')
     expect(r.code).toBe(0)
-    const { createHash } = await import('node:crypto')
-    const fp = (v: string) => createHash('sha256').update(v).digest('hex').slice(0, 8)
-    expect(r.out).toContain(`  ok  NONTAX_TOKEN ${fp(d.token)} (sha256 prefix) · from .env`)
-    expect(r.out).toContain(`  ok  NONTAX_ENCODING_AES_KEY ${fp(d.encodingAESKey)} (sha256 prefix) · from .env`)
-    expect(r.out).toContain(`  ok  WECHAT_APPSECRET ${fp(d.appsecret)} (sha256 prefix) · from the environment`)
+    const fp = fingerprint
+    expect(r.out).toContain(`  ok  NONTAX_TOKEN ${fp(d.token)} (fingerprint) · from .env`)
+    expect(r.out).toContain(`  ok  NONTAX_ENCODING_AES_KEY ${fp(d.encodingAESKey)} (fingerprint) · from .env`)
+    expect(r.out).toContain(`  ok  WECHAT_APPSECRET ${fp(d.appsecret)} (fingerprint) · from the environment`)
     expect(r.out).toMatch(new RegExp(`ok  tunnel: a signed probe to http://127.0.0.1:${port}/nontax/notify reached this receiver in \\d+ ms`))
     expect(r.out).toContain('What this PASS means: real WeChat reached this receiver')
     for (const s of [d.token, d.encodingAESKey, d.appsecret]) expect(r.out).not.toContain(s)
     const list = await runMain(['captures', 'list', '--json'], { CAPTURE_DIR: join(dir, 'captures') })
     const records = list.out.split('\n').map(l => JSON.parse(l) as { test: string; keys: unknown })
     expect(records.map(x => x.test).sort()).toEqual(['crypto', 'signature'])
-    expect(records[0]?.keys).toEqual({ token: fp(d.token), encodingAESKey: fp(d.encodingAESKey) })
+    expect(records[0]?.keys).toEqual({ token: fp(d.token), encodingAESKey: fp(d.encodingAESKey), scheme: 'scrypt' })
   })
 
   it('the emulator run with keys from .env does not claim they were generated', async () => {

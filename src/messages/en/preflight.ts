@@ -22,7 +22,7 @@ export const preflight = {
   PREFLIGHT_SECRETS_MISSING: '{command} needs the secrets WeChat signs and encrypts with, and {missing} not set. Set them in .env (see .env.example) to the values configured for your notification URL, or pass --demo-keys to run with generated keys that no real delivery will verify against.',
   PREFLIGHT_HEAD: 'preflight:',
   PREFLIGHT_OK_VARS: '  ok  variables: {fromFile} from .env, {fromEnv} from the environment; no unknown names',
-  PREFLIGHT_OK_KEY: '  ok  {name} {fingerprint} (sha256 prefix) · {source}',
+  PREFLIGHT_OK_KEY: '  ok  {name} {fingerprint} (fingerprint) · {source}',
   PREFLIGHT_OK_APPID: '  ok  WECHAT_APPID {appid} · {source}',
   PREFLIGHT_DEMO_KEYS: '  --  demo keys generated for this run ({names}): deliveries signed with your real keys will not verify',
   PREFLIGHT_OK_PUBLIC_URL: '  ok  PUBLIC_URL {base}: WeChat will deliver to {callbackUrl}',

@@ -24,7 +24,7 @@ export const preflight = {
   PREFLIGHT_SECRETS_MISSING: '{command} 需要微信签名和加密所用的密钥，而 {missing} 未设置。请在 .env 中（见 .env.example）把它们设为你的通知地址所配置的值，或加 --demo-keys 用生成的密钥运行（真实推送无法用它们验签）。',
   PREFLIGHT_HEAD: '预检：',
   PREFLIGHT_OK_VARS: '  ok  变量：{fromFile} 个来自 .env，{fromEnv} 个来自环境变量；没有未知名称',
-  PREFLIGHT_OK_KEY: '  ok  {name} {fingerprint}（sha256 前缀） · {source}',
+  PREFLIGHT_OK_KEY: '  ok  {name} {fingerprint}（指纹） · {source}',
   PREFLIGHT_OK_APPID: '  ok  WECHAT_APPID {appid} · {source}',
   PREFLIGHT_DEMO_KEYS: '  --  为本次运行生成了演示密钥（{names}）：用你的真实密钥签名的推送将无法验签',
   PREFLIGHT_OK_PUBLIC_URL: '  ok  PUBLIC_URL {base}：微信将推送到 {callbackUrl}',
