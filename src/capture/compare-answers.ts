@@ -12,8 +12,9 @@ export interface AnswerComparison {
 }
 
 /**
- * The record keeps the answer as a JSON object; the receiver sent JSON.stringify of it, so that
- * is what "byte-identical" compares against. A success answer cannot repeat byte for byte: it
+ * The record keeps the answer as a JSON object; the receiver's own answer went out as
+ * JSON.stringify of it, so that is what "byte-identical" compares against (a relayed answer in
+ * forward mode went out as the handler wrote it, and compares by errcode and data like any other). A success answer cannot repeat byte for byte: it
  * carries a fresh nonce, timestamp and ciphertext each time, so for errcode 0 the comparison is
  * errcode + decrypted data (when the secrets decrypt it) and says so.
  */

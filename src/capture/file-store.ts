@@ -1,5 +1,5 @@
 /**
- * Durable capture store: NDJSON, one file per UTC day (`captures-YYYY-MM-DD.ndjson`), one record a line.
+ * Durable capture store: NDJSON, one file per local day (`captures-YYYY-MM-DD.ndjson`), one record a line.
  *
  * Why NDJSON rather than SQLite: a person debugging a callback at 14:02 wants `grep`, `jq` and
  * `tail -f`, not a client library; node:sqlite is still experimental on Node 20 and a native

@@ -16,7 +16,7 @@ export interface RecordedBody {
   sha256: string
 }
 
-/** One delivery as received and answered. Holds no secrets: the token is masked in the inspection. */
+/** One delivery as received and answered. Holds no secrets: the token's place in the signed string is masked, keys are fingerprints. */
 export interface CaptureRecord {
   id: string
   receivedAt: string

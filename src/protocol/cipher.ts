@@ -9,17 +9,6 @@ const HEADER_BYTES = RANDOM_BYTES + 4
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/
 export const ENCODING_AES_KEY_RE = /^[A-Za-z0-9]{43}$/
 
-export interface AesKey { key: Buffer; iv: Buffer }
-
-/** key = base64(EncodingAESKey + "="), iv = first 16 bytes of key. */
-export function deriveAesKey (encodingAESKey: string): AesKey {
-  if (!ENCODING_AES_KEY_RE.test(encodingAESKey)) {
-    throw new TypeError(`EncodingAESKey must be 43 characters of [A-Za-z0-9] (got ${encodingAESKey.length} characters)`)
-  }
-  const key = Buffer.from(encodingAESKey + '=', 'base64')
-  return { key, iv: key.subarray(0, 16) }
-}
-
 /** PKCS#7 to `block` bytes; `padByte` overrides the fill value (crafted attacks send an invalid one). */
 export function pad (buf: Buffer, block = PAD_BLOCK_BYTES, padByte?: number): Buffer {
   const n = block - (buf.length % block)

@@ -1,6 +1,6 @@
 import { parse as parseQuery } from 'node:querystring'
 import { recordBody } from '../capture/body.js'
-import type { CaptureRecord, ForwardedSummary, TestKind } from '../capture/record.js'
+import type { CaptureRecord, ForwardedSummary } from '../capture/record.js'
 import { mockTestOf } from '../grade/mock-tests.js'
 import type { Answer } from '../protocol/answer.js'
 import type { Query } from '../protocol/envelope.js'
@@ -29,8 +29,6 @@ export function requestUrl (req: Pick<ReceivedRequest, 'path' | 'query'>): strin
   return req.query === undefined ? req.path : `${req.path}?${req.query}`
 }
 
-/** crypto: signed and decrypts; signature: decrypts but the signature is wrong (WeChat's second test). */
-export const testKindOf = (i: Inspection): TestKind => mockTestOf(i)
 
 export interface RecordInput {
   id: string
@@ -61,7 +59,8 @@ export function buildCaptureRecord (x: RecordInput): CaptureRecord {
     // The delivery's nonce: wxnontaxstr by default, or wherever the profile carries it.
     wxnontaxstr: (Array.isArray(nonce) ? nonce[0] : nonce) ?? x.inspection.envelope?.nonce,
     inspection: x.inspection,
-    test: testKindOf(x.inspection),
+    // crypto: signed and decrypts; signature: decrypts but the signature is wrong (WeChat's second test).
+    test: mockTestOf(x.inspection),
     duplicateOf: x.duplicateOf,
     answer: x.answer,
     durationMs: x.durationMs,

@@ -15,6 +15,7 @@ import type { DeliveryDeps, HandledDelivery, ReceivedRequest, Rejection, WireAns
 import { relayOutcome, type AnswerPlan } from './relay.js'
 import { createSeenNonces } from './seen-nonces.js'
 import { valueText } from '../log/terminal-safe.js'
+import { first } from '../profiles/wire.js'
 import { logFinding } from '../log/pretty-message.js'
 
 export type DeliveryHandler = (req: ReceivedRequest) => Promise<HandledDelivery>
@@ -38,7 +39,7 @@ export function createDeliveryHandler (deps: DeliveryDeps): DeliveryHandler {
     const receivedAtMs = deps.now()
     const query = parsedQuery(req.query)
     const inspection = req.rejection ? rejected(req.rejection) : inspectDelivery(
-      { body: req.body, contentType: firstValue(req.headers['content-type']), query, headers: req.headers },
+      { body: req.body, contentType: first(req.headers['content-type']), query, headers: req.headers },
       { secrets: deps.secrets, profile: deps.profile, nowMs: receivedAtMs },
     )
     const earlier = flagDuplicate(inspection, deps.store)
@@ -122,10 +123,6 @@ function flagNonceReuse (i: Inspection, earlier: string | undefined): void {
 function logDelivery (deps: DeliveryDeps, r: CaptureRecord, json: string): void {
   const a = r.answer.body
   deps.log.delivery(a.errcode === 0 ? 'info' : 'warn', deliveryHeadline(r), r, json)
-}
-
-function firstValue (v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v
 }
 
 function elapsedSince (startedMs: number): number {

@@ -6,7 +6,7 @@ import { batteryCases } from '../../src/check/cases.js'
 import { answerPaddingProblem, answerPadOrderId, LONG_PAD_BYTE, longPadMessage } from '../../src/check/cases-padding.js'
 import type { CaseContext } from '../../src/check/types.js'
 import type { Reply } from '../../src/grade/types.js'
-import { deriveAesKey } from '../../src/protocol/cipher.js'
+import { deriveKey } from '../../src/profiles/keys.js'
 import { NotificationError } from '../../src/protocol/errors.js'
 import { createWxBizMsgCryptProfile, type CryptoProfile, type Secrets } from '../../src/protocol/profile.js'
 import { startReferenceHandler } from '../helpers/reference-handler.js'
@@ -18,7 +18,8 @@ const cases = (...names: string[]) => batteryCases().filter(c => names.includes(
 
 /** The porting bug: AES's own PKCS#7, 16-byte blocks (what Java's PKCS5Padding and Node's auto-padding do). */
 function encrypt16 (msg: string, s: Secrets): string {
-  const { key, iv } = deriveAesKey(s.encodingAESKey)
+  const key = deriveKey(s.encodingAESKey, 'base64+=')
+  const iv = key.subarray(0, 16)
   const len = Buffer.alloc(4)
   len.writeUInt32BE(Buffer.byteLength(msg))
   const plain = Buffer.concat([randomBytes(16), len, Buffer.from(msg), Buffer.from(s.appid)])

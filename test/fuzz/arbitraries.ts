@@ -1,7 +1,7 @@
 import { createCipheriv } from 'node:crypto'
 import { parse as parseQuery } from 'node:querystring'
 import fc from 'fast-check'
-import { deriveAesKey } from '../../src/protocol/cipher.js'
+import { deriveKey } from '../../src/profiles/keys.js'
 import type { Query } from '../../src/protocol/envelope.js'
 import { createWxBizMsgCryptProfile, type Secrets } from '../../src/protocol/profile.js'
 
@@ -57,7 +57,9 @@ export const bytesArb = fc.uint8Array({ maxLength: 512 }).map(b => Buffer.from(b
 /** Any body: bytes, or text in one of the envelope formats. */
 export const bodyArb: fc.Arbitrary<Buffer> = fc.oneof(bytesArb, jsonBodyArb.map(s => Buffer.from(s)), formBodyArb.map(s => Buffer.from(s)), xmlBodyArb.map(s => Buffer.from(s)))
 
-const aes = deriveAesKey(FUZZ_SECRETS.encodingAESKey)
+const aesKey = deriveKey(FUZZ_SECRETS.encodingAESKey, 'base64+=')
+// wxbizmsgcrypt: the IV is the key's first 16 bytes.
+const aes = { key: aesKey, iv: aesKey.subarray(0, 16) }
 
 /**
  * Plaintext laid out as wxbizmsgcrypt does (random16 ‖ length ‖ msg ‖ appid ‖ pad), each part

@@ -1,12 +1,15 @@
 import { createCipheriv } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { deriveAesKey, pad } from '../../src/protocol/cipher.js'
+import { pad } from '../../src/protocol/cipher.js'
+import { deriveKey } from '../../src/profiles/keys.js'
 import { NotificationError } from '../../src/protocol/errors.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 
 const secrets = { appid: 'wx1234567890abcdef', token: 'pamtest', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' }
 const profile = createWxBizMsgCryptProfile()
-const aes = deriveAesKey(secrets.encodingAESKey)
+const aesKey = deriveKey(secrets.encodingAESKey, 'base64+=')
+// wxbizmsgcrypt: the IV is the key's first 16 bytes.
+const aes = { key: aesKey, iv: aesKey.subarray(0, 16) }
 
 /** AES-256-CBC over exactly these plaintext bytes: lets a test craft any pad byte or length field. */
 function rawEncrypt (plain: Buffer): string {
