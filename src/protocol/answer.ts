@@ -4,7 +4,7 @@ import type { Finding } from '../messages/types.js'
 import { ERRMSG, type Errcode } from './errors.js'
 import type { CryptoProfile, Secrets } from './profile.js'
 import { randomBytesPooled } from './random.js'
-import { signaturesEqual, unixSeconds } from './sign.js'
+import { hexCaseParams, matchSignature, unixSeconds } from './sign.js'
 
 /** The receiver's wire answer (docs/PROTOCOL.md §4): HTTP 200, JSON; `data` only on success. */
 export interface Answer {
@@ -73,12 +73,11 @@ export function checkAnswer (httpStatus: number, body: string, secrets: Secrets,
     out.problems.push(finding('ANSWER_DATA_UNSIGNED'))
   } else {
     const expected = profile.sign({ token: secrets.token, timestamp, nonce, encrypt: a.data })
-    // Hex in the other case is accepted (docs/PROTOCOL.md §8: WeChat documents no case), with a warning.
-    const hex = profile.descriptor.signature.encoding !== 'base64'
-    out.signatureOk = signaturesEqual(expected, sig) || (hex && signaturesEqual(expected.toLowerCase(), sig.toLowerCase()))
-    const lower = expected === expected.toLowerCase()
+    const enc = profile.descriptor.signature.encoding
+    const match = matchSignature(expected, sig, enc)
+    out.signatureOk = match !== 'differs'
     if (!out.signatureOk) out.problems.push(finding('ANSWER_SIGNATURE_MISMATCH'))
-    else if (sig !== expected) out.warnings.push(finding('ANSWER_SIGNATURE_HEX_CASE', { got: lower ? 'upper-case' : 'lower-case', emits: lower ? 'lower-case' : 'upper-case' }))
+    else if (match === 'hex-case') out.warnings.push(finding('ANSWER_SIGNATURE_HEX_CASE', hexCaseParams(enc)))
   }
   try {
     const plain = profile.decrypt(a.data, secrets).msg

@@ -3,7 +3,7 @@ import type { MessageCode } from '../messages/en/index.js'
 import type { Envelope } from './envelope.js'
 import type { Reason } from './errors.js'
 import type { CryptoProfile } from './profile.js'
-import { signaturesEqual } from './sign.js'
+import { hexCaseParams, matchSignature, signaturesEqual } from './sign.js'
 
 export const TOKEN_PLACEHOLDER = '<token>'
 
@@ -47,18 +47,12 @@ export function checkSignature (env: Envelope, token: string, profile: CryptoPro
   if (env.signature === undefined || env.signature === '') {
     return { ...shown, ok: false, reason: 'SIGNATURE_MISSING', cause: { code: 'SIG_MISSING_FIELD', params: { in: f.signature.in, names: `"${f.signature.name}"${env.signatureParam === undefined && f.signature.name === 'msg_signature' ? ', signature, sig' : ''}` } } }
   }
-  if (signaturesEqual(expected, env.signature)) {
+  const enc = profile.descriptor.signature.encoding
+  const match = matchSignature(expected, env.signature, enc)
+  if (match !== 'differs') {
+    if (match === 'hex-case') warnings.push({ code: 'SIG_HEX_CASE', params: hexCaseParams(enc) })
     shown.ok = true
     return shown
-  }
-  const enc = profile.descriptor.signature.encoding
-  if (enc !== 'base64') {
-    const other = enc === 'hex' ? env.signature.toLowerCase() : env.signature.toUpperCase()
-    if (signaturesEqual(expected, other)) {
-      warnings.push({ code: 'SIG_HEX_CASE', params: enc === 'hex' ? { got: 'upper-case', emits: 'lower-case' } : { got: 'lower-case', emits: 'upper-case' } })
-      shown.ok = true
-      return shown
-    }
   }
   return { ...shown, ok: false, reason: 'SIGNATURE_MISMATCH', cause: likelyCause(env, token, expected, profile) }
 }
