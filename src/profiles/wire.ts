@@ -1,37 +1,12 @@
-import sjson from 'secure-json-parse'
-import { XMLParser, XMLValidator } from '../cjs-deps.js'
-import type { Envelope, EnvelopeInput, Query } from '../protocol/envelope.js'
+import { parseFields, type Envelope, type EnvelopeInput, type Query } from '../protocol/envelope.js'
 import { NotificationError } from '../protocol/errors.js'
 import type { FieldLocation, ProfileDescriptor } from './descriptor.js'
 
 export type BodyFormat = ProfileDescriptor['body']
 
-// Entities stay unexpanded: a delivery is data, never markup to evaluate.
-const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, processEntities: false })
-
 /** Every top-level string field of a body, as received; throws ENVELOPE_UNPARSEABLE when the body is not that format. */
 export function bodyFields (format: BodyFormat, body: Buffer): Record<string, string> {
-  const text = body.toString('utf8')
-  try {
-    if (format === 'form') return Object.fromEntries(new URLSearchParams(text))
-    if (format === 'json') return scalars(sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }))
-    const valid = XMLValidator.validate(text)
-    if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line})`)
-    const doc = xml.parse(text) as Record<string, unknown>
-    return scalars(doc.xml ?? Object.values(doc)[0])
-  } catch (err) {
-    throw new NotificationError('ENVELOPE_UNPARSEABLE', `the body is not ${format.toUpperCase()} of fields: ${(err as Error).message}`)
-  }
-}
-
-function scalars (v: unknown): Record<string, string> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object of fields')
-  const out: Record<string, string> = {}
-  for (const [k, val] of Object.entries(v)) {
-    if (typeof val === 'string') out[k] = val
-    else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val)
-  }
-  return out
+  return parseFields(format, body, 'any')
 }
 
 export function first (v: string | string[] | undefined): string | undefined {

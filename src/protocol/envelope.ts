@@ -79,7 +79,11 @@ function formatOf (contentType: string | undefined, body: Buffer, warnings: Find
   return sniffed
 }
 
-function parseFields (format: EnvelopeFormat, body: Buffer): Record<string, string> {
+/**
+ * Every top-level scalar field of a body, as received. `root`: WeChat's XML envelope is `<xml>`;
+ * other profiles' may be any single root element.
+ */
+export function parseFields (format: EnvelopeFormat, body: Buffer, root: 'xml' | 'any' = 'xml'): Record<string, string> {
   const text = body.toString('utf8')
   try {
     if (format === 'form') return Object.fromEntries(new URLSearchParams(text))
@@ -87,8 +91,8 @@ function parseFields (format: EnvelopeFormat, body: Buffer): Record<string, stri
     const valid = XMLValidator.validate(text)
     if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`)
     const doc: unknown = xml.parse(text)
-    const root = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).xml : undefined
-    return stringFields(root, 'XML <xml> root')
+    const top = typeof doc === 'object' && doc !== null ? doc as Record<string, unknown> : {}
+    return stringFields(root === 'xml' ? top.xml : top.xml ?? Object.values(top)[0], root === 'xml' ? 'XML <xml> root' : 'XML root')
   } catch (err) {
     if (err instanceof NotificationError) throw err
     throw NotificationError.coded('ENVELOPE_UNPARSEABLE', finding('ENVELOPE_UNPARSEABLE', { format, detail: (err as Error).message }),
