@@ -1,5 +1,6 @@
 import type { MessageCode } from '../messages/en/index.js'
-import { render } from '../messages/render.js'
+import { isMessageCode, render } from '../messages/render.js'
+import { LONG_PAD_BYTE } from './cases-padding.js'
 import type { Finding, Lang, Params } from '../messages/types.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { renderWithWords } from '../profiles/words.js'
@@ -71,12 +72,18 @@ function fitting (w: string, room: number): number {
   return units
 }
 
+/** What a class sends, in the reader's language: by class name; a class without an entry keeps its English `sent` (as JSON reports do). */
+function sentOf (x: { class: string; sent: string }, t: T): string {
+  const code = `CHECK_SENT_${x.class.toUpperCase().replaceAll('-', '_')}`
+  return isMessageCode(code) ? t(code, { pad: LONG_PAD_BYTE }) : x.sent
+}
+
 function details (r: CheckResult, index: number, t: T, say: Say): string[] {
   const out = [`${String(index).padStart(2)}  ${r.class}: ${r.outcome}`]
   const add = (label: MessageCode, text: string) => out.push(...wrap(text, `${INDENT}${padDisplay(t(label), 10)}`, INDENT + ' '.repeat(10)))
   // A FAIL needs the whole story; a WARN only what came back and why it is a warning.
   if (r.outcome === 'FAIL') {
-    add('CHECK_LABEL_SENT', t('CHECK_SENT_DETAIL', { sent: r.sent, query: r.request.query.length > 80 ? r.request.query.slice(0, 80) + '…' : r.request.query, contentType: r.request.contentType ?? t('CHECK_NO_CONTENT_TYPE'), bytes: r.request.bodyBytes }))
+    add('CHECK_LABEL_SENT', t('CHECK_SENT_DETAIL', { sent: sentOf(r, t), query: r.request.query.length > 80 ? r.request.query.slice(0, 80) + '…' : r.request.query, contentType: r.request.contentType ?? t('CHECK_NO_CONTENT_TYPE'), bytes: r.request.bodyBytes }))
     add('CHECK_LABEL_EXPECTED', r.expected)
   }
   add('CHECK_LABEL_GOT', r.reply.error !== undefined ? t('CHECK_NO_ANSWER_AFTER', { ms: r.reply.durationMs }) : describeReply(r, t, say))
@@ -117,7 +124,7 @@ export function renderReport (r: CheckReport, lang?: Lang, profile?: Pick<Crypto
     '',
     row(COLUMNS.map(c => t(c.head))),
     row(COLUMNS.map(c => '-'.repeat(c.width))),
-    ...r.results.map((x, i) => row([String(i + 1), x.class, x.sent, x.expectedShort, x.got, x.outcome])),
+    ...r.results.map((x, i) => row([String(i + 1), x.class, sentOf(x, t), x.expectedShort, x.got, x.outcome])),
   ]
   // Once nothing listens, the rest are not sent: one line for them, not one story each.
   const notSent = r.results.filter(x => x.reply.notSent)
@@ -130,7 +137,7 @@ export function renderReport (r: CheckReport, lang?: Lang, profile?: Pick<Crypto
   }
   for (const { x, i } of flagged) lines.push('', ...details(x, i, t, say))
   if (notSent.length > 0) lines.push('', ...wrap(t('CHECK_NOT_SENT', { count: notSent.length }), ''))
-  for (const n of r.notApplicable) lines.push('', ...wrap(`${n.class}: ${n.reason}`, '--  ', INDENT))
+  for (const n of r.notApplicable) lines.push('', ...wrap(`${n.class}: ${say(n.finding)}`, '--  ', INDENT))
   lines.push('', summaryLine(r, lang))
   return lines.join('\n') + '\n'
 }

@@ -93,3 +93,17 @@ describe('codes first, text per language', () => {
     expect(render(rec!.inspection.messageFinding!, 'zh')).toBe('GET 请求没有报文体：微信用 POST 向这个地址推送')
   })
 })
+
+describe('check\'s "sent" column', () => {
+  it('has an entry per class, equal in English to the case\'s own `sent` (kept for JSON reports), and Chinese', async () => {
+    const { selectChecks } = await import('../../src/check/select.js')
+    const { LONG_PAD_BYTE } = await import('../../src/check/cases-padding.js')
+    const cases = [...selectChecks({}).cases, ...selectChecks({ api: 'mockqueryfee' }).cases]
+    expect(cases.length).toBeGreaterThan(25)
+    for (const c of cases) {
+      const code = `CHECK_SENT_${c.name.toUpperCase().replaceAll('-', '_')}`
+      expect(render({ code, params: { pad: LONG_PAD_BYTE } }, 'en'), c.name).toBe(c.sent)
+      expect(render({ code, params: { pad: LONG_PAD_BYTE } }, 'zh'), c.name).toMatch(/\p{Script=Han}/u)
+    }
+  })
+})

@@ -113,6 +113,8 @@ describe('everything a zh user sees is Chinese (real CLI, child processes)', () 
     // check's hostile battery against this receiver: every way a delivery can fail is explained in the log.
     const battery = await runCli(['check', '--target', url, '--only', 'other-key,other-appid,bad-base64,bad-padding,missing-signature,empty-body,bad-json,text-plain,truncated'], { ...SECRETS, LANG: 'zh_CN.UTF-8', ENV_FILE: 'none' })
     expect(battery.code, battery.stderr).toBe(0)
+    expect(battery.stdout).toMatch(/other-key +用另一个 AES 密钥加密/)
+    expect(englishRuns(shown(battery))).toEqual([])
     await seen(/已拒绝：不支持 content-type "text\/plain"/)
     child.kill('SIGINT')
     expect(await exited).toBe(0)

@@ -26,12 +26,13 @@ import { profileConfig } from './profile-config.js'
 import { profileWords } from './profile-words.js'
 import { receiverLog } from './receiver-log.js'
 import { deliveryReasons } from './delivery-reasons.js'
+import { checkSent } from './check-sent.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, profileConfig, profileWords, receiverLog, deliveryReasons } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent } as const
 
 export const en = mergeAreas(enAreas) satisfies Catalogue
 
