@@ -23,7 +23,8 @@ const translator = (lang: Lang | undefined): T => (code, params) => render({ cod
 const LINE_WIDTH = 100
 const INDENT = '      '
 
-const fit = (s: string, w: number): string => (displayWidth(s) > w ? s.slice(0, w - 1) + '…' : padDisplay(s, w))
+// Cut by display width (a Chinese character takes two columns), then pad: a cell never widens the row.
+const fit = (s: string, w: number): string => padDisplay(displayWidth(s) > w ? s.slice(0, fitting(s, w - 1)) + '…' : s, w)
 
 function row (cells: string[]): string {
   return cells.map((c, i) => fit(c, COLUMNS[i]?.width ?? 10)).join('  ').trimEnd()

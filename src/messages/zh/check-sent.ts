@@ -2,8 +2,8 @@ import type { checkSent as en } from '../en/check-sent.js'
 
 /** check 表格中每个类别发送的内容（按类别名）。 */
 export const checkSent: Record<keyof typeof en, string> = {
-  CHECK_SENT_CRYPTO_TEST: '版本 1 第 1 次推送：有效，已签名',
-  CHECK_SENT_SIGNATURE_TEST: '版本 1 第 2 次推送：msg_signature 错误',
+  CHECK_SENT_CRYPTO_TEST: 'v1 第 1 次推送：有效，已签名',
+  CHECK_SENT_SIGNATURE_TEST: 'v1 第 2 次：msg_signature 错误',
   CHECK_SENT_FLIPPED_BYTE: '签名后改动了密文',
   CHECK_SENT_MISSING_SIGNATURE: '查询参数中没有 msg_signature',
   CHECK_SENT_OTHER_TOKEN: '用另一个 Token 签名',
@@ -22,10 +22,10 @@ export const checkSent: Record<keyof typeof en, string> = {
   CHECK_SENT_DUPLICATE_ORDER: '订单和状态与第 1 次推送相同',
   CHECK_SENT_ONE_MIB: '1 MiB 报文体，有效且已签名',
   CHECK_SENT_CHINESE: '中文明文（UTF-8）',
-  CHECK_SENT_LONG_PADDING: '有效，填充字节为 {pad}（不在 1..16 之间）',
+  CHECK_SENT_LONG_PADDING: '有效，填充字节 {pad}（超出 1..16）',
   CHECK_SENT_ANSWER_PADDING: '有效；检查应答的填充',
-  CHECK_SENT_QF_CRYPTO_TEST: '版本 1 查询缴费第 1 次：有效，已签名',
-  CHECK_SENT_QF_SIGNATURE_TEST: '版本 1 查询缴费第 2 次：msg_signature 错误',
+  CHECK_SENT_QF_CRYPTO_TEST: 'v1 查询缴费第 1 次：有效，已签名',
+  CHECK_SENT_QF_SIGNATURE_TEST: 'v1 查询第 2 次：msg_signature 错误',
   CHECK_SENT_QF_OTHER_TOKEN: '用另一个 Token 签名',
   CHECK_SENT_QF_OTHER_KEY: '用另一个 AES 密钥加密',
   CHECK_SENT_QF_BAD_BASE64: '密文含非 base64 字符',
