@@ -25,7 +25,7 @@ export const checkSent: Record<keyof typeof en, string> = {
   CHECK_SENT_LONG_PADDING: '有效，填充字节 {pad}（超出 1..16）',
   CHECK_SENT_ANSWER_PADDING: '有效；检查应答的填充',
   CHECK_SENT_QF_CRYPTO_TEST: 'v1 查询缴费第 1 次：有效，已签名',
-  CHECK_SENT_QF_SIGNATURE_TEST: 'v1 查询第 2 次：msg_signature 错误',
+  CHECK_SENT_QF_SIGNATURE_TEST: 'v1 查询缴费第 2 次：签名错误',
   CHECK_SENT_QF_OTHER_TOKEN: '用另一个 Token 签名',
   CHECK_SENT_QF_OTHER_KEY: '用另一个 AES 密钥加密',
   CHECK_SENT_QF_BAD_BASE64: '密文含非 base64 字符',
