@@ -9,22 +9,22 @@ export const PROBE_TIMEOUT_MS = 5000
  * POSTs a signed probe to the callback URL WeChat will be given, through the tunnel, and checks
  * that this receiver answered. Throws a SetupError saying which: dead tunnel, or something else there.
  */
-export async function probeTunnel (callbackUrl: string, token: string, dispatcher?: Dispatcher): Promise<{ ms: number }> {
+export async function probeTunnel (callbackUrl: string, token: string, dispatcher?: Dispatcher, timeoutMs = PROBE_TIMEOUT_MS): Promise<{ ms: number }> {
   const nonce = newProbeNonce()
   const started = performance.now()
   let status: number
   let text: string
   let ngrokError: string | undefined
   try {
-    const res = await request(callbackUrl, {
+    const res = await withinMs(timeoutMs, request(callbackUrl, {
       method: 'POST',
       // ngrok's free plan shows browsers a warning page first; this header (any value) skips it.
       headers: { [PROBE_HEADER]: probeHeaderValue(token, nonce), 'content-type': 'application/json', 'ngrok-skip-browser-warning': '1', 'user-agent': 'nontax-debugger-probe' },
       body: '{}',
-      headersTimeout: PROBE_TIMEOUT_MS,
-      bodyTimeout: PROBE_TIMEOUT_MS,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
       ...(dispatcher ? { dispatcher } : {}),
-    })
+    }))
     status = res.statusCode
     text = (await res.body.text()).slice(0, 2000)
     const h = res.headers['ngrok-error-code']
@@ -35,6 +35,23 @@ export async function probeTunnel (callbackUrl: string, token: string, dispatche
   if (status === 200 && isProbeAnswer(text, token, nonce)) return { ms: Math.round(performance.now() - started) }
   const what = ngrokError ? `ngrok error ${ngrokError}` : `HTTP ${status}`
   throw SetupError.from({ code: 'PREFLIGHT_TUNNEL_ELSEWHERE', params: { url: callbackUrl, what, body: oneLine(text) } })
+}
+
+/**
+ * The whole probe, connecting included, within one bound: undici's own connect timeout is 10 s
+ * and does not yield to an abort signal while connecting.
+ */
+async function withinMs<T> (ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms)
+  })
+  p.catch(() => {}) // the request may fail after the bound: nobody is waiting for it then
+  try {
+    return await Promise.race([p, late])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 function oneLine (text: string): string {
