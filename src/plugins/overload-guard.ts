@@ -43,10 +43,13 @@ export function pressureFinding (type: string, value: number | undefined, o: Req
   return finding('PRESSURE_OTHER', { type, value: v })
 }
 
-/** The notify-path answer under pressure: 299 is "system error", which WeChat retries later. */
-export function overloadAnswer (cause: string) {
-  return { errcode: ERRCODE.SYSTEM, errmsg: `system error: receiver overloaded (${cause}); WeChat will retry` }
-}
+/**
+ * The notify-path answer under pressure: 299 is "system error", which WeChat retries later. The
+ * text is fixed: the load figures (event loop delay, heap) are for the operator's log, not for
+ * whoever sends bytes through the tunnel.
+ */
+export const OVERLOAD_ANSWER = { errcode: ERRCODE.SYSTEM, errmsg: 'system error: receiver overloaded; WeChat will retry' } as const
+const OVERLOAD_OTHER = { error: 'receiver overloaded; retry in a few seconds' } as const
 
 /**
  * Sheds load before any work is done for a request when the event loop lags: queued deliveries
@@ -58,14 +61,13 @@ export const overloadGuard = fp<OverloadOptions>(async (app, o) => {
   const limits = { maxEventLoopDelayMs: o.maxEventLoopDelayMs, maxHeapUsedBytes: o.maxHeapUsedBytes ?? defaultMaxHeapUsedBytes() }
   const onPressure = (req: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined): void => {
     const why = pressureFinding(type, value, limits)
-    const cause = render(why)
     const path = req.url.split('?')[0]
     const onNotify = req.routeOptions.url === o.notifyPath
     const [coded, msg] = logFinding(finding(onNotify ? 'OVERLOAD_LOG_NOTIFY' : 'OVERLOAD_LOG', { method: req.method, path, cause: why }))
     req.log.warn({ overload: { type, value, path }, ...coded }, msg)
     // Sent here, so under-pressure sees undefined and Fastify stops at this hook (the reply is sent).
     void reply.code(503).header('retry-after', String(OVERLOAD_RETRY_AFTER_S))
-      .send(onNotify ? overloadAnswer(cause) : { error: `receiver overloaded (${cause}); retry in a few seconds` })
+      .send(onNotify ? OVERLOAD_ANSWER : OVERLOAD_OTHER)
   }
   const options: FastifyUnderPressureOptions = {
     maxEventLoopDelay: o.maxEventLoopDelayMs,

@@ -43,10 +43,10 @@ describe('overload guard plugin (bare Fastify)', () => {
       const burst = await Promise.all(Array.from({ length: 6 }, () => post(base)))
       const other = await request(base + '/other')
       for (const res of burst) {
-        expect(res).toEqual({ status: 503, retryAfter: '5', json: { errcode: 299, errmsg: expect.stringMatching(/^system error: receiver overloaded \(event loop (delay \d+ ms|blocked through a whole lag sample) > limit 10 ms\); WeChat will retry$/) } })
+        expect(res).toEqual({ status: 503, retryAfter: '5', json: { errcode: 299, errmsg: 'system error: receiver overloaded; WeChat will retry' } })
       }
       expect(other.statusCode).toBe(503)
-      expect(await other.body.json()).toEqual({ error: expect.stringMatching(/^receiver overloaded \(event loop (delay|blocked)/) })
+      expect(await other.body.json()).toEqual({ error: 'receiver overloaded; retry in a few seconds' })
     } finally {
       blocking = false
     }
