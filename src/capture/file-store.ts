@@ -16,6 +16,7 @@
 import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { render } from '../messages/render.js'
+import { applyCorrections, createCorrectionIndex } from './record-notes.js'
 import { createDayFileWriter, DEFAULT_DURABILITY, type SyncFn } from './day-file-writer.js'
 import { createGroupCommitter } from './group-commit.js'
 import { applyFilter, matches } from './memory-store.js'
@@ -23,7 +24,7 @@ import { readRefs, refOf, selectRefs, type RecordRef } from './record-refs.js'
 import { serializeRecord } from './record-line.js'
 import { createOrderIndex, orderOf } from './order-index.js'
 import { dayFileName, dayRange, listDayFiles, scanRecords, type SkippedLine } from './ndjson-files.js'
-import type { CaptureRecord, CaptureStore, ListFilter } from './record.js'
+import type { CaptureRecord, CaptureStore, CorrectionLine, ListFilter } from './record.js'
 
 export interface StoreLog { warn (obj: object, msg: string): void }
 
@@ -62,7 +63,8 @@ const MAX_SKIPPED_LISTED = 100
 /** The order index outlives the record window: duplicates matter for days of retries. */
 const ORDER_INDEX_FACTOR = 4
 
-interface Pending { file: string; line: string; record: CaptureRecord; undo: () => void }
+/** A record's line, or a correction's (no record: it only joins the correction index). */
+interface Pending { file: string; line: string; record?: CaptureRecord; correction?: CorrectionLine; undo: () => void }
 
 export async function createFileStore (o: FileStoreOptions): Promise<FileStore> {
   const now = o.now ?? Date.now
@@ -75,12 +77,19 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
   }
   const recent = new Map<string, RecordRef>()
   const orders = createOrderIndex(max * ORDER_INDEX_FACTOR)
+  // Corrections of the records held by reference; records read by scanning get their file's own.
+  const corrections = createCorrectionIndex()
+  const noteCorrection = (c: CorrectionLine) => { if (recent.has(c.correctionOf)) corrections.note(c) }
   const stats: FileStoreStats = { records: 0, skippedPartial: 0, skipped: [], files: 0 }
 
   const remember = (ref: RecordRef) => {
     recent.delete(ref.id)
     recent.set(ref.id, ref)
-    while (recent.size > max) recent.delete(recent.keys().next().value as string)
+    while (recent.size > max) {
+      const oldest = recent.keys().next().value as string
+      recent.delete(oldest)
+      corrections.forget(oldest)
+    }
   }
   /** Returns an undo, for an append that turns out not to be durable. */
   const indexOrder = (r: CaptureRecord): (() => void) => {
@@ -96,6 +105,8 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
         stats.records++
         remember(refOf(item.record, file, item.offset, item.bytes))
         indexOrder(item.record)
+      } else if ('correction' in item) {
+        noteCorrection(item.correction)
       } else {
         stats.skippedPartial++
         if (stats.skipped.length < MAX_SKIPPED_LISTED) stats.skipped.push(item.skipped)
@@ -123,7 +134,9 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
     const { data, spans } = encodeLines(items)
     const base = await writer.write(file, data)
     for (let i = 0; i < items.length; i++) {
-      remember(refOf((items[i] as Pending).record, file, base + (spans[2 * i] as number), spans[2 * i + 1] as number))
+      const { record, correction } = items[i] as Pending
+      if (correction) { noteCorrection(correction); continue }
+      remember(refOf(record as CaptureRecord, file, base + (spans[2 * i] as number), spans[2 * i + 1] as number))
       stats.records++
     }
   }
@@ -132,8 +145,12 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
   const scanNewestFirst = async function * (): AsyncGenerator<{ file: string; records: CaptureRecord[] }> {
     for (const file of (await listDayFiles(dir)).reverse()) {
       const records: CaptureRecord[] = []
-      for await (const item of scanRecords(dir, file)) if ('record' in item) records.push(item.record)
-      yield { file, records }
+      const lines: CorrectionLine[] = []
+      for await (const item of scanRecords(dir, file)) {
+        if ('record' in item) records.push(item.record)
+        else if ('correction' in item) lines.push(item.correction)
+      }
+      yield { file, records: applyCorrections(records, lines) }
     }
   }
   /** Newest files first until the limit is met; filtered once, in file order, so ties stay newest first. */
@@ -167,6 +184,10 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
       const undo = indexOrder(r)
       return committer.submit({ file: dayFileName(r.receivedAt, now()), line: line ?? serializeRecord(r), record: r, undo })
     },
+    correct (c) {
+      if (closed || o.readOnly) return Promise.reject(new Error('the capture store is closed or read-only: correction not written'))
+      return committer.submit({ file: dayFileName(c.receivedAt, now()), line: JSON.stringify(c), correction: c, undo: NO_UNDO })
+    },
     async list (f: ListFilter = {}) {
       const inMemory = selectRefs(recent.values(), { ...f, limit: undefined })
       const oldest = recent.values().next().value
@@ -175,13 +196,13 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
         (f.sinceMs !== undefined && oldest !== undefined && Date.parse(oldest.receivedAt) < f.sinceMs)
       if (!complete) return scanList(f)
       const refs = f.limit === undefined ? inMemory : inMemory.slice(0, f.limit)
-      const records = await readRefs(dir, refs)
+      const records = (await readRefs(dir, refs)).map(corrections.apply)
       return records.every(r => r !== undefined) ? records as CaptureRecord[] : scanList(f)
     },
     async get (id) {
       const ref = recent.get(id)
       const [hit] = ref ? await readRefs(dir, [ref]) : []
-      return hit ?? scanGet(id)
+      return corrections.apply(hit) ?? scanGet(id)
     },
     findOrder (orderId, status) {
       return orders.find(orderId, status)
@@ -196,7 +217,7 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
         const ids = new Set<string>()
         for await (const item of scanRecords(dir, file)) if ('record' in item) ids.add(item.record.id)
         await unlink(join(dir, file)).catch(err => { if (err.code !== 'ENOENT') throw err })
-        for (const id of ids) recent.delete(id)
+        for (const id of ids) { recent.delete(id); corrections.forget(id) }
         orders.forget(ids)
         result.removed.push({ file, records: ids.size })
         result.records += ids.size

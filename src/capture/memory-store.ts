@@ -1,3 +1,4 @@
+import { attachCorrection } from './record-notes.js'
 import { createOrderIndex, orderOf } from './order-index.js'
 import type { CaptureRecord, CaptureStore, ListFilter } from './record.js'
 
@@ -34,6 +35,10 @@ export function createMemoryStore (max = 1000): CaptureStore {
     },
     async list (f) { return applyFilter(records.values(), f) },
     async get (id) { return records.get(id) },
+    async correct (c) {
+      const r = records.get(c.correctionOf)
+      if (r) attachCorrection(r, c)
+    },
     findOrder (orderId, status) { return orders.find(orderId, status) },
     async close () {},
   }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expandRecord } from './record-line.js'
-import type { CaptureRecord } from './record.js'
+import type { CaptureRecord, CorrectionLine } from './record.js'
 import { localDay, localDayStart } from '../time/local.js'
 import { checkRecord } from './record-schema.js'
 
@@ -74,7 +74,7 @@ export function parseRecordLine (text: string): CaptureRecord | undefined {
  * A line as a record checked against the schema (record-schema.ts), or why it is not one. Every
  * reader goes through here, so a hostile or hand-edited line is skipped, never fatal.
  */
-export function readRecordLine (text: string): { record: CaptureRecord } | { problem: string } {
+export function readRecordLine (text: string): { record: CaptureRecord } | { correction: CorrectionLine } | { problem: string } {
   let v: unknown
   try {
     v = JSON.parse(text)
@@ -83,6 +83,7 @@ export function readRecordLine (text: string): { record: CaptureRecord } | { pro
   }
   const checked = checkRecord(v)
   if (!checked.ok) return { problem: checked.problem }
+  if ('correction' in checked) return { correction: checked.correction }
   try {
     return { record: expandRecord(checked.record) }
   } catch {
@@ -92,10 +93,10 @@ export function readRecordLine (text: string): { record: CaptureRecord } | { pro
 
 export interface SkippedLine { file: string; line: number; bytes: number; why: 'unterminated' | 'unparseable'; problem?: string }
 /** A record with where its line is: [offset, offset + bytes) of the file. */
-export type ScanItem = { record: CaptureRecord; offset: number; bytes: number } | { skipped: SkippedLine }
+export type ScanItem = { record: CaptureRecord; offset: number; bytes: number } | { correction: CorrectionLine } | { skipped: SkippedLine }
 
 /**
- * Every line of a day file, as a record or as a skipped line. A crash mid-write leaves an
+ * Every line of a day file, as a record, a correction (record.ts CorrectionLine) or a skipped line. A crash mid-write leaves an
  * unterminated tail; once a later write starts on a new line, that tail stays as an unparseable line.
  */
 export async function * scanRecords (dir: string, file: string): AsyncGenerator<ScanItem> {
@@ -104,6 +105,7 @@ export async function * scanRecords (dir: string, file: string): AsyncGenerator<
       if (l.text.trim() === '') continue
       const read = readRecordLine(l.text)
       if ('record' in read) yield { record: read.record, offset: l.offset, bytes: l.bytes }
+      else if ('correction' in read) yield read
       else yield { skipped: { file, line: l.line, bytes: l.bytes, why: l.terminated ? 'unparseable' : 'unterminated', problem: read.problem } }
     }
   } catch (err) {

@@ -14,6 +14,25 @@ export interface RecordedBody {
   text: string
   bytes: number
   sha256: string
+  /** Present when the body kept is not the whole body the sender meant (refused or cut short): see BodyTruncation. */
+  truncated?: BodyTruncation
+}
+
+/**
+ * Why `bytes` falls short of the sender's body. too-large: over BODY_LIMIT_BYTES; when the
+ * Content-Length alone said so, nothing was read (receivedBytes 0), else the first limitBytes
+ * were kept and reading stopped within the chunk that crossed the limit. ended: the connection
+ * ended or failed mid-body, every byte that came is kept. length-mismatch: the body ended at a
+ * length other than its Content-Length, every byte kept.
+ */
+export interface BodyTruncation {
+  cause: 'too-large' | 'ended' | 'length-mismatch'
+  /** Content-Length as sent; absent for a chunked body. */
+  declaredBytes?: number
+  /** Body bytes read from the connection before the receiver stopped. */
+  receivedBytes: number
+  /** BODY_LIMIT_BYTES at the time (too-large only). */
+  limitBytes?: number
 }
 
 /** One delivery as received and answered. Holds no secrets: the token's place in the signed string is masked, keys are fingerprints. */
@@ -43,6 +62,26 @@ export interface CaptureRecord {
   listener?: Listener
   /** Forward mode: what the user's handler answered. */
   forwarded?: ForwardedSummary
+  /** What happened to the answer after the record was written (from correction lines; absent when nothing did). */
+  corrections?: RecordCorrection[]
+}
+
+/** A later fact about a recorded delivery: its answer was not delivered (the connection closed first). */
+export interface RecordCorrection {
+  what: 'answer-not-delivered'
+  /** When it was noticed (local time with offset, like receivedAt). */
+  at: string
+}
+
+/**
+ * A correction as its own NDJSON line, appended to the record's day file after the record:
+ * `{"correctionOf":ID,"receivedAt":…,"what":"answer-not-delivered","at":…}`. Readers attach it to
+ * the record as `corrections`; the record's own line is never rewritten.
+ */
+export interface CorrectionLine extends RecordCorrection {
+  correctionOf: string
+  /** The record's receivedAt: names the day file the line goes to. */
+  receivedAt: string
 }
 
 /** The user's handler's side of a forwarded delivery, as recorded and logged (secrets masked). */
@@ -71,6 +110,8 @@ export interface CaptureStore {
   /** Newest first. */
   list (filter?: ListFilter): Promise<CaptureRecord[]>
   get (id: string): Promise<CaptureRecord | undefined>
+  /** Appends a correction to a recorded delivery (the answer it records did not reach the sender). */
+  correct (c: CorrectionLine): Promise<void>
   /** Id of a recorded delivery with this order_id + status, if any. */
   findOrder (orderId: string, status: string): string | undefined
   close (): Promise<void>

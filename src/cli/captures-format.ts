@@ -4,6 +4,7 @@ import { render } from '../messages/render.js'
 import type { Inspection } from '../protocol/inspect.js'
 import { localTime } from '../time/local.js'
 import { displayCopy, escapeControls, safeLines, valueText } from '../log/terminal-safe.js'
+import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
 
 /** A stored time as a person reads it (second precision finds "the one at 14:02"): local, with the offset (2026-11-27 14:03:05 +08:00), whatever zone it was stored in. */
 export function shortTime (iso: string): string {
@@ -36,6 +37,7 @@ export function listLine (record: CaptureRecord): string {
     `decrypt=${decryptWord(r.inspection).padEnd(6)}`,
     `order=${orderOf(r)}`,
     r.duplicateOf ? `duplicate-of=${r.duplicateOf}` : '',
+    r.corrections?.length ? 'answer=not-delivered' : '',
   ].join('  ').trimEnd())
 }
 
@@ -71,7 +73,8 @@ export function showText (record: CaptureRecord): string {
   out.push(`  test       ${TEST_NAMES[r.test]}`)
   if (r.duplicateOf) out.push(`  duplicate  of ${r.duplicateOf} (same order_id + status; answered 0 again, must not be applied twice)`)
   section('headers', ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${Array.isArray(v) ? v.join(', ') : v}`))
-  section(`body (${r.body.bytes} bytes, ${r.body.encoding}, sha256 ${r.body.sha256})`, indent(r.body.text || '(empty)'))
+  const cut = truncationFinding(r.body)
+  section(`body (${r.body.bytes} bytes, ${r.body.encoding}, sha256 ${r.body.sha256})`, ...(cut ? [`  ${render(cut)}`] : []), indent(r.body.text || '(empty)'))
   if (i.envelope) {
     const e = i.envelope
     section('envelope',
@@ -94,7 +97,7 @@ export function showText (record: CaptureRecord): string {
         : `  ${d.message}`)
     if (d.ok) section('plaintext', indent(pretty(d.plaintext)))
   }
-  section(`answer (HTTP ${r.answer.status})`, indent(JSON.stringify(r.answer.body, null, 2)))
+  section(`answer (HTTP ${r.answer.status})`, ...correctionFindings(r).map(f => `  ${render(f)}`), indent(JSON.stringify(r.answer.body, null, 2)))
   section(`verdict    errcode ${i.errcode}${i.reason ? ` ${i.reason}: ${i.message ?? ''}` : ' (accepted)'}`)
   if (i.warnings.length > 0) section('warnings', ...i.warnings.map(w => `  - ${renderWarning(w)}`))
   if (r.forwarded !== undefined) section('forwarded to your handler', indent(JSON.stringify(r.forwarded, null, 2)))

@@ -5,6 +5,7 @@ import { request, type Dispatcher } from 'undici'
 import { compareAnswers, type AnswerComparison } from '../capture/compare-answers.js'
 import { outgoingRequest, type OutgoingRequest } from '../capture/recorded-request.js'
 import type { CaptureRecord } from '../capture/record.js'
+import { correctionFindings } from '../capture/record-notes.js'
 import { applyTamper, type Tamper, type Tampered } from '../capture/tamper.js'
 import { REPLAY_HEADER } from '../log/pretty-delivery.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
@@ -57,6 +58,7 @@ export function replayText (r: CaptureRecord, o: ReplayOutcome): string {
   if (o.tampered) lines.push(`tamper      ${o.tampered.change}`, `expect      ${o.tampered.expect}`)
   lines.push(
     `original    HTTP ${r.answer.status}  ${JSON.stringify(r.answer.body)}`,
+    ...correctionFindings(r).map(f => `            ${render(f)}`),
     `replayed    HTTP ${o.status}  ${o.text}`,
   )
   if (o.tampered) {

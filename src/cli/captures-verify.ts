@@ -1,4 +1,5 @@
-import { renderWarning } from '../messages/render.js'
+import { render, renderWarning } from '../messages/render.js'
+import { correctionFindings } from '../capture/record-notes.js'
 import { bodyBytes } from '../capture/body.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { inspectDelivery, type Inspection } from '../protocol/inspect.js'
@@ -48,6 +49,7 @@ export function verifyText (r: CaptureRecord, after: Inspection, s: ResolvedSecr
     `verify ${r.id} (wxnontaxstr ${r.wxnontaxstr ?? '-'}, received ${r.receivedAt})`,
     `secrets     ${s.sources.token}; ${s.sources.aesKey}; ${s.sources.appid}`,
     `recorded    errcode ${before.errcode}  ${failure(before)}`,
+    ...correctionFindings(r).map(f => `answer      ${render(f)}`),
     `now         errcode ${after.errcode}  ${failure(after)}`,
     `change      ${explainChange(before, after, s)}`,
     `signature   ${step(sigWord(before), sigWord(after), after.signature?.ok === false ? after.signature.reason : undefined)}`,

@@ -4,6 +4,7 @@ import { dayFileName, dayRange, listDayFiles, scanRecords } from '../capture/ndj
 import { render } from '../messages/render.js'
 import { outgoingRequest } from '../capture/recorded-request.js'
 import type { CaptureRecord, ListFilter } from '../capture/record.js'
+import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
 import { LIST_HEADER, listLine, showText } from './captures-format.js'
 import { UsageError } from '../errors.js'
 import { parseReplayTarget } from '../net/replay-target.js'
@@ -44,6 +45,8 @@ export function exportCapture (r: CaptureRecord, io: Io, curl: boolean, har: boo
   }
   if (to !== undefined) parseReplayTarget(to)
   const req = outgoingRequest(r, to)
+  // On stderr, so `| bash` still gets the command alone: what the record says beyond the bytes.
+  for (const f of [truncationFinding(r.body), ...correctionFindings(r)]) if (f) io.err(`note: ${render(f, io.lang)}`)
   io.out(curl ? toCurl(req) : JSON.stringify(toHar(r, req, { name: 'nontax-debugger', version: '0.1.0' }), null, 2))
   return 0
 }

@@ -1,4 +1,5 @@
 import { render } from '../messages/render.js'
+import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
 import { bodyBytes } from '../capture/body.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { checkAnswer } from '../protocol/answer.js'
@@ -17,6 +18,8 @@ export interface CaptureRow {
   duplicateOf: string | undefined
   /** Forward mode: how the user's handler's answer was graded (PASS/WARN/FAIL). */
   grade: string | undefined
+  /** The connection closed before the answer was written (a correction line): WeChat will deliver it again. */
+  notDelivered: boolean
 }
 
 export function toRow (r: CaptureRecord): CaptureRow {
@@ -34,6 +37,7 @@ export function toRow (r: CaptureRecord): CaptureRow {
     orderId: orderId === undefined || orderId === null ? undefined : String(orderId),
     duplicateOf: r.duplicateOf,
     grade: typeof forwarded?.grade?.outcome === 'string' ? forwarded.grade.outcome : undefined,
+    notDelivered: (r.corrections?.length ?? 0) > 0,
   }
 }
 
@@ -64,13 +68,14 @@ function pretty (text: string): string {
 export function toDetail (r: CaptureRecord, secrets: Secrets, profile: CryptoProfile) {
   const i = r.inspection
   const body = bodyBytes(r.body)
+  const cut = truncationFinding(r.body)
   const answerCheck = checkAnswer(r.answer.status, JSON.stringify(r.answer.body), secrets, profile)
   return {
     row: toRow(r),
     requestLine: `${r.method} ${r.url} HTTP/1.1`,
     remoteAddress: r.remoteAddress,
     headers: Object.entries(r.headers).map(([name, v]) => [name, Array.isArray(v) ? v.join(', ') : v]),
-    body: { encoding: r.body.encoding, text: r.body.encoding === 'utf8' ? r.body.text : undefined, bytes: r.body.bytes, sha256: r.body.sha256, hex: hexDump(body) },
+    body: { encoding: r.body.encoding, text: r.body.encoding === 'utf8' ? r.body.text : undefined, bytes: r.body.bytes, sha256: r.body.sha256, hex: hexDump(body), truncated: cut && render(cut) },
     envelope: i.envelope,
     // The cause is a coded finding: rendered here, as the page has no catalogue. `sorted` is the older records' name for `parts`.
     signature: i.signature && { ...i.signature, parts: i.signature.parts ?? (i.signature as { sorted?: string[] }).sorted, cause: i.signature.cause && render(i.signature.cause) },
@@ -78,7 +83,7 @@ export function toDetail (r: CaptureRecord, secrets: Secrets, profile: CryptoPro
       ? { ...i.decryption, plaintext: pretty(i.decryption.plaintext) }
       : i.decryption,
     failure: i.reason ? { reason: i.reason, message: i.message } : undefined,
-    answer: { status: r.answer.status, body: r.answer.body, data: answerCheck.data },
+    answer: { status: r.answer.status, body: r.answer.body, data: answerCheck.data, notDelivered: correctionFindings(r).map(f => render(f)) },
     forwarded: r.forwarded,
     warnings: i.warnings,
     durationMs: r.durationMs,

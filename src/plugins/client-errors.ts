@@ -22,16 +22,48 @@ const ANSWERS: Record<string, { status: number; text: string; why: (l: Limits) =
 
 /** Answers not yet fully written, per connection: a parse error after them must not replace them. */
 const inFlight = new WeakMap<Socket, Map<ServerResponse, IncomingMessage>>()
+/**
+ * Per response still open: what to do if its answer never reaches the socket. A Map, emptied by
+ * each response's close (Node always emits it): a WeakMap kept every entry until a major GC, as
+ * responses awaiting the capture's fsync outlive the young generation, and grew costly per set.
+ */
+const ifNotWritten = new Map<ServerResponse, () => void>()
 
 export function trackAnswersInFlight (server: Server): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const socket = res.socket
-    if (!socket) return
+    // The request's socket: a pipelined response gets its own (res.socket) only when its turn comes.
+    const socket = req.socket
     const map = inFlight.get(socket) ?? new Map<ServerResponse, IncomingMessage>()
     inFlight.set(socket, map)
     map.set(res, req)
-    res.once('close', () => map.delete(res))
+    // The one listener per response: it also tells whether the answer was written.
+    res.once('close', () => {
+      map.delete(res)
+      const fn = ifNotWritten.get(res)
+      if (fn === undefined) return
+      ifNotWritten.delete(res)
+      if (notWritten(res)) fn()
+    })
   })
+}
+
+/**
+ * Calls `fn` once if the connection closes before this response's answer is handed to the OS
+ * (client reset or gone, write error); never when it is written. Register before sending.
+ */
+export function whenAnswerNotWritten (res: ServerResponse, fn: () => void): void {
+  if (res.closed) fn()
+  // Only a response tracked above is ever closed here (not one from app.inject, say): no entry stays behind.
+  else if (res.req && inFlight.get(res.req.socket)?.has(res) === true) ifNotWritten.set(res, fn)
+}
+
+/**
+ * Node nulls res.socket when the answer's last byte is handed to the OS ('finish'); a response
+ * closed with its socket still attached never got there. writableFinished alone is not enough:
+ * an end() on a socket destroyed a moment earlier sets it although nothing was written.
+ */
+function notWritten (res: ServerResponse): boolean {
+  return !res.writableFinished || res.socket != null
 }
 
 /**

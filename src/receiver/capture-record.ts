@@ -65,6 +65,7 @@ export function buildCaptureRecord (x: RecordInput): CaptureRecord {
     answer: x.answer,
     durationMs: x.durationMs,
   }
+  if (x.req.truncated) record.body.truncated = x.req.truncated
   if (x.req.listener) record.listener = x.req.listener
   if (x.forwarded) record.forwarded = x.forwarded
   return record

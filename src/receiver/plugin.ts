@@ -1,15 +1,21 @@
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { CaptureStore } from '../capture/record.js'
+import type { FastifyBaseLogger, FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { notDeliveredLine } from '../capture/record-notes.js'
+import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
 import { deliveryLog } from '../log/logger.js'
+import { render } from '../messages/render.js'
+import { whenAnswerNotWritten } from '../plugins/client-errors.js'
 import { ownProbeNonce, probeAnswer } from '../preflight/probe.js'
 import { ERRCODE, type Errcode } from '../protocol/errors.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
+import { localIso } from '../time/local.js'
+import { boundedBodyReader, partialBodyOf } from './body-reader.js'
 import type { DeliveryEvents } from './events.js'
-import { createDeliveryHandler, type DeliveryHandler } from './handle-delivery.js'
-import type { ReceivedRequest, Rejection } from './received-request.js'
-import { finding, render } from '../messages/render.js'
+import { createDeliveryHandler } from './handle-delivery.js'
+import type { HandledDelivery, ReceivedRequest, Rejection } from './received-request.js'
+import { finding } from '../messages/render.js'
 import type { Finding } from '../messages/types.js'
+import { logFinding } from '../log/pretty-message.js'
 
 export { newCaptureId } from './handle-delivery.js'
 
@@ -25,14 +31,19 @@ export interface ReceiverOptions {
   forward?: Forwarder
 }
 
+/** Fastify's own default, for an app built without bodyLimit. */
+const FASTIFY_BODY_LIMIT = 1024 * 1024
+
 /**
  * The HTTP edge of the delivery path: turns a Fastify request into plain data for
  * handle-delivery.ts and writes its answer back. Encapsulated: only this scope drops Fastify's
- * parsers and keeps the body as bytes, so a malformed body still reaches the handler.
+ * parsers and keeps the body as bytes (body-reader.ts), so a malformed body still reaches the
+ * handler and a refused one still reaches the record.
  */
 export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, opts) => {
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+  app.addContentTypeParser('*', boundedBodyReader(app.initialConfig.bodyLimit ?? FASTIFY_BODY_LIMIT))
+  const sent = answerSender(opts.store, app.log, opts.now)
 
   const handle = createDeliveryHandler({
     store: opts.store, profile: opts.profile, secrets: opts.secrets, now: opts.now,
@@ -45,13 +56,13 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     // The preflight's own tunnel probe (signed with our Token): answered, never recorded as a delivery.
     const probe = ownProbeNonce(req.headers, opts.secrets.token)
     if (probe !== undefined) return reply.send(probeAnswer(opts.secrets.token, probe))
-    return answer(handle, reply, received(req, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), true))
+    return sent(reply, await handle(received(req, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), true)))
   })
 
   app.get(opts.notifyPath, async (req, reply) =>
-    answer(handle, reply, received(req, Buffer.alloc(0), false, {
+    sent(reply, await handle(received(req, Buffer.alloc(0), false, {
       status: 200, errcode: ERRCODE.FORMAT, reason: 'ENVELOPE_UNPARSEABLE', ...explained(finding('REJECT_GET')),
-    })))
+    }))))
 
   // Body too large, bad content-length, aborted parse, a bug: these never reach (or escape) the
   // route handler, so they are answered and recorded here, and never forwarded.
@@ -59,15 +70,18 @@ export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, o
     const client = err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500
     if (!client) req.log.error({ err }, 'receiver bug')
     const errcode: Errcode = client ? ERRCODE.FORMAT : ERRCODE.SYSTEM
-    // A failure after parsing (a bug in the delivery path) still has the body: record it. Before
-    // parsing (too large, bad length) Fastify has kept no bytes, so the record has the headers only.
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
-    return answer(handle, reply, received(req, body, false, {
+    // A failure after parsing (a bug in the delivery path) still has the body; a refused or broken
+    // body (too large, bad length, client gone) carries what was received (body-reader.ts).
+    const partial = partialBodyOf(err)
+    const body = partial?.body ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0))
+    const rec = received(req, body, false, {
       status: client ? (err.statusCode ?? 400) : 200,
       errcode,
       reason: client ? 'ENVELOPE_UNPARSEABLE' : 'INTERNAL',
       ...explained(client ? clientFinding(err) : finding('REJECT_INTERNAL', { detail: err.message })),
-    }))
+    })
+    if (partial) rec.truncated = partial.truncated
+    return sent(reply, await handle(rec))
   })
 }
 
@@ -76,6 +90,29 @@ const explained = (f: Finding) => ({ message: render(f), finding: f })
 const clientFinding = (err: FastifyError): Finding => err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
   ? finding('REJECT_BODY_TOO_LARGE', { code: err.code })
   : finding('REJECT_CLIENT', { detail: err.message, code: err.code ?? 'client error' })
+
+/**
+ * Writes the answer out; if the connection closes before it is written, appends a correction to
+ * the record (WeChat never got it and will deliver again), so the record stays the wire.
+ */
+function answerSender (store: CaptureStore, log: FastifyBaseLogger, now: () => number) {
+  const notDelivered = (record: CaptureRecord) => {
+    const about = { correctionOf: record.id, what: 'answer-not-delivered' }
+    store.correct(notDeliveredLine(record, localIso(now()))).then(
+      () => {
+        const [coded, msg] = logFinding(finding('LOG_ANSWER_NOT_DELIVERED', { id: record.id }))
+        log.warn({ ...about, ...coded }, msg)
+      },
+      (err: Error) => {
+        const [coded, msg] = logFinding(finding('LOG_CORRECTION_NOT_RECORDED', { id: record.id, error: err.message }))
+        log.error({ ...about, recordError: err.message, ...coded }, msg)
+      })
+  }
+  return (reply: FastifyReply, { answer: a, record, recorded }: HandledDelivery): FastifyReply => {
+    if (recorded) whenAnswerNotWritten(reply.raw, () => notDelivered(record))
+    return reply.code(a.status).headers(a.headers).send(a.body)
+  }
+}
 
 function received (req: FastifyRequest, body: Buffer, mayForward: boolean, rejection?: Rejection): ReceivedRequest {
   const q = req.url.indexOf('?')
@@ -90,9 +127,4 @@ function received (req: FastifyRequest, body: Buffer, mayForward: boolean, rejec
     mayForward,
     ...(rejection ? { rejection } : {}),
   }
-}
-
-async function answer (handle: DeliveryHandler, reply: FastifyReply, req: ReceivedRequest): Promise<FastifyReply> {
-  const { answer: a } = await handle(req)
-  return reply.code(a.status).headers(a.headers).send(a.body)
 }

@@ -1,4 +1,4 @@
-import type { CaptureRecord, CaptureStore } from '../capture/record.js'
+import type { BodyTruncation, CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
 import type { Errcode, Reason } from '../protocol/errors.js'
 import type { Finding } from '../messages/types.js'
@@ -16,8 +16,10 @@ export interface ReceivedRequest {
   query: string | undefined
   /** Lower-case names, as Node gives them. */
   headers: HeaderValues
-  /** The exact bytes received. */
+  /** The exact bytes received (up to BODY_LIMIT_BYTES: see `truncated`). */
   body: Buffer
+  /** Set when `body` is not the whole body: refused as too large, or the connection ended mid-body. */
+  truncated?: BodyTruncation
   remoteAddress: string
   /** The listener that accepted it (its own scheme, address and port): exports replay here, never to the sender's Host. */
   listener?: Listener

@@ -2,9 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { EventEmitter, once } from 'node:events'
 import { PassThrough } from 'node:stream'
 import { buildApp } from '../../src/app.js'
-import { createFileStore } from '../../src/capture/file-store.js'
+import { createFileStore, type FileStore } from '../../src/capture/file-store.js'
+import type { CaptureStore, CorrectionLine } from '../../src/capture/record.js'
 import { createLogger } from '../../src/log/logger.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
 import { testConfig } from '../helpers/config.js'
@@ -22,7 +24,7 @@ export const SECRETS = {
  * loopback port; short timeouts so slow senders are cut quickly (the suite waits on the close,
  * never on a clock).
  */
-export async function startHostileReceiver () {
+export async function startHostileReceiver (o: { wrapStore?: (store: FileStore) => CaptureStore } = {}) {
   const captureDir = mkdtempSync(join(tmpdir(), 'nontax-hostile-'))
   const env = {
     ...SECRETS, CAPTURE_DIR: captureDir, LOG_LEVEL: 'info', LOG_FORMAT: 'pretty', INSPECTOR_PORT: '0',
@@ -34,7 +36,10 @@ export async function startHostileReceiver () {
   prettyOut.on('data', (b: Buffer) => pretty.push(b))
   const logger = createLogger({ logLevel: 'info', logFormat: 'pretty' }, prettyOut)
   const store = await createFileStore({ dir: captureDir, maxInMemory: config.limits.maxCapturesInMemory, log: logger })
-  const app = await buildApp(config, { store, logger })
+  // Each correction written is announced, so a test waits on it instead of on a clock.
+  const corrected = new EventEmitter()
+  const announcing: CaptureStore = { ...store, correct: async c => { await store.correct(c); corrected.emit(c.correctionOf, c) } }
+  const app = await buildApp(config, { store: o.wrapStore ? o.wrapStore(announcing as FileStore) : announcing, logger })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const addr = app.server.address()
   const port = typeof addr === 'object' && addr ? addr.port : 0
@@ -42,6 +47,12 @@ export async function startHostileReceiver () {
   return {
     app, config, store, port, ctx, captureDir,
     env: { ...env, LOG_FORMAT: 'json' },
+    /** Resolves with the first correction of this capture once it is written. */
+    correctionOf: async (id: string): Promise<CorrectionLine> => {
+      const next = once(corrected, id) as Promise<[CorrectionLine]>
+      const known = (await store.get(id))?.corrections?.[0]
+      return known ? { ...known, correctionOf: id, receivedAt: '' } : (await next)[0]
+    },
     prettyLog: () => Buffer.concat(pretty).toString('utf8'),
     captureFiles: () => readdirSync(captureDir).map(f => readFileSync(join(captureDir, f), 'utf8')).join(''),
     close: async () => { await app.close(); await store.close(); rmSync(captureDir, { recursive: true, force: true }) },

@@ -35,6 +35,7 @@ function requestCards (d) {
       el('h3', {}, T.headers),
       el('table', { className: 'headers' }, el('tbody', {}, d.headers.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))))),
     section(T.body, 'body', el('p', { className: 'muted' }, T.bodyAs(d.body)),
+      d.body.truncated ? el('p', { className: 'fail body-truncated' }, d.body.truncated) : null,
       d.body.text !== undefined ? pre(d.body.text, 'body-text') : null,
       el('details', { open: d.body.text === undefined }, el('summary', {}, T.hex), pre(d.body.hex, 'hex'))),
   ]
@@ -51,7 +52,9 @@ export function showDetail (pane, d, verdict) {
     signatureCard(d.signature),
     decryptionCard(d.decryption),
     d.failure ? section(T.failure, 'failure', el('p', {}, el('strong', {}, d.failure.reason)), pre(d.failure.message ?? '')) : null,
-    section(T.answer, 'answer', el('p', {}, `HTTP ${d.answer.status}`), pre(pretty(d.answer.body), 'answer-body'),
+    section(T.answer, 'answer', el('p', {}, `HTTP ${d.answer.status}`),
+      ...(d.answer.notDelivered ?? []).map(t => el('p', { className: 'fail not-delivered' }, t)),
+      pre(pretty(d.answer.body), 'answer-body'),
       d.answer.data !== undefined ? el('div', {}, el('h3', {}, T.answerData), pre(pretty(d.answer.data), 'answer-data')) : null),
     d.forwarded ? section(T.forwarded, 'forwarded', pre(pretty(d.forwarded))) : null,
     section(T.warnings, 'warnings', d.warnings.length ? el('ul', {}, d.warnings.map(w => el('li', {}, w))) : el('p', { className: 'muted' }, T.noWarnings)),

@@ -39,7 +39,7 @@ export function createList ({ onPick }) {
   },
   el('td', { className: 'time', title: dateFormat.format(new Date(r.receivedAt)) }, shownTime(new Date(r.receivedAt))),
   el('td', { className: 'test' }, T[`kind_${r.test}`] ?? r.test),
-  el('td', { className: 'errcode' }, String(r.errcode)),
+  el('td', { className: 'errcode', title: r.notDelivered ? T.notDeliveredHint : undefined }, r.notDelivered ? `${r.errcode} · ${T.notDelivered}` : String(r.errcode)),
   el('td', { className: 'sig' }, yesNo(r.signatureOk, T.ok, T.bad)),
   el('td', { className: 'decrypted' }, yesNo(r.decrypted, T.yes, T.no)),
   el('td', { className: 'order' }, r.orderId ?? T.none),
