@@ -56,7 +56,7 @@ describe('bodies the receiver refuses or never gets whole are recorded with the 
     const [r] = await recordsOf('declared-big')
     expectKept(r as CaptureRecord, Buffer.alloc(0))
     expect(r?.body.truncated).toEqual({ cause: 'too-large', declaredBytes: LIMIT + 4000, receivedBytes: 0, limitBytes: LIMIT })
-    expect(r?.inspection.message).toMatch(/^Request body is too large \(FST_ERR_CTP_BODY_TOO_LARGE\)/)
+    expect(r?.inspection).toMatchObject({ reason: 'ENVELOPE_UNPARSEABLE', messageFinding: { code: 'REJECT_BODY_TOO_LARGE' } })
     const show = await runMain(['captures', 'show', r?.id ?? ''], rx.env)
     expect(show.out).toContain(`body not read: its Content-Length (${LIMIT + 4000} bytes) is over BODY_LIMIT_BYTES (${LIMIT}), so it was refused before reading; no body bytes kept`)
   })
