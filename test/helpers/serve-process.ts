@@ -113,4 +113,6 @@ function serverPidIn (group: number): number {
 export function readCaptures (dir: string): Array<{ wxnontaxstr?: string; answer: { status: number; body: { errcode: number } } }> {
   return readdirSync(dir).filter(f => f.endsWith('.ndjson'))
     .flatMap(f => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l)))
+    // Correction lines (an answer the connection never carried, e.g. a stalled client cut at shutdown) are not records.
+    .filter(l => l.correctionOf === undefined)
 }
