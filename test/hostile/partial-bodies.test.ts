@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { once } from 'node:events'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bodyBytes } from '../../src/capture/body.js'
@@ -23,13 +24,13 @@ const filler = (n: number, seed: string) => Buffer.from(Array.from({ length: n }
 
 /** Every record of this nonce, once as many as expected are in (waits on the store's delivery events). */
 async function recordsOf (nonce: string, count = 1): Promise<CaptureRecord[]> {
-  const mine = async () => (await rx.store.list()).filter(r => r.wxnontaxstr === nonce)
-  let found = await mine()
-  while (found.length < count) {
-    await new Promise(resolve => rx.app.nontax.events.once('delivery', resolve))
-    found = await mine()
+  for (;;) {
+    // Listening before looking: a delivery recorded while the list is read is not missed.
+    const next = once(rx.app.nontax.events, 'delivery')
+    const found = (await rx.store.list()).filter(r => r.wxnontaxstr === nonce)
+    if (found.length >= count) return found
+    await next
   }
-  return found
 }
 
 function expectKept (r: CaptureRecord, sent: Buffer): void {
