@@ -1,3 +1,6 @@
+import type { MessageCode } from '../messages/en/index.js'
+import { finding, render } from '../messages/render.js'
+import type { Finding, Params } from '../messages/types.js'
 import { checkAnswer, type Answer } from '../protocol/answer.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 
@@ -8,8 +11,12 @@ export interface AnswerComparison {
   replayErrcode: number | undefined
   /** For success answers: did both decrypt to the same data (undefined: could not decrypt). */
   sameData: boolean | undefined
+  /** In English (the inspector shows it); summaryFinding renders it in any language. */
   summary: string
+  summaryFinding: Finding
 }
+
+const said = (code: MessageCode, params?: Params) => { const f = finding(code, params); return { summary: render(f), summaryFinding: f } }
 
 /**
  * The record keeps the answer as a JSON object; the receiver's own answer went out as
@@ -29,29 +36,28 @@ export function compareAnswers (
   const check = checkAnswer(replay.status, replay.text, secrets, profile)
   const base = { sameStatus, originalErrcode: original.body.errcode, replayErrcode: check.errcode, sameData: undefined }
   if (sameStatus && replay.text === originalText) {
-    return { ...base, byteIdentical: true, summary: 'byte-identical to the recorded answer' }
+    return { ...base, byteIdentical: true, ...said('COMPARE_BYTE_IDENTICAL') }
   }
-  const statusNote = sameStatus ? '' : ` (HTTP ${original.status} → ${replay.status})`
+  const statusNote = sameStatus ? '' : finding('COMPARE_STATUS_NOTE', { from: original.status, to: replay.status })
   if (check.errcode !== original.body.errcode) {
-    return { ...base, byteIdentical: false, summary: `different answer: errcode ${original.body.errcode} → ${check.errcode ?? 'none'}${statusNote}` }
+    return { ...base, byteIdentical: false, ...said('COMPARE_DIFFERENT', { from: original.body.errcode, to: check.errcode ?? '-', status: statusNote }) }
   }
   if (check.errcode !== 0 || original.body.data === undefined) {
-    return { ...base, byteIdentical: false, summary: `same errcode ${check.errcode}${statusNote}, but the bytes differ (errmsg or fields changed)` }
+    return { ...base, byteIdentical: false, ...said('COMPARE_SAME_ERRCODE', { errcode: check.errcode, status: statusNote }) }
   }
   const recorded = checkAnswer(original.status, originalText, secrets, profile)
   const decrypted = recorded.data !== undefined && check.data !== undefined
   if (!decrypted) {
     return {
       ...base, byteIdentical: false,
-      summary: `same errcode 0${statusNote}; the bytes differ because a success answer carries a fresh nonce, timestamp and ` +
-        'ciphertext each time, and its data does not decrypt with the current secrets, so only errcode and errmsg were compared',
+      ...said('COMPARE_SUCCESS_UNDECRYPTED', { status: statusNote }),
     }
   }
   const sameData = JSON.stringify(recorded.data) === JSON.stringify(check.data)
   return {
     ...base, byteIdentical: false, sameData,
-    summary: sameData
-      ? `same errcode 0 and the same decrypted data${statusNote}; the bytes differ only because a success answer carries a fresh nonce, timestamp and ciphertext each time`
-      : `same errcode 0${statusNote}, but the decrypted data differs: ${JSON.stringify(recorded.data)} → ${JSON.stringify(check.data)}`,
+    ...(sameData
+      ? said('COMPARE_SUCCESS_SAME_DATA', { status: statusNote })
+      : said('COMPARE_SUCCESS_DATA_DIFFERS', { status: statusNote, before: JSON.stringify(recorded.data), after: JSON.stringify(check.data) })),
   }
 }

@@ -1,3 +1,7 @@
+import { SetupError } from '../errors.js'
+import type { MessageCode } from '../messages/en/index.js'
+import { finding, render } from '../messages/render.js'
+import type { Finding, Params } from '../messages/types.js'
 import { SIGNATURE_PARAMS } from '../protocol/envelope.js'
 import { bodyBytes } from './body.js'
 import { rawQuery } from './recorded-request.js'
@@ -9,15 +13,24 @@ export type Tamper = (typeof TAMPERS)[number]
 export interface Tampered {
   query: string
   body: Buffer
-  /** What was changed, for the person running the replay. */
+  /** What was changed, for the person running the replay (English; changeFinding renders it in any language). */
   change: string
-  /** What a correct receiver answers, and why. */
+  /** What a correct receiver answers, and why (English; expectFinding in any language). */
   expect: string
+  changeFinding: Finding
+  expectFinding: Finding
   expectErrcode: number
 }
 
-export class TamperError extends Error {
+/** The recording has nothing this mutation can change: the replay cannot run (exit 2). */
+export class TamperError extends SetupError {
   override readonly name = 'TamperError'
+  constructor (code: MessageCode, params?: Params) { super(code, render(finding(code, params)), params ? { params } : undefined) }
+}
+
+/** The English texts (the inspector shows them) and the findings (the CLI renders them in the reader's language). */
+function says (change: Finding<MessageCode>, expect: Finding<MessageCode>) {
+  return { change: render(change), expect: render(expect), changeFinding: change, expectFinding: expect }
 }
 
 /** Each mutation changes one thing and needs no secrets (the point is to test the receiver's checks). */
@@ -28,57 +41,51 @@ export function applyTamper (kind: Tamper, r: CaptureRecord): Tampered {
     case 'signature': {
       const name = r.inspection.envelope?.signatureParam ?? SIGNATURE_PARAMS.find(p => queryValue(query, p) !== undefined) ?? 'msg_signature'
       const v = queryValue(query, name)
-      if (!v) throw new TamperError(`the recorded request has no "${name}" query parameter to tamper with; try --tamper body`)
+      if (!v) throw new TamperError('TAMPER_NO_SIGNATURE_PARAM', { name })
       const i = Math.max(0, [...v].findIndex(c => /[0-9a-f]/i.test(c)))
       const from = v[i] ?? ''
       const to = from === '0' ? '1' : '0'
       return {
         query: setQueryValue(query, name, v.slice(0, i) + to + v.slice(i + 1)), body,
-        change: `${name}: character ${i + 1} changed "${from}" → "${to}"`,
-        expect: 'errcode 300: the signature no longer matches', expectErrcode: 300,
+        ...says(finding('TAMPER_SIGNATURE_CHANGE', { name, pos: i + 1, from, to }), finding('TAMPER_SIGNATURE_EXPECT')), expectErrcode: 300,
       }
     }
     case 'timestamp': {
       const v = queryValue(query, 'timestamp')
-      if (v === undefined) throw new TamperError('the recorded request has no "timestamp" query parameter to tamper with')
+      if (v === undefined) throw new TamperError('TAMPER_NO_TIMESTAMP')
       const next = /^\d{1,15}$/.test(v) ? String(Number(v) + 1) : `${v}1`
       return {
         query: setQueryValue(query, 'timestamp', next), body,
-        change: `timestamp: ${v} → ${next}`,
-        expect: 'errcode 300: the timestamp is signed, so the signature no longer matches', expectErrcode: 300,
+        ...says(finding('TAMPER_TIMESTAMP_CHANGE', { from: v, to: next }), finding('TAMPER_TIMESTAMP_EXPECT')), expectErrcode: 300,
       }
     }
     case 'body': {
       const { text, at, from, to } = flipCiphertextChar(r)
       return {
         query, body: Buffer.from(text, 'utf8'),
-        change: `ciphertext: one base64 character changed at body offset ${at} ("${from}" → "${to}"), still valid base64 of the same length`,
-        expect: 'errcode 300: the signature covers the ciphertext', expectErrcode: 300,
+        ...says(finding('TAMPER_BODY_CHANGE', { at, from, to }), finding('TAMPER_BODY_EXPECT')), expectErrcode: 300,
       }
     }
     case 'appid': {
       const { text, from, to } = changeEnvelopeAppid(r)
       return {
         query, body: Buffer.from(text, 'utf8'),
-        change: `envelope appid: "${from}" → "${to}" (the ciphertext still carries the original appid)`,
-        expect: 'errcode 0, ideally with a warning: msg_signature does not cover the envelope appid and the ' +
-          'decrypted appid is the one that counts; a handler that trusts the envelope appid instead is what this reveals',
-        expectErrcode: 0,
+        ...says(finding('TAMPER_APPID_CHANGE', { from, to }), finding('TAMPER_APPID_EXPECT')), expectErrcode: 0,
       }
     }
   }
 }
 
-function bodyText (r: CaptureRecord, what: string): string {
-  if (r.body.encoding !== 'utf8') throw new TamperError(`the recorded body is not UTF-8 text, so its ${what} cannot be located`)
+function bodyText (r: CaptureRecord, notText: 'TAMPER_BODY_NOT_TEXT_CIPHER' | 'TAMPER_BODY_NOT_TEXT_APPID'): string {
+  if (r.body.encoding !== 'utf8') throw new TamperError(notText)
   return r.body.text
 }
 
 /** Alphanumerics are written the same in JSON, form and XML bodies, so a run of them locates the ciphertext. */
 function flipCiphertextChar (r: CaptureRecord) {
   const cipher = r.inspection.envelope?.encrypt
-  if (!cipher) throw new TamperError('the recorded delivery has no ciphertext (its envelope did not parse); --tamper body needs one')
-  const text = bodyText(r, 'ciphertext')
+  if (!cipher) throw new TamperError('TAMPER_NO_CIPHERTEXT')
+  const text = bodyText(r, 'TAMPER_BODY_NOT_TEXT_CIPHER')
   const W = 4
   for (let d = 0; d < cipher.length; d++) {
     const i = Math.floor(cipher.length / 2) + (d % 2 === 0 ? d / 2 : -(d + 1) / 2)
@@ -91,7 +98,7 @@ function flipCiphertextChar (r: CaptureRecord) {
     const to = from === 'A' ? 'B' : 'A'
     return { text: text.slice(0, at) + to + text.slice(at + 1), at, from, to }
   }
-  throw new TamperError('could not locate the ciphertext in the recorded body')
+  throw new TamperError('TAMPER_CIPHER_NOT_FOUND')
 }
 
 const APPID_PATTERNS = [
@@ -101,7 +108,7 @@ const APPID_PATTERNS = [
 ]
 
 function changeEnvelopeAppid (r: CaptureRecord) {
-  const text = bodyText(r, 'appid field')
+  const text = bodyText(r, 'TAMPER_BODY_NOT_TEXT_APPID')
   for (const re of APPID_PATTERNS) {
     const m = re.exec(text)
     if (!m) continue
@@ -111,7 +118,7 @@ function changeEnvelopeAppid (r: CaptureRecord) {
     const start = m.index + (m[1] ?? '').length
     return { text: text.slice(0, start) + to + text.slice(start + from.length), from, to }
   }
-  throw new TamperError('the recorded body has no envelope "appid" field to change')
+  throw new TamperError('TAMPER_NO_APPID_FIELD')
 }
 
 function queryValue (query: string, name: string): string | undefined {

@@ -7,11 +7,12 @@ import { discover } from '../profiles/discover/index.js'
 import { deliveryBytesOfRecord } from '../profiles/discover/record.js'
 import { discoveryText } from '../profiles/discover/report.js'
 import { lookupCaptures, single } from './captures-lookup.js'
-import { resolveSecrets, SecretFlagError } from './captures-secrets.js'
+import { requireSecrets, resolveSecrets, SecretFlagError } from './captures-secrets.js'
 import type { Io } from './io.js'
 import { parseFlags, UsageError } from './args.js'
 import { errorText } from '../messages/error-text.js'
 import { render } from '../messages/render.js'
+import { localTime } from '../time/local.js'
 
 const discoverUsage = (io: Io) => render({ code: 'USAGE_DISCOVER' }, io.lang)
 
@@ -22,7 +23,7 @@ const SIBLING_WINDOW_MS = 120_000
 export async function runDiscover (argv: string[], io: Io): Promise<number> {
   let parsed
   try {
-    parsed = parseFlags(argv, { json: { type: 'boolean' }, key: { type: 'string', multiple: true }, token: { type: 'string' }, 'aes-key': { type: 'string' }, appid: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true)
+    parsed = parseFlags(argv, { json: { type: 'boolean' }, key: { type: 'string', multiple: true }, token: { type: 'string' }, 'aes-key': { type: 'string' }, appid: { type: 'string' }, 'demo-keys': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true)
   } catch (err) {
     if (!(err instanceof UsageError)) throw err
     io.err(`${errorText(err, io.lang)}\n\n${discoverUsage(io)}`)
@@ -39,6 +40,12 @@ export async function runDiscover (argv: string[], io: Io): Promise<number> {
     if (err instanceof ConfigError) { io.err(err.message); return 2 }
     throw err
   }
+  try {
+    requireSecrets('captures discover', values, io.env, io.lang)
+  } catch (err) {
+    if (err instanceof ConfigError) { io.err(err.message); return 2 }
+    throw err
+  }
   const keys = values.key ?? []
   const mask = (t: string) => maskSecrets(t, [...secretValues(config), values.token, values['aes-key'], ...keys])
   const store = await createFileStore({ dir: config.captureDir, maxInMemory: config.limits.maxCapturesInMemory, now: Date.now, log: { warn: (_o, msg) => io.err(msg) }, readOnly: true })
@@ -48,7 +55,7 @@ export async function runDiscover (argv: string[], io: Io): Promise<number> {
     const all = await store.list()
     let s
     try {
-      s = resolveSecrets(values, io.env, config, r)
+      s = resolveSecrets(values, io.env, config, r, io.lang)
     } catch (err) {
       if (err instanceof SecretFlagError) { io.err(`${errorText(err, io.lang)}\n\n${discoverUsage(io)}`); return 2 }
       throw err
@@ -59,8 +66,10 @@ export async function runDiscover (argv: string[], io: Io): Promise<number> {
     if (values.json) {
       io.out(mask(JSON.stringify({ capture: r.id, configuredProfile: configured, sibling: sibling?.id, ...d })))
     } else {
-      const head = `${r.method} ${r.path} · ${r.contentType ?? 'no content-type'} · ${r.body.bytes} bytes · received ${r.receivedAt}`
-      io.out(mask(discoveryText(r.id, head, d, configured, sibling?.id)))
+      const lang = io.lang ?? 'en'
+      const head = render({ code: 'DISCOVER_HEAD', params: { id: r.id, method: r.method, path: r.path, contentType: r.contentType ?? render({ code: 'DISCOVER_NO_CONTENT_TYPE' }, lang), bytes: r.body.bytes, time: localTime(r.receivedAt) } }, lang)
+      io.out(mask(discoveryText(head, d, configured, sibling?.id, lang)))
+      if (values['demo-keys'] === true && config.generated.some(g => g !== 'WECHAT_APPID')) io.err(render({ code: 'DISCOVER_DEMO_KEYS', params: { names: config.generated.filter(g => g !== 'WECHAT_APPID').join(', ') } }, lang))
     }
     return d.matches.some(m => m.decrypts && m.signatureVerifies) ? 0 : 1
   } finally {

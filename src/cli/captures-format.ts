@@ -1,7 +1,10 @@
 import { renderWarning } from '../messages/render.js'
 import type { CaptureRecord } from '../capture/record.js'
-import { render } from '../messages/render.js'
+import { finding, render } from '../messages/render.js'
+import type { MessageCode } from '../messages/en/index.js'
+import type { Lang, Params } from '../messages/types.js'
 import type { Inspection } from '../protocol/inspect.js'
+import type { CryptoProfile } from '../protocol/profile.js'
 import { localTime } from '../time/local.js'
 import { displayCopy, escapeControls, safeLines, valueText } from '../log/terminal-safe.js'
 import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
@@ -53,53 +56,59 @@ function pretty (text: string): string {
   }
 }
 
-const TEST_NAMES: Record<CaptureRecord['test'], string> = {
-  crypto: 'crypto (correctly signed and encrypted: WeChat\'s encryption test)',
-  signature: 'signature (decrypts, signature wrong: WeChat\'s signature test)',
-  other: 'other',
-}
+const TEST_CODES = { crypto: 'SHOW_TEST_CRYPTO', signature: 'SHOW_TEST_SIGNATURE', other: 'SHOW_TEST_OTHER' } as const
 
 /** Everything recorded, in the order a person checks it: request, body, signature, decryption, answer. */
-export function showText (record: CaptureRecord): string {
+/** A recorded signature algorithm (kept in English) in the profile's words in `lang`; any other as recorded. */
+export function algorithmIn (profile: CryptoProfile | undefined, lang: Lang): (english: string) => string {
+  const local = lang === 'en' ? undefined : profile?.wordsIn?.(lang).signature
+  return english => (local !== undefined && english === profile?.words.signature ? local : english)
+}
+
+export function showText (record: CaptureRecord, lang: Lang = 'en', algorithm: (english: string) => string = e => e): string {
   // Body and plaintext keep their own line breaks (indented below); every other value is one escaped line.
   const r = displayCopy(record, new Set([record.body.text, record.inspection.decryption?.ok ? record.inspection.decryption.plaintext : undefined]))
   const i = r.inspection
+  const t = (code: MessageCode, params?: Params) => render(finding(code, params), lang)
+  const none = t('SHOW_NONE')
   const out: string[] = []
   const section = (title: string, ...lines: string[]) => out.push('', title, ...lines)
-  out.push(`capture ${r.id}`)
-  out.push(`  received   ${localTime(r.receivedAt)} from ${r.remoteAddress}, answered in ${r.durationMs} ms`)
-  out.push(`  request    ${r.method} ${r.url}`)
-  out.push(`  nonce      wxnontaxstr ${r.wxnontaxstr ?? '(none)'}`)
-  out.push(`  test       ${TEST_NAMES[r.test]}`)
-  if (r.duplicateOf) out.push(`  duplicate  of ${r.duplicateOf} (same order_id + status; answered 0 again, must not be applied twice)`)
-  section('headers', ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${Array.isArray(v) ? v.join(', ') : v}`))
+  out.push(t('SHOW_HEAD', { id: r.id }))
+  out.push(t('SHOW_RECEIVED', { time: localTime(r.receivedAt), remote: r.remoteAddress, ms: r.durationMs }))
+  out.push(t('SHOW_REQUEST', { method: r.method, url: r.url }))
+  out.push(t('SHOW_NONCE', { nonce: r.wxnontaxstr ?? none }))
+  out.push(t('SHOW_TEST', { test: t(TEST_CODES[r.test]) }))
+  if (r.duplicateOf) out.push(t('SHOW_DUPLICATE', { of: r.duplicateOf }))
+  section(t('SHOW_HEADERS'), ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${Array.isArray(v) ? v.join(', ') : v}`))
   const cut = truncationFinding(r.body)
-  section(`body (${r.body.bytes} bytes, ${r.body.encoding}, sha256 ${r.body.sha256})`, ...(cut ? [`  ${render(cut)}`] : []), indent(r.body.text || '(empty)'))
+  section(t('SHOW_BODY', { bytes: r.body.bytes, encoding: r.body.encoding, sha256: r.body.sha256 }), ...(cut ? [`  ${render(cut, lang)}`] : []), indent(r.body.text || t('SHOW_EMPTY')))
   if (i.envelope) {
     const e = i.envelope
-    section('envelope',
-      `  format ${e.format}, content-type ${e.contentType ?? '(none)'}, ciphertext from "${e.encryptField}" (${e.encrypt.length} chars)`,
-      `  appid ${e.appid ?? '(none)'}, signature from ${e.signatureParam ?? '(none)'}, nonce from ${e.nonceParam ?? '(none)'}, timestamp ${e.timestamp ?? '(none)'}`)
+    section(t('SHOW_ENVELOPE'),
+      t('SHOW_ENVELOPE_FORMAT', { format: e.format, contentType: e.contentType ?? none, field: e.encryptField, chars: e.encrypt.length }),
+      t('SHOW_ENVELOPE_PARAMS', { appid: e.appid ?? none, signatureParam: e.signatureParam ?? none, nonceParam: e.nonceParam ?? none, timestamp: e.timestamp ?? none }))
   }
   if (i.signature) {
     const s = i.signature
-    section(`signature  ${s.ok ? 'ok' : `FAILED (${s.reason ?? 'unknown'})`}`,
-      ...(s.cause ? [`  cause     ${render(s.cause)}`] : []),
-      `  received  ${s.received ?? '(none)'}`,
-      `  expected  ${s.expected ?? '(not computed)'}`,
-      ...(s.hashed ? [`  hashed    ${s.hashed}`, `  by        ${s.algorithm ?? ''}`] : []))
+    section(s.ok ? t('SHOW_SIGNATURE_OK') : t('SHOW_SIGNATURE_FAILED', { reason: s.reason ?? 'unknown' }),
+      ...(s.cause ? [t('SHOW_SIGNATURE_CAUSE', { cause: render(s.cause, lang) })] : []),
+      t('SHOW_SIGNATURE_RECEIVED', { value: s.received ?? none }),
+      t('SHOW_SIGNATURE_EXPECTED', { value: s.expected ?? t('SHOW_NOT_COMPUTED') }),
+      ...(s.hashed ? [t('SHOW_SIGNATURE_HASHED', { value: s.hashed }), t('SHOW_SIGNATURE_BY', { value: algorithm(s.algorithm ?? '') })] : []))
   }
   if (i.decryption) {
     const d = i.decryption
-    section(d.ok ? 'decryption ok' : `decryption FAILED (${d.reason})`,
+    section(d.ok ? t('SHOW_DECRYPTION_OK') : t('SHOW_DECRYPTION_FAILED', { reason: d.reason }),
       d.ok
-        ? `  appid ${d.appid}, ${d.cipherBytes} cipher bytes, pad byte ${d.padByte}, message ${d.declaredLength} bytes`
-        : `  ${d.message}`)
-    if (d.ok) section('plaintext', indent(pretty(d.plaintext)))
+        ? t('SHOW_DECRYPTION_DETAIL', { appid: d.appid, cipherBytes: d.cipherBytes, padByte: d.padByte, declaredLength: d.declaredLength })
+        : `  ${d.finding ? render(d.finding, lang) : d.message}`)
+    if (d.ok) section(t('SHOW_PLAINTEXT'), indent(pretty(d.plaintext)))
   }
-  section(`answer (HTTP ${r.answer.status})`, ...correctionFindings(r).map(f => `  ${render(f)}`), indent(JSON.stringify(r.answer.body, null, 2)))
-  section(`verdict    errcode ${i.errcode}${i.reason ? ` ${i.reason}: ${i.message ?? ''}` : ' (accepted)'}`)
-  if (i.warnings.length > 0) section('warnings', ...i.warnings.map(w => `  - ${renderWarning(w)}`))
-  if (r.forwarded !== undefined) section('forwarded to your handler', indent(JSON.stringify(r.forwarded, null, 2)))
+  section(t('SHOW_ANSWER', { status: r.answer.status }), ...correctionFindings(r).map(f => `  ${render(f, lang)}`), indent(JSON.stringify(r.answer.body, null, 2)))
+  section(i.reason
+    ? t('SHOW_VERDICT_REJECTED', { errcode: i.errcode, reason: i.reason, message: i.messageFinding ? render(i.messageFinding, lang) : i.message ?? '' })
+    : t('SHOW_VERDICT_ACCEPTED', { errcode: i.errcode }))
+  if (i.warnings.length > 0) section(t('SHOW_WARNINGS'), ...i.warnings.map(w => `  - ${renderWarning(w, lang)}`))
+  if (r.forwarded !== undefined) section(t('SHOW_FORWARDED'), indent(JSON.stringify(r.forwarded, null, 2)))
   return safeLines(out.join('\n'))
 }

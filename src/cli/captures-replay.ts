@@ -1,6 +1,7 @@
 import { SetupError } from '../errors.js'
 import { render } from '../messages/render.js'
-import type { Params } from '../messages/types.js'
+import type { MessageCode } from '../messages/en/index.js'
+import type { Lang, Params } from '../messages/types.js'
 import { request, type Dispatcher } from 'undici'
 import { compareAnswers, type AnswerComparison } from '../capture/compare-answers.js'
 import { outgoingRequest, type OutgoingRequest } from '../capture/recorded-request.js'
@@ -53,19 +54,22 @@ export async function replay (
   return { request: req, tampered, status, text, comparison: compareAnswers(r.answer, { status, text }, secrets, profile) }
 }
 
-export function replayText (r: CaptureRecord, o: ReplayOutcome): string {
-  const lines = [`replay ${r.id} → ${o.request.method} ${o.request.url}`]
-  if (o.tampered) lines.push(`tamper      ${o.tampered.change}`, `expect      ${o.tampered.expect}`)
+export function replayText (r: CaptureRecord, o: ReplayOutcome, lang: Lang = 'en'): string {
+  const t = (code: MessageCode, params?: Params) => render({ code, ...(params ? { params } : {}) }, lang)
+  const lines = [t('REPLAY_HEAD', { id: r.id, method: o.request.method, url: o.request.url })]
+  if (o.tampered) lines.push(t('REPLAY_TAMPER', { change: o.tampered.changeFinding }), t('REPLAY_EXPECT', { expect: o.tampered.expectFinding }))
   lines.push(
-    `original    HTTP ${r.answer.status}  ${JSON.stringify(r.answer.body)}`,
-    ...correctionFindings(r).map(f => `            ${render(f)}`),
-    `replayed    HTTP ${o.status}  ${o.text}`,
+    t('REPLAY_ORIGINAL', { status: r.answer.status, body: JSON.stringify(r.answer.body) }),
+    ...correctionFindings(r).map(f => `            ${render(f, lang)}`),
+    t('REPLAY_REPLAYED', { status: o.status, body: o.text }),
   )
   if (o.tampered) {
     const got = o.comparison.replayErrcode
-    lines.push(`result      ${got === o.tampered.expectErrcode ? `as expected (errcode ${got})` : `errcode ${got ?? 'none'}, expected ${o.tampered.expectErrcode}`}`)
+    lines.push(got === o.tampered.expectErrcode
+      ? t('REPLAY_AS_EXPECTED', { errcode: got })
+      : t('REPLAY_UNEXPECTED', { errcode: got ?? '-', expected: o.tampered.expectErrcode }))
   } else {
-    lines.push(`compared    ${o.comparison.summary}`)
+    lines.push(t('REPLAY_COMPARED', { summary: o.comparison.summaryFinding }))
   }
   return lines.join('\n')
 }

@@ -1,10 +1,12 @@
 import { UsageError } from '../errors.js'
-import { render } from '../messages/render.js'
-import type { Finding } from '../messages/types.js'
+import { finding, render } from '../messages/render.js'
+import type { MessageCode } from '../messages/en/index.js'
+import type { Finding, Lang, Params } from '../messages/types.js'
 import type { CaptureRecord } from '../capture/record.js'
 import type { Config } from '../config.js'
+import { secretsMissing } from '../preflight/checklist.js'
 import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
-import { callbackSecrets, describeSecret } from '../protocol/mask.js'
+import { callbackSecrets } from '../protocol/mask.js'
 import type { Secrets } from '../protocol/profile.js'
 
 export interface SecretFlags { token?: string | undefined; 'aes-key'?: string | undefined; appid?: string | undefined }
@@ -32,15 +34,17 @@ const has = (env: Record<string, string | undefined>, k: string) => (env[k]?.tri
  * (it is not secret), so "was my key wrong?" needs only the key. Without NONTAX_TOKEN or
  * NONTAX_ENCODING_AES_KEY loadConfig made random demo values, and the output says so.
  */
-export function resolveSecrets (flags: SecretFlags, env: Record<string, string | undefined>, config: Config, r?: CaptureRecord): ResolvedSecrets {
+export function resolveSecrets (flags: SecretFlags, env: Record<string, string | undefined>, config: Config, r?: CaptureRecord, lang: Lang = 'en'): ResolvedSecrets {
   const aes = flags['aes-key']?.trim()
   if (aes !== undefined && !ENCODING_AES_KEY_RE.test(aes)) {
     throw new SecretFlagError({ code: 'SECRET_FLAG_AES_KEY', params: { length: aes.length } })
   }
   const token = flags.token?.trim()
   if (token !== undefined && token === '') throw new SecretFlagError({ code: 'SECRET_FLAG_TOKEN_EMPTY' })
-  const RANDOM = 'a random value'
-  const random = (name: string, flag: string) => `${RANDOM} (${name} is not set; pass ${flag} or set ${name})`
+  const t = (code: MessageCode, params?: Params) => render(finding(code, params), lang)
+  const RANDOM = t('SECRET_RANDOM')
+  const described = (v: string) => (v ? t('SECRET_SET', { chars: v.length }) : t('SECRET_NOT_SET'))
+  const random = (name: string, flag: string) => t('SECRET_RANDOM_BECAUSE', { name, flag })
 
   const tokenFrom = token !== undefined ? '--token' : has(env, 'NONTAX_TOKEN') ? 'NONTAX_TOKEN' : undefined
   const aesFrom = aes !== undefined ? '--aes-key' : has(env, 'NONTAX_ENCODING_AES_KEY') ? 'NONTAX_ENCODING_AES_KEY' : undefined
@@ -51,17 +55,28 @@ export function resolveSecrets (flags: SecretFlags, env: Record<string, string |
   let appidSrc = random('WECHAT_APPID', '--appid')
   if (flags.appid?.trim()) [appid, appidSrc] = [flags.appid.trim(), '--appid']
   else if (has(env, 'WECHAT_APPID')) appidSrc = 'WECHAT_APPID'
-  else if (recorded) [appid, appidSrc] = [recorded, 'the recorded delivery']
+  else if (recorded) [appid, appidSrc] = [recorded, t('SECRET_FROM_RECORDING')]
 
   const secrets: Secrets = { appid, token: token ?? config.secrets.token, encodingAESKey: aes ?? config.secrets.encodingAESKey }
   return {
     secrets,
     sources: {
-      token: `token from ${tokenSrc} (${describeSecret(secrets.token)})`,
-      aesKey: `EncodingAESKey from ${aesSrc} (${describeSecret(secrets.encodingAESKey)})`,
-      appid: `appid ${appid} from ${appidSrc}`,
+      token: t('SECRET_TOKEN_FROM', { from: tokenSrc, described: described(secrets.token) }),
+      aesKey: t('SECRET_KEY_FROM', { from: aesSrc, described: described(secrets.encodingAESKey) }),
+      appid: t('SECRET_APPID_FROM', { appid, from: appidSrc }),
     },
-    origins: { token: `token from ${tokenFrom ?? RANDOM}`, aesKey: `EncodingAESKey from ${aesFrom ?? RANDOM}` },
+    origins: { token: t('SECRET_TOKEN_ORIGIN', { from: tokenFrom ?? RANDOM }), aesKey: t('SECRET_KEY_ORIGIN', { from: aesFrom ?? RANDOM }) },
     mask: callbackSecrets(secrets),
   }
+}
+
+/**
+ * verify and discover with random secrets would blame the keys for nothing (or find nothing): the user
+ * must name them, or ask for demo keys (then only the recording's anatomy means anything). Exit 2.
+ */
+export function requireSecrets (command: string, v: Record<string, unknown>, env: Record<string, string | undefined>, lang: Lang | undefined): void {
+  const given = (flag: string, name: string) => typeof v[flag] === 'string' || (env[name]?.trim() ?? '') !== ''
+  const missing = [['token', 'NONTAX_TOKEN'], ['aes-key', 'NONTAX_ENCODING_AES_KEY']].filter(([f, n]) => !given(f ?? '', n ?? '')).map(([f, n]) => render({ code: 'CHECK_SECRET_NAME', params: { name: n, flag: f } }, lang))
+  if (missing.length === 0 || v['demo-keys'] === true) return
+  throw secretsMissing(command, missing, lang)
 }

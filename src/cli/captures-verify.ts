@@ -1,7 +1,10 @@
-import { render, renderWarning } from '../messages/render.js'
-import { correctionFindings } from '../capture/record-notes.js'
+import { finding, render, renderWarning } from '../messages/render.js'
+import type { MessageCode } from '../messages/en/index.js'
+import type { Lang, Params } from '../messages/types.js'
+import { localTime } from '../time/local.js'
 import { bodyBytes } from '../capture/body.js'
 import type { CaptureRecord } from '../capture/record.js'
+import { correctionFindings } from '../capture/record-notes.js'
 import { inspectDelivery, type Inspection } from '../protocol/inspect.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { decryptWord, sigWord } from './captures-format.js'
@@ -18,48 +21,54 @@ export function reinspect (r: CaptureRecord, s: ResolvedSecrets, profile: Crypto
   )
 }
 
-function failure (i: Inspection): string {
-  return i.reason ? `${i.reason}: ${i.message ?? ''}` : 'accepted'
+type T = (code: MessageCode, params?: Params) => string
+const translator = (lang: Lang): T => (code, params) => render(finding(code, params), lang)
+
+function failure (i: Inspection, t: T): string {
+  return i.reason ? `${i.reason}: ${i.messageFinding ? t(i.messageFinding.code as MessageCode, i.messageFinding.params) : i.message ?? ''}` : t('VERIFY_ACCEPTED')
 }
 
 /** One sentence on why the errcode changed (or did not), naming the secret that made the difference. */
-export function explainChange (before: Inspection, after: Inspection, s: ResolvedSecrets): string {
+export function explainChange (before: Inspection, after: Inspection, s: ResolvedSecrets, lang: Lang = 'en'): string {
+  const t = translator(lang)
   const from = before.errcode
   const to = after.errcode
-  const tokenSrc = s.origins.token
-  const keySrc = s.origins.aesKey
-  if (from === to) return to === 0 ? 'no change: errcode 0 both times; these secrets decode it' : `no change: errcode ${to} both times (${after.reason ?? 'same failure'})`
+  const token = s.origins.token
+  const key = s.origins.aesKey
+  if (from === to) return to === 0 ? t('VERIFY_SAME_OK') : t('VERIFY_SAME_FAIL', { errcode: to, reason: after.reason ?? '-' })
   const head = `${from} → ${to}: `
   if (to === 0) {
     const why: string[] = []
-    if (before.signature?.ok !== true) why.push(`the ${tokenSrc} matches the signature`)
-    if (before.decryption?.ok !== true) why.push(`the ${keySrc} decrypts it`)
-    return head + (why.join(' and ') || 'these secrets decode it')
+    if (before.signature?.ok !== true) why.push(t('VERIFY_TOKEN_MATCHES', { token }))
+    if (before.decryption?.ok !== true) why.push(t('VERIFY_KEY_DECRYPTS', { key }))
+    const [a, b] = why
+    return head + (a === undefined ? t('VERIFY_SECRETS_DECODE') : b === undefined ? a : t('VERIFY_BOTH', { a, b }))
   }
-  if (to === 298) return `${head}the ${keySrc} does not decrypt it`
-  if (to === 300 && after.reason === 'SIGNATURE_MISMATCH') return `${head}the ${tokenSrc} does not match the signature`
-  return `${head}${after.reason ?? 'failed'}`
+  if (to === 298) return head + t('VERIFY_KEY_FAILS', { key })
+  if (to === 300 && after.reason === 'SIGNATURE_MISMATCH') return head + t('VERIFY_TOKEN_FAILS', { token })
+  return `${head}${after.reason ?? '-'}`
 }
 
 const step = (before: string, after: string, reason: string | undefined) => `${before} → ${after}${reason ? ` (${reason})` : ''}`
 
-export function verifyText (r: CaptureRecord, after: Inspection, s: ResolvedSecrets): string {
+export function verifyText (r: CaptureRecord, after: Inspection, s: ResolvedSecrets, lang: Lang = 'en'): string {
+  const t = translator(lang)
   const before = r.inspection
   const lines = [
-    `verify ${r.id} (wxnontaxstr ${r.wxnontaxstr ?? '-'}, received ${r.receivedAt})`,
-    `secrets     ${s.sources.token}; ${s.sources.aesKey}; ${s.sources.appid}`,
-    `recorded    errcode ${before.errcode}  ${failure(before)}`,
-    ...correctionFindings(r).map(f => `answer      ${render(f)}`),
-    `now         errcode ${after.errcode}  ${failure(after)}`,
-    `change      ${explainChange(before, after, s)}`,
-    `signature   ${step(sigWord(before), sigWord(after), after.signature?.ok === false ? after.signature.reason : undefined)}`,
-    `decryption  ${step(decryptWord(before), decryptWord(after), after.decryption?.ok === false ? after.decryption.reason : undefined)}`,
+    t('VERIFY_HEAD', { id: r.id, nonce: r.wxnontaxstr ?? '-', time: localTime(r.receivedAt) }),
+    t('VERIFY_SECRETS', { token: s.sources.token, aesKey: s.sources.aesKey, appid: s.sources.appid }),
+    t('VERIFY_RECORDED', { errcode: before.errcode, outcome: failure(before, t) }),
+    ...correctionFindings(r).map(f => t('VERIFY_ANSWER_NOTE', { note: render(f, lang) })),
+    t('VERIFY_NOW', { errcode: after.errcode, outcome: failure(after, t) }),
+    t('VERIFY_CHANGE', { change: explainChange(before, after, s, lang) }),
+    t('VERIFY_SIGNATURE', { step: step(sigWord(before), sigWord(after), after.signature?.ok === false ? after.signature.reason : undefined) }),
+    t('VERIFY_DECRYPTION', { step: step(decryptWord(before), decryptWord(after), after.decryption?.ok === false ? after.decryption.reason : undefined) }),
   ]
   if (after.decryption?.ok) {
     let shown = after.decryption.plaintext
     try { shown = JSON.stringify(JSON.parse(shown), null, 2) } catch { /* not JSON: shown as decrypted */ }
-    lines.push('plaintext', ...shown.split('\n').map(l => `  ${l}`))
+    lines.push(t('SHOW_PLAINTEXT'), ...shown.split('\n').map(l => `  ${l}`))
   }
-  if (after.warnings.length > 0) lines.push('warnings', ...after.warnings.map(w => `  - ${renderWarning(w)}`))
+  if (after.warnings.length > 0) lines.push(t('SHOW_WARNINGS'), ...after.warnings.map(w => `  - ${renderWarning(w, lang)}`))
   return lines.join('\n')
 }

@@ -5,7 +5,8 @@ import { render } from '../messages/render.js'
 import { outgoingRequest } from '../capture/recorded-request.js'
 import type { CaptureRecord, ListFilter } from '../capture/record.js'
 import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
-import { LIST_HEADER, listLine, showText } from './captures-format.js'
+import { algorithmIn, LIST_HEADER, listLine, showText } from './captures-format.js'
+import type { CryptoProfile } from '../protocol/profile.js'
 import { UsageError } from '../errors.js'
 import { parseReplayTarget } from '../net/replay-target.js'
 import type { Io } from './io.js'
@@ -30,8 +31,8 @@ export async function listCaptures (store: FileStore, out: Out, io: Io, f: ListF
   return 0
 }
 
-export function showCapture (r: CaptureRecord, out: Out, json: boolean): number {
-  out(json ? JSON.stringify(r, null, 2) : showText(r))
+export function showCapture (r: CaptureRecord, out: Out, json: boolean, lang: Lang = 'en', profile?: CryptoProfile): number {
+  out(json ? JSON.stringify(r, null, 2) : showText(r, lang, algorithmIn(profile, lang)))
   return 0
 }
 
@@ -46,7 +47,7 @@ export function exportCapture (r: CaptureRecord, io: Io, curl: boolean, har: boo
   if (to !== undefined) parseReplayTarget(to)
   const req = outgoingRequest(r, to)
   // On stderr, so `| bash` still gets the command alone: what the record says beyond the bytes.
-  for (const f of [truncationFinding(r.body), ...correctionFindings(r)]) if (f) io.err(`note: ${render(f, io.lang)}`)
+  for (const f of [truncationFinding(r.body), ...correctionFindings(r)]) if (f) io.err(render({ code: 'EXPORT_NOTE', params: { note: f } }, io.lang))
   io.out(curl ? toCurl(req) : JSON.stringify(toHar(r, req, { name: 'nontax-debugger', version: '0.1.0' }), null, 2))
   return 0
 }

@@ -4,11 +4,10 @@ import ms from 'ms'
 import type { Dispatcher } from 'undici'
 import { createFileStore, type FileStore } from '../capture/file-store.js'
 import type { CaptureRecord } from '../capture/record.js'
-import { TAMPERS, TamperError, type Tamper } from '../capture/tamper.js'
+import { TAMPERS, type Tamper } from '../capture/tamper.js'
 import { loadConfig, secretValues, type Config } from '../config.js'
 import { AppError, EXIT, UsageError } from '../errors.js'
 import { keysThatDiffer } from '../preflight/keys.js'
-import { secretsMissing } from '../preflight/checklist.js'
 import { render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile } from '../protocol/profile.js'
@@ -16,7 +15,7 @@ import { createProfile } from '../profiles/create.js'
 import { lookupCaptures, single } from './captures-lookup.js'
 import { exportCapture, listCaptures, pruneCaptures, pruneDryRun, showCapture } from './captures-views.js'
 import { replay, replayMatches, replayText } from './captures-replay.js'
-import { resolveSecrets } from './captures-secrets.js'
+import { requireSecrets, resolveSecrets } from './captures-secrets.js'
 import { parseFlags } from './args.js'
 import { errorText } from '../messages/error-text.js'
 import { reinspect, verifyText } from './captures-verify.js'
@@ -80,8 +79,7 @@ export async function runCaptures (argv: string[], io: Io, deps: CapturesDeps = 
     return await onCapture(verb as Exclude<Verb, 'list' | 'prune'>, single(found, key), c)
   } catch (err) {
     if (err instanceof UsageError) return usage(io, errorText(err, io.lang))
-    if (err instanceof TamperError) { io.err(err.message); return EXIT.COULD_NOT_RUN }
-    if (err instanceof AppError) { io.err(errorText(err, io.lang)); return err.exitCode }
+        if (err instanceof AppError) { io.err(errorText(err, io.lang)); return err.exitCode }
     throw err
   } finally {
     await store?.close()
@@ -100,12 +98,12 @@ interface VerbContext {
 async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecord, c: VerbContext): Promise<number> {
   const profile = c.deps.profile ?? createProfile(c.config.profile)
   switch (verb) {
-    case 'show': return showCapture(r, c.out, c.v.json === true)
+    case 'show': return showCapture(r, c.out, c.v.json === true, c.io.lang, profile)
     case 'export': return exportCapture(r, c.io, c.v.curl === true, c.v.har === true, c.str('to'))
     case 'verify': {
       requireVerifySecrets(c)
-      const s = resolveSecrets(c.v, c.io.env, c.config, r)
-      c.out(verifyText(r, reinspect(r, s, profile), s))
+      const s = resolveSecrets(c.v, c.io.env, c.config, r, c.io.lang)
+      c.out(verifyText(r, reinspect(r, s, profile), s, c.io.lang))
       const differ = keysThatDiffer(r.keys, s.secrets)
       if (differ.length > 0) c.out(render({ code: 'VERIFY_OTHER_KEYS', params: { which: differ.map(k => (k === 'token' ? 'Token' : 'EncodingAESKey')).join(render({ code: 'LIST_AND' }, c.io.lang)) } }, c.io.lang))
       return 0
@@ -116,11 +114,11 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
       parseReplayTarget(to)
       const tamper = c.str('tamper')
       if (tamper !== undefined && !(TAMPERS as readonly string[]).includes(tamper)) throw UsageError.from({ code: 'CAPTURES_TAMPER_INVALID', params: { allowed: TAMPERS.join(', '), got: tamper } })
-      const s = resolveSecrets(c.v, c.io.env, c.config, r)
+      const s = resolveSecrets(c.v, c.io.env, c.config, r, c.io.lang)
       const sets = (c.v as { set?: string[] }).set
       if (sets !== undefined) return replayEdited(r, sets, to, { secrets: s.secrets, profile, nowMs: (c.deps.now ?? Date.now)(), dispatcher: c.deps.dispatcher, out: c.out, err: c.io.err })
       const outcome = await replay(r, to, tamper as Tamper | undefined, s.secrets, profile, c.deps.dispatcher)
-      c.out(replayText(r, outcome))
+      c.out(replayText(r, outcome, c.io.lang))
       if (replayMatches(outcome)) return EXIT.PASS
       c.io.err(render({ code: 'REPLAY_DIFFERS' }, c.io.lang))
       return EXIT.FAILED
@@ -128,12 +126,8 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
   }
 }
 
-/** verify with random secrets would blame the keys for nothing: the user must name them, or ask for demo keys. */
 function requireVerifySecrets (c: VerbContext): void {
-  const given = (flag: string, name: string) => c.str(flag) !== undefined || (c.io.env[name]?.trim() ?? '') !== ''
-  const missing = [['token', 'NONTAX_TOKEN'], ['aes-key', 'NONTAX_ENCODING_AES_KEY']].filter(([f, n]) => !given(f ?? '', n ?? '')).map(([f, n]) => render({ code: 'CHECK_SECRET_NAME', params: { name: n, flag: f } }, c.io.lang))
-  if (missing.length === 0 || c.v['demo-keys'] === true) return
-  throw secretsMissing('captures verify', missing, c.io.lang)
+  requireSecrets('captures verify', c.v, c.io.env, c.io.lang)
 }
 
 function usage (io: Io, problem: string): number {

@@ -29,7 +29,7 @@ describe('captures discover', () => {
     expect(byName.nonce_str?.nonceLike).toBe(true)
     expect(byName.appid).toMatchObject({ appidLike: true, versusSibling: 'same' })
     expect(d.anatomy?.signatureSuspects).toEqual([{ in: 'body', name: 'sign' }])
-    const text = discoveryText('X', 'POST /n', d, 'wxbizmsgcrypt', 'Y')
+    const text = discoveryText('discover X · POST /n', d, 'wxbizmsgcrypt', 'Y')
     expect(text).toContain('no profile decrypts or verifies this delivery with the secrets tried (NONTAX_ENCODING_AES_KEY, NONTAX_TOKEN); its anatomy follows')
     expect(text).toContain('16-byte digest in upper-case hex: likely MD5')
     expect(text).toContain('digest-shaped and different: body field "sign"')

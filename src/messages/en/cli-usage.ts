@@ -43,10 +43,12 @@ it, a wxnontaxstr, an order_id (show and verify then act on all its captures), o
 Secrets default to NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY and WECHAT_APPID; they are never printed.
 Pipe the output with the packaged command: npx nontax-debugger captures export last --curl | bash
 Exit codes: 0 done, 1 a replayed answer differs, 2 could not run (usage, configuration, no such capture).`,
-  USAGE_DISCOVER: `usage: npm run captures -- discover ID [--json] [--key K]… [--token T] [--aes-key K] [--appid A]
+  USAGE_DISCOVER: `usage: npm run captures -- discover ID [--json] [--key K]… [--token T] [--aes-key K] [--appid A] [--demo-keys]
 
 Searches the profile space (docs/PROTOCOL.md §7) for the scheme this recorded delivery verifies and
 decrypts under, with NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY, WECHAT_APPID and every --key. Prints the
 best matches with the NONTAX_PROFILE line to paste; with no match, the delivery's anatomy.
+Needs NONTAX_TOKEN and NONTAX_ENCODING_AES_KEY (or --token and --aes-key): random keys find nothing.
+--demo-keys runs without them anyway; then only the anatomy means anything.
 Exit code: 0 a profile decrypts and verifies it, 1 none does, 2 usage or configuration error.`,
 } as const

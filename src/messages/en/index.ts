@@ -22,6 +22,7 @@ import { shutdown } from './shutdown.js'
 import { cli } from './cli.js'
 import { cliUsage } from './cli-usage.js'
 import { capturesCli } from './captures-cli.js'
+import { capturesViews } from './captures-views.js'
 import { profileConfig } from './profile-config.js'
 import { profileWords } from './profile-words.js'
 import { receiverLog } from './receiver-log.js'
@@ -32,7 +33,7 @@ import { checkSent } from './check-sent.js'
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, capturesViews, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent } as const
 
 export const en = mergeAreas(enAreas) satisfies Catalogue
 

@@ -45,10 +45,12 @@ wxnontaxstr、order_id（show 和 verify 会作用于它的所有捕获），或
 密钥默认取 NONTAX_TOKEN、NONTAX_ENCODING_AES_KEY 和 WECHAT_APPID；从不打印。
 接管道时用打包的命令：npx nontax-debugger captures export last --curl | bash
 退出码：0 完成，1 重放的应答不同，2 无法运行（用法、配置、没有该捕获）。`,
-  USAGE_DISCOVER: `用法：npm run captures -- discover ID [--json] [--key K]… [--token T] [--aes-key K] [--appid A]
+  USAGE_DISCOVER: `用法：npm run captures -- discover ID [--json] [--key K]… [--token T] [--aes-key K] [--appid A] [--demo-keys]
 
 在配置空间（docs/PROTOCOL.md §7）中搜索这次记录的推送能验签和解密的方式，
 使用 NONTAX_TOKEN、NONTAX_ENCODING_AES_KEY、WECHAT_APPID 和每个 --key。打印最佳匹配
 及可直接粘贴的 NONTAX_PROFILE 行；没有匹配时，打印这次推送的结构。
+需要 NONTAX_TOKEN 和 NONTAX_ENCODING_AES_KEY（或 --token 和 --aes-key）：用随机密钥什么也找不到。
+--demo-keys 可在没有它们时照样运行；这时只有结构分析有意义。
 退出码：0 有配置能解密并验签，1 没有，2 用法或配置错误。`,
 }

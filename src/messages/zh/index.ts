@@ -21,6 +21,7 @@ import { shutdown } from './shutdown.js'
 import { cli } from './cli.js'
 import { cliUsage } from './cli-usage.js'
 import { capturesCli } from './captures-cli.js'
+import { capturesViews } from './captures-views.js'
 import { profileConfig } from './profile-config.js'
 import { profileWords } from './profile-words.js'
 import { receiverLog } from './receiver-log.js'
@@ -34,6 +35,6 @@ import { security } from './security.js'
  * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error;
  * the merged object must have every en code, so a message in English only is a compile error too.
  */
-export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent } as const
+export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, capturesViews, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent } as const
 
 export const zh = mergeAreas(zhAreas) satisfies Catalogue<MessageCode>

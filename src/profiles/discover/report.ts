@@ -1,7 +1,13 @@
+import type { MessageCode } from '../../messages/en/index.js'
 import { render } from '../../messages/render.js'
+import type { Lang, Params } from '../../messages/types.js'
+import { localTime } from '../../time/local.js'
+import type { ProfileDescriptor } from '../descriptor.js'
+import { namedDescriptor } from '../named.js'
+import { profileWords } from '../words.js'
 import type { Anatomy, FieldAnatomy } from './anatomy.js'
 import type { Match } from './compose.js'
-import { fieldLabel } from './fields.js'
+import type { FieldLocation } from '../descriptor.js'
 import type { Discovery } from './index.js'
 
 /** The line to paste: a name as is, a JSON descriptor single-quoted (a .env file and a shell both take it). */
@@ -11,59 +17,100 @@ export function profileAssignment (profile: string): string {
 
 const n = (x: number) => x.toLocaleString('en-US')
 
-function verdictOf (m: Match): string {
-  if (m.decrypts && m.signatureVerifies) return 'decrypts, and the signature verifies'
-  if (m.decrypts) return 'decrypts; no signature recipe matched (expected for WeChat\'s signature test)'
-  return 'the signature verifies; the ciphertext did not open (the cipher part is a guess)'
+type T = (code: MessageCode, params?: Params) => string
+const translator = (lang: Lang): T => (code, params) => render({ code, ...(params ? { params } : {}) }, lang)
+
+/** The same words as fields.ts's fieldLabel, in `lang`. */
+const fieldLabel = (f: FieldLocation, lang: Lang) => render({ code: f.in === 'header' ? 'DISCOVER_HEADER_LABEL' : 'DISCOVER_FIELD_LABEL', params: { in: f.in, name: f.name } }, lang)
+
+function verdictOf (m: Match, t: T): string {
+  if (m.decrypts && m.signatureVerifies) return t('DISCOVER_VERDICT_BOTH')
+  if (m.decrypts) return t('DISCOVER_VERDICT_DECRYPTS')
+  return t('DISCOVER_VERDICT_SIGNATURE')
 }
 
-function matchLines (m: Match, i: number, configured: string): string[] {
-  const lines = [`${i + 1}. ${m.name}${m.profile === configured ? ' (the configured profile)' : ''}: ${verdictOf(m)}`]
+/** compose.ts writes a setting as VARIABLE=<the value you passed as LABEL> (kept in --json); a person reads it in `lang`. */
+function settingText (setting: string, t: T): string {
+  const m = /^(\w+)=<the value you passed as (.+)>$/.exec(setting)
+  return m ? t('DISCOVER_SETTING', { variable: m[1], label: m[2] }) : setting
+}
+
+function wordsOf (m: Match, lang: Lang): Match['words'] {
+  if (lang === 'en') return m.words
+  // m.profile is a name, or the descriptor as JSON (descriptorString).
+  try {
+    const d = namedDescriptor(m.profile) ?? (JSON.parse(m.profile) as ProfileDescriptor)
+    return profileWords(d, lang)
+  } catch {
+    return m.words
+  }
+}
+
+function matchLines (m: Match, i: number, configured: string, lang: Lang): string[] {
+  const t = translator(lang)
+  const words = wordsOf(m, lang)
+  const lines = [t('DISCOVER_MATCH', { n: i + 1, name: m.name, configured: m.profile === configured ? t('DISCOVER_CONFIGURED') : '', verdict: verdictOf(m, t) })]
   if (m.decryption) {
-    lines.push(`   ciphertext  ${fieldLabel(m.decryption.field)} with ${m.decryption.secret}: ${m.words.cipher}`)
-    if (m.decryption.payloadFields.length > 0) lines.push(`               → a JSON object with ${m.decryption.payloadFields.slice(0, 8).join(', ')}${m.decryption.payloadFields.length > 8 ? ', …' : ''}`)
-    if (m.decryption.appidInside) lines.push(`               appid sealed inside: ${m.decryption.appidInside}`)
+    lines.push(t('DISCOVER_CIPHERTEXT', { field: fieldLabel(m.decryption.field, lang), secret: m.decryption.secret, words: words.cipher }))
+    const f = m.decryption.payloadFields
+    if (f.length > 0) lines.push(t('DISCOVER_PAYLOAD', { fields: `${f.slice(0, 8).join(', ')}${f.length > 8 ? ', …' : ''}` }))
+    if (m.decryption.appidInside) lines.push(t('DISCOVER_APPID_INSIDE', { appid: m.decryption.appidInside }))
   }
-  if (m.signature) lines.push(`   signature   ${fieldLabel(m.signature.field)} = ${m.words.signature} (key: ${m.signature.secret})`)
-  lines.push(`   set         ${profileAssignment(m.profile)}`)
-  for (const s of m.settings) lines.push(`   and         ${s}`)
+  if (m.signature) lines.push(t('DISCOVER_SIGNATURE', { field: fieldLabel(m.signature.field, lang), words: words.signature, secret: m.signature.secret }))
+  lines.push(t('DISCOVER_SET', { assignment: profileAssignment(m.profile) }))
+  for (const s of m.settings) lines.push(t('DISCOVER_AND', { setting: settingText(s, t) }))
   return lines
 }
 
-function anatomyLine (a: FieldAnatomy): string {
+const ENCODING_CODES = { 'upper-case hex': 'DISCOVER_HEX_UPPER', 'lower-case hex': 'DISCOVER_HEX_LOWER' } as const
+const SIBLING_CODES = { same: 'DISCOVER_SIBLING_SAME', differs: 'DISCOVER_SIBLING_DIFFERS', absent: 'DISCOVER_SIBLING_ABSENT' } as const
+
+function anatomyLine (a: FieldAnatomy, t: T): string {
   const what: string[] = []
-  if (a.base64) what.push(`base64 → ${a.base64.bytes} bytes, ${a.base64.multipleOf16 ? '' : 'not '}a multiple of 16 (${a.base64.note})`)
-  if (a.digest) what.push(`${a.digest.bytes}-byte digest in ${a.digest.encoding}: likely ${a.digest.likely}`)
-  if (a.timestamp) what.push(`timestamp ${a.timestamp}`)
-  if (a.nonceLike) what.push('nonce-like')
-  if (a.appidLike) what.push('an AppID')
-  if (a.versusSibling) what.push(a.versusSibling === 'same' ? 'same in the other delivery' : a.versusSibling === 'differs' ? 'differs in the other delivery' : 'not in the other delivery')
-  return `  ${a.in.padEnd(6)} ${a.name.padEnd(20)} ${String(a.length).padStart(5)} chars  ${JSON.stringify(a.sample)}${what.length ? `\n${' '.repeat(36)}${what.join('; ')}` : ''}`
+  if (a.base64) {
+    const b = a.base64.bytes
+    const note = b % 16 === 0 ? t('DISCOVER_BLOCKS_WHOLE') : b >= 28 ? t('DISCOVER_BLOCKS_GCM') : t('DISCOVER_BLOCKS_NOT')
+    what.push(t(a.base64.multipleOf16 ? 'DISCOVER_BASE64_MULTIPLE' : 'DISCOVER_BASE64_NOT_MULTIPLE', { bytes: b, note }))
+  }
+  if (a.digest) {
+    const code = ENCODING_CODES[a.digest.encoding as keyof typeof ENCODING_CODES]
+    what.push(t('DISCOVER_DIGEST', { bytes: a.digest.bytes, encoding: code ? t(code) : a.digest.encoding, likely: a.digest.likely }))
+  }
+  if (a.timestamp) what.push(t('DISCOVER_TIMESTAMP', { time: localTime(a.timestamp) }))
+  if (a.nonceLike) what.push(t('DISCOVER_NONCE_LIKE'))
+  if (a.appidLike) what.push(t('DISCOVER_APPID_LIKE'))
+  if (a.versusSibling) what.push(t(SIBLING_CODES[a.versusSibling === 'only-here' ? 'absent' : a.versusSibling]))
+  return `  ${a.in.padEnd(6)} ${a.name.padEnd(20)} ${t('DISCOVER_CHARS', { chars: String(a.length).padStart(5) })}  ${JSON.stringify(a.sample)}${what.length ? `\n${' '.repeat(36)}${what.join(t('DISCOVER_SEP'))}` : ''}`
 }
 
-export function anatomyText (a: Anatomy, siblingId?: string): string[] {
-  const lines = ['anatomy (every field the delivery carries):', ...a.fields.map(anatomyLine)]
+export function anatomyText (a: Anatomy, siblingId?: string, lang: Lang = 'en'): string[] {
+  const t = translator(lang)
+  const label = (f: FieldLocation) => fieldLabel(f, lang)
+  const lines = [t('DISCOVER_ANATOMY'), ...a.fields.map(f => anatomyLine(f, t))]
   if (siblingId) {
-    lines.push(`compared with ${siblingId}, the other delivery of the same run:`)
-    if (a.signatureSuspects.length > 0) lines.push(`  digest-shaped and different: ${a.signatureSuspects.map(fieldLabel).join(', ')}; the signature test's deliberately wrong signature travels there`)
-    if (a.onlyInSibling.length > 0) lines.push(`  only in the other delivery: ${a.onlyInSibling.map(fieldLabel).join(', ')}`)
+    lines.push(t('DISCOVER_COMPARED', { sibling: siblingId }))
+    if (a.signatureSuspects.length > 0) lines.push(t('DISCOVER_SUSPECTS', { fields: a.signatureSuspects.map(label).join(', ') }))
+    if (a.onlyInSibling.length > 0) lines.push(t('DISCOVER_ONLY_IN_SIBLING', { fields: a.onlyInSibling.map(label).join(', ') }))
   }
   return lines
 }
 
-export function discoveryText (id: string, head: string, d: Discovery, configured: string, siblingId?: string): string {
+export function discoveryText (head: string, d: Discovery, configured: string, siblingId?: string, lang: Lang = 'en'): string {
+  const t = translator(lang)
   const s = d.searched
   const lines = [
-    `discover ${id} · ${head}`,
-    `searched ${n(s.candidates)} candidates (${n(s.decryptions)} decryptions, ${n(s.signatures)} signature recipes) with ${s.secrets.join(', ')} in ${s.ms} ms; ` +
-      (s.bounded ? `stopped at the bound of ${n(s.limit)} candidates: the search is incomplete` : `bounded at ${n(s.limit)}, so complete`),
+    `${head}`,
+    t('DISCOVER_SEARCHED', {
+      candidates: n(s.candidates), decryptions: n(s.decryptions), signatures: n(s.signatures), secrets: s.secrets.join(', '), ms: s.ms,
+      bound: s.bounded ? t('DISCOVER_BOUND_STOPPED', { limit: n(s.limit) }) : t('DISCOVER_BOUND_COMPLETE', { limit: n(s.limit) }),
+    }),
   ]
-  if (d.bodyError) lines.push(`body: ${d.bodyError}`)
-  if (d.matches.length === 0) lines.push('', render({ code: 'DISCOVERY_NO_MATCH', params: { secrets: s.secrets.join(', ') } }))
-  d.matches.slice(0, 5).forEach((m, i) => lines.push('', ...matchLines(m, i, configured)))
-  if (d.matches.length > 5) lines.push('', `(${d.matches.length - 5} more matches; --json lists all)`)
+  if (d.bodyError) lines.push(t('DISCOVER_BODY_ERROR', { error: d.bodyError }))
+  if (d.matches.length === 0) lines.push('', t('DISCOVERY_NO_MATCH', { secrets: s.secrets.join(', ') }))
+  d.matches.slice(0, 5).forEach((m, i) => lines.push('', ...matchLines(m, i, configured, lang)))
+  if (d.matches.length > 5) lines.push('', t('DISCOVER_MORE', { count: d.matches.length - 5 }))
   if (d.anatomy) {
-    lines.push('', ...anatomyText(d.anatomy, siblingId), '', render({ code: 'DISCOVERY_KEY_HINT' }), render({ code: 'DISCOVERY_RSA_NOTE' }))
+    lines.push('', ...anatomyText(d.anatomy, siblingId, lang), '', t('DISCOVERY_KEY_HINT'), t('DISCOVERY_RSA_NOTE'))
   }
   return lines.join('\n')
 }
