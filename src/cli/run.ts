@@ -16,9 +16,10 @@ import { createSessionTally, launcherWatch, untilSignal } from './shutdown.js'
 
 /** npm start: preflight, receiver + trigger + verdict; keeps receiving until Ctrl-C unless --once (--json implies it). */
 export async function runRun (argv: string[], io: Io): Promise<number> {
-  const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' }, api: { type: 'string' }, 'emulate-profile': { type: 'string' }, ...HANDLER_LOOP_OPTIONS })
-  const json = values.json === true
+  // Read before parsing: a bad flag under --json is still answered as one JSON object on stdout.
+  const json = argv.includes('--json')
   try {
+    const { values } = parseFlags(argv, { once: { type: 'boolean' }, json: { type: 'boolean' }, emulator: { type: 'boolean' }, api: { type: 'string' }, 'emulate-profile': { type: 'string' }, ...HANDLER_LOOP_OPTIONS })
     return await runOnce(io, { json, once: json || values.once === true, emulator: values.emulator === true, api: values.api, emulateProfile: values['emulate-profile'], handler: handlerLoopFlags(values) })
   } catch (err) {
     const app = asAppError(err)
@@ -40,7 +41,7 @@ async function runOnce (io: Io, f: RunFlags): Promise<number> {
   const config: Config = f.json ? { ...pre.config, logFormat: 'json' } : pre.config
   const logger = createLogger({ ...config, mockRun: true }, f.json ? 2 : 1)
   const say = notices(io, f.json, logger)
-  say(firstLine(config))
+  say(firstLine(config, f.emulator && hasCredentials(env)))
   for (const line of pre.lines) say(line)
   const handler = handlerLoopOptions(f.handler, config)
   if (handler.forwardTo !== undefined) {
@@ -79,7 +80,13 @@ function notices (io: Io, json: boolean, logger: Logger): (line: string) => void
   return json ? line => logger.info(line.trim()) : line => io.out(line)
 }
 
-function firstLine (config: Config): string {
+const hasCredentials = (env: Record<string, string | undefined>) => ['WECHAT_APPSECRET', 'WECHAT_ACCESS_TOKEN'].some(k => (env[k]?.trim() ?? '') !== '')
+
+function firstLine (config: Config, forced: boolean): string {
   if (config.mode === 'real') return render({ code: 'RUN_REAL', params: { apiBase: config.wechat.apiBase, appid: config.wechat.appid } }, config.lang)
+  if (forced) {
+    const keys = config.generated.length > 0 ? { code: 'RUN_EMULATOR_KEYS_GENERATED', params: { names: config.generated.join(', ') } } : { code: 'RUN_EMULATOR_KEYS_OWN' }
+    return render({ code: 'RUN_EMULATOR_FORCED', params: { keys } }, config.lang)
+  }
   return render({ code: config.generated.length > 0 ? 'RUN_EMULATOR_GENERATED' : 'RUN_EMULATOR_OWN_KEYS', params: { names: config.generated.join(', ') } }, config.lang)
 }
