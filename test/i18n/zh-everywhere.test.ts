@@ -88,6 +88,45 @@ describe('everything a zh user sees is Chinese (real CLI, child processes)', () 
     expect(englishRuns(shown(r))).toEqual([])
   })
 
+  it('captures show / verify / discover of a real run\'s deliveries: Chinese, local times; discover without the keys refuses (exit 2); --json identical in both languages', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'nontax-zh-captures-')), 'captures')
+    const at = { ...SECRETS, CAPTURE_DIR: dir }
+    expect((await cli(['run', '--once'], at)).code).toBe(0)
+    const show = await cli(['captures', 'show', 'last'], at)
+    expect(show.code, show.stderr).toBe(0)
+    expect(show.stdout).toMatch(/^记录 \d{8}-\d{6}-\w+\n  收到时间   \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00，来自 127\.0\.0\.1，/)
+    expect(show.stdout).toContain('  测试       signature（能解密、签名错误：微信的签名测试）')
+    expect(show.stdout).toContain('验签       失败（SIGNATURE_MISMATCH）')
+    expect(show.stdout).toContain('  算法      SHA-1，对排序后的 token、timestamp、wxnontaxstr 和 encrypt 计算，小写十六进制')
+    const verify = await cli(['captures', 'verify', 'last'], at)
+    expect(verify.code, verify.stderr).toBe(0)
+    expect(verify.stdout).toMatch(/^复验 \S+（wxnontaxstr \w+，收到时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00）/)
+    expect(verify.stdout).toContain('密钥        Token 来自 NONTAX_TOKEN（已设置，11 个字符）')
+    expect(verify.stdout).toContain('变化        没有变化：两次都是 errcode 300（SIGNATURE_MISMATCH）')
+    const discover = await cli(['captures', 'discover', 'last'], at)
+    expect(discover.code, discover.stderr).toBe(1)
+    expect(discover.stdout).toMatch(/^识别 \S+ · POST \/nontax\/notify · application\/json · \d+ 字节 · 收到时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$/m)
+    expect(discover.stdout).toContain('1. wxbizmsgcrypt（当前配置）：能解密；没有匹配的签名算法')
+    expect(discover.stdout).toContain('结构分析（推送携带的每个字段）：')
+    const keyless = await cli(['captures', 'discover', 'last'], { CAPTURE_DIR: dir })
+    expect(keyless.code).toBe(2)
+    expect(keyless.stdout).toBe('')
+    expect(keyless.stderr).toMatch(/captures discover 需要微信签名和加密所用的密钥，而 NONTAX_TOKEN（或 --token） ?和 NONTAX_ENCODING_AES_KEY（或 --aes-key） ?未设置。.*或加 --demo-keys/)
+    for (const r of [show, verify, discover, keyless]) expect(englishRuns(shown(r))).toEqual([])
+    // An English reader gets the same report in English; machine output does not depend on the language.
+    const en = { ...at, LANG: 'en_US.UTF-8' }
+    const enShow = await cli(['captures', 'show', 'last'], en)
+    expect(enShow.stdout).toContain('  test       signature (decrypts, signature wrong: WeChat\'s signature test)')
+    expect((await cli(['captures', 'verify', 'last'], en)).stdout).toContain('change      no change: errcode 300 both times (SIGNATURE_MISMATCH)')
+    const enDiscover = await cli(['captures', 'discover', 'last'], en)
+    expect(enDiscover.stdout).toMatch(/^discover \S+ · POST \/nontax\/notify · application\/json · \d+ bytes · received \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$/m)
+    expect((await cli(['captures', 'discover', 'last'], { CAPTURE_DIR: dir, LANG: 'en_US.UTF-8' })).stderr).toContain('captures discover needs the secrets WeChat signs and encrypts with, and NONTAX_TOKEN (or --token) and NONTAX_ENCODING_AES_KEY (or --aes-key) are not set')
+    for (const args of [['show', 'last', '--json'], ['discover', 'last', '--json']]) {
+      const [zhJson, enJson] = await Promise.all([cli(['captures', ...args], at), cli(['captures', ...args], en)])
+      expect(zhJson.stdout.replace(/"ms":\d+/, '')).toBe(enJson.stdout.replace(/"ms":\d+/, ''))
+    }
+  })
+
   it('serve: the start-up lines, Fastify\'s and ours, why each of check\'s hostile deliveries failed, and the stop line', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'nontax-zh-serve-'))
     const child = spawn(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'serve'], {
