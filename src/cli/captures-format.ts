@@ -6,6 +6,7 @@ import type { Lang, Params } from '../messages/types.js'
 import type { Inspection } from '../protocol/inspect.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { localTime } from '../time/local.js'
+import { padDisplay } from '../messages/width.js'
 import { displayCopy, escapeControls, safeLines, valueText } from '../log/terminal-safe.js'
 import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
 
@@ -44,7 +45,18 @@ export function listLine (record: CaptureRecord): string {
   ].join('  ').trimEnd())
 }
 
-export const LIST_HEADER = 'received              id                      wxnontaxstr       test       answer       verdict bits'
+/** Column starts of listLine: a local time with its offset (26), an ID (22), a wxnontaxstr (16), the test (9), errcode=NNN (11). */
+const LIST_COLUMNS = [28, 24, 18, 11, 13] as const
+const LIST_HEADER_CODES = ['LIST_COL_RECEIVED', 'LIST_COL_ID', 'LIST_COL_NONCE', 'LIST_COL_TEST', 'LIST_COL_ANSWER', 'LIST_COL_BITS'] as const
+
+/** The header over listLine's columns (a terminal only), padded by display width so Chinese labels align too. */
+export function listHeader (lang: Lang = 'en'): string {
+  return LIST_HEADER_CODES.map((code, i) => {
+    const label = render({ code }, lang)
+    const width = LIST_COLUMNS[i]
+    return width === undefined ? label : padDisplay(label, width)
+  }).join('')
+}
 
 const indent = (text: string, pad = '  ') => text.split('\n').map(l => pad + l).join('\n')
 

@@ -5,7 +5,7 @@ import { render } from '../messages/render.js'
 import { outgoingRequest } from '../capture/recorded-request.js'
 import type { CaptureRecord, ListFilter } from '../capture/record.js'
 import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
-import { algorithmIn, LIST_HEADER, listLine, showText } from './captures-format.js'
+import { algorithmIn, listHeader, listLine, showText } from './captures-format.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { UsageError } from '../errors.js'
 import { parseReplayTarget } from '../net/replay-target.js'
@@ -23,7 +23,7 @@ export async function listCaptures (store: FileStore, out: Out, io: Io, f: ListF
       : render({ code: 'LIST_NONE_MATCH', params: { count: store.stats.records, dir: store.dir } }, io.lang))
     return 0
   }
-  if (io.isTTY && !f.json) out(LIST_HEADER)
+  if (io.isTTY && !f.json) out(listHeader(io.lang))
   for (const r of records) out(f.json ? JSON.stringify(r) : listLine(r))
   if (f.limit !== undefined && records.length === f.limit && store.stats.records > f.limit) {
     io.err(render({ code: 'LIST_LIMITED', params: { limit: f.limit, count: store.stats.records } }, io.lang))

@@ -116,7 +116,7 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
       if (tamper !== undefined && !(TAMPERS as readonly string[]).includes(tamper)) throw UsageError.from({ code: 'CAPTURES_TAMPER_INVALID', params: { allowed: TAMPERS.join(', '), got: tamper } })
       const s = resolveSecrets(c.v, c.io.env, c.config, r, c.io.lang)
       const sets = (c.v as { set?: string[] }).set
-      if (sets !== undefined) return replayEdited(r, sets, to, { secrets: s.secrets, profile, nowMs: (c.deps.now ?? Date.now)(), dispatcher: c.deps.dispatcher, out: c.out, err: c.io.err })
+      if (sets !== undefined) return replayEdited(r, sets, to, { secrets: s.secrets, profile, nowMs: (c.deps.now ?? Date.now)(), dispatcher: c.deps.dispatcher, out: c.out, err: c.io.err, lang: c.io.lang })
       const outcome = await replay(r, to, tamper as Tamper | undefined, s.secrets, profile, c.deps.dispatcher)
       c.out(replayText(r, outcome, c.io.lang))
       if (replayMatches(outcome)) return EXIT.PASS

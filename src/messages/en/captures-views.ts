@@ -1,5 +1,18 @@
 /** What captures show / verify / replay / discover print for a person (src/cli/captures-*.ts, src/capture/tamper.ts, src/profiles/discover/report.ts); --json stays as stored. */
 export const capturesViews = {
+  LIST_COL_RECEIVED: 'received',
+  LIST_COL_ID: 'id',
+  LIST_COL_NONCE: 'wxnontaxstr',
+  LIST_COL_TEST: 'test',
+  LIST_COL_ANSWER: 'answer',
+  LIST_COL_BITS: 'verdict bits',
+  EDITED_HEAD: 'replay {id} edited → POST {url}',
+  EDITED_SET: 'set         {sets}',
+  EDITED_PLAINTEXT: 'plaintext   {plaintext}',
+  EDITED_ORIGINAL: 'original    HTTP {status}  errcode {errcode}',
+  EDITED_ANSWER: 'edited      HTTP {status}  {body}',
+  EDITED_RESULT: 'result      errcode {errcode}',
+  EDITED_RESULT_DATA: 'result      errcode {errcode}, data {data}',
   SHOW_HEAD: 'capture {id}',
   SHOW_RECEIVED: '  received   {time} from {remote}, answered in {ms} ms',
   SHOW_REQUEST: '  request    {method} {url}',

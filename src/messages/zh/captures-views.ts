@@ -2,6 +2,19 @@ import type { capturesViews as en } from '../en/captures-views.js'
 
 /** captures show / verify / replay / discover 给人看的输出；--json 保持原样。 */
 export const capturesViews: Record<keyof typeof en, string> = {
+  LIST_COL_RECEIVED: '收到时间',
+  LIST_COL_ID: '记录 ID',
+  LIST_COL_NONCE: 'wxnontaxstr',
+  LIST_COL_TEST: '测试',
+  LIST_COL_ANSWER: '应答',
+  LIST_COL_BITS: '结论要点',
+  EDITED_HEAD: '重放 {id}（已编辑）→ POST {url}',
+  EDITED_SET: '修改        {sets}',
+  EDITED_PLAINTEXT: '明文        {plaintext}',
+  EDITED_ORIGINAL: '原应答      HTTP {status}  errcode {errcode}',
+  EDITED_ANSWER: '编辑后应答  HTTP {status}  {body}',
+  EDITED_RESULT: '结果        errcode {errcode}',
+  EDITED_RESULT_DATA: '结果        errcode {errcode}，data {data}',
   SHOW_HEAD: '记录 {id}',
   SHOW_RECEIVED: '  收到时间   {time}，来自 {remote}，{ms} 毫秒内应答',
   SHOW_REQUEST: '  请求       {method} {url}',
