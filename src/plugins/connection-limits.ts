@@ -18,10 +18,13 @@ export function connectionsCheckingIntervalMs (l: Pick<Limits, 'headersTimeoutMs
 }
 
 /**
- * Requests per keep-alive connection before Node closes it (0 = no limit). WeChat opens a
- * connection per delivery; the limit only matters for a client that pipelines without end.
+ * Requests per keep-alive connection: no limit (Node's 0). Past a limit Node only asks the client
+ * to close, and answers every further request on that connection with its own bare 503, which
+ * never reaches the receiver, so it is neither an errcode nor a record; a client that keeps its
+ * connection (a load generator, a proxy's pool) would lose deliveries silently. Idle connections
+ * still close after KEEP_ALIVE_TIMEOUT_MS; WeChat opens a connection per delivery anyway.
  */
-export const MAX_REQUESTS_PER_SOCKET = 1000
+export const MAX_REQUESTS_PER_SOCKET = 0
 
 /** Every limit Node enforces on a connection, in one object; the http and https servers get the same. */
 export function nodeServerOptions (l: Limits): ServerOptions {

@@ -9,6 +9,7 @@ import { writeSelfSignedCerts } from '../../src/tls/certs.js'
 import { connectionLimits, MAX_REQUESTS_PER_SOCKET } from '../../src/plugins/connection-limits.js'
 import { testConfig } from '../helpers/config.js'
 import { pino } from 'pino'
+import { Client } from 'undici'
 import { logSink } from '../helpers/log-sink.js'
 
 const limits = testConfig({ BODY_LIMIT_BYTES: '1024', HEADERS_TIMEOUT_MS: '200', REQUEST_TIMEOUT_MS: '400', KEEP_ALIVE_TIMEOUT_MS: '300' }).limits
@@ -21,6 +22,26 @@ describe('connection limits (bare Fastify)', () => {
     const big = await app.inject({ method: 'POST', url: '/', headers: { 'content-type': 'text/plain' }, payload: 'x'.repeat(2048) })
     expect(big.statusCode).toBe(413)
     await app.close()
+  })
+
+  it('answers every request on one keep-alive connection, past the 1,000 where a per-socket limit would turn them into unrecorded 503s', async () => {
+    // Keep-alive long enough that the client reuses the connection (300 ms is announced as timeout=0).
+    const app = Fastify(connectionLimits(testConfig({ KEEP_ALIVE_TIMEOUT_MS: '5000' }).limits))
+    app.get('/', async () => 'ok')
+    let connections = 0
+    app.server.on('connection', () => { connections++ })
+    const base = await app.listen({ host: '127.0.0.1', port: 0 })
+    const client = new Client(base, { pipelining: 1 })
+    const statuses = new Map<number, number>()
+    for (let i = 0; i < 1100; i++) {
+      const res = await client.request({ method: 'GET', path: '/' })
+      await res.body.text()
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1)
+    }
+    await client.close()
+    await app.close()
+    expect(connections).toBe(1)
+    expect([...statuses]).toEqual([[200, 1100]])
   })
 
   it('builds an https server with the same limits, and the same instance type', async () => {
