@@ -1,19 +1,9 @@
-import { constants } from 'node:fs'
 import { open, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 
-/** A sync after each write: fdatasync where O_DSYNC is missing; tests inject a counter or a failure. */
+/** fdatasync by default; tests inject a counter or a failure. */
 export type SyncFn = (fh: FileHandle) => Promise<void>
 export const datasync: SyncFn = fh => fh.datasync()
-
-/**
- * How an append is made durable. 'dsync' opens the day file O_DSYNC: each write returns only once
- * its bytes are on stable storage, what write + fdatasync promise, in one system call (and one
- * trip to the thread pool) per batch instead of two. A SyncFn is called after each write instead.
- */
-export type Durability = 'dsync' | SyncFn
-export const DEFAULT_DURABILITY: Durability = constants.O_DSYNC !== undefined ? 'dsync' : datasync
-const DSYNC_APPEND = constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | (constants.O_DSYNC ?? 0)
 
 export class CaptureWriteError extends Error {
   override readonly name = 'CaptureWriteError'
@@ -31,19 +21,19 @@ export class CaptureWriteError extends Error {
 interface Open { fh: FileHandle; needsNewline: boolean; size: number }
 
 export interface DayFileWriter {
-  /** Appends the bytes durably; resolves only once they are on stable storage, with the offset where `data` starts. */
+  /** Appends the bytes and syncs them; resolves only once both are done, with the offset where `data` starts. */
   write (file: string, data: Buffer): Promise<number>
   close (): Promise<void>
 }
 
 /** Append-only writer over the day files; keeps the current day's file open. */
-export function createDayFileWriter (dir: string, durability: Durability): DayFileWriter {
+export function createDayFileWriter (dir: string, sync: SyncFn): DayFileWriter {
   const handles = new Map<string, Open>()
 
   const openFile = async (file: string): Promise<Open> => {
     const path = join(dir, file)
     const size = await stat(path).then(s => s.size, () => -1)
-    const fh = await open(path, durability === 'dsync' ? DSYNC_APPEND : 'a+', 0o600)
+    const fh = await open(path, 'a+', 0o600)
     try {
       // A new name in the directory is only durable once the directory itself is synced.
       if (size < 0) await syncDir(dir)
@@ -81,7 +71,7 @@ export function createDayFileWriter (dir: string, durability: Durability): DayFi
         const offset = o.size
         await writeAll(o.fh, data)
         o.size += data.length
-        if (durability !== 'dsync') await durability(o.fh)
+        await sync(o.fh)
         return offset
       } catch (err) {
         // Drop the handle: the next write reopens and re-checks how the file ends.

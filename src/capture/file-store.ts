@@ -7,17 +7,16 @@
  * pruning an unlink, and a crash can only tear the last line, which the next open skips and
  * counts. The cost: lookups of old records scan files (fine at debugger volumes).
  *
- * Durability: `append` resolves once the line is on stable storage (an O_DSYNC write, or write +
- * fdatasync where O_DSYNC is missing), grouped (group-commit.ts) so a burst of deliveries shares
- * one buffer and one durable write. Memory holds where the newest `maxInMemory` records are
- * (record-refs.ts), not the records, and a bounded order_id+status index; records are read back
- * from the files on demand.
+ * Durability: `append` resolves after write + fdatasync, grouped (group-commit.ts) so a burst of
+ * deliveries shares one buffer, one write and one sync. Memory holds where the newest
+ * `maxInMemory` records are (record-refs.ts), not the records, and a bounded order_id+status
+ * index; records are read back from the files on demand.
  */
 import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { render } from '../messages/render.js'
 import { applyCorrections, createCorrectionIndex } from './record-notes.js'
-import { createDayFileWriter, DEFAULT_DURABILITY, type SyncFn } from './day-file-writer.js'
+import { createDayFileWriter, datasync, type SyncFn } from './day-file-writer.js'
 import { createGroupCommitter } from './group-commit.js'
 import { applyFilter, matches } from './memory-store.js'
 import { readRefs, refOf, selectRefs, type RecordRef } from './record-refs.js'
@@ -34,7 +33,7 @@ export interface FileStoreOptions {
   now?: () => number
   /** pino-compatible; told about skipped partial lines on open. */
   log?: StoreLog
-  /** Syncs after each write instead of opening the day file O_DSYNC (tests count calls or make it fail). */
+  /** Replaces fdatasync (tests count calls or make it fail). */
   sync?: SyncFn
   /** For commands that only read: the directory is not created and append rejects. */
   readOnly?: boolean
@@ -120,7 +119,7 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
     } }))
   }
 
-  const writer = createDayFileWriter(dir, o.sync ?? DEFAULT_DURABILITY)
+  const writer = createDayFileWriter(dir, o.sync ?? datasync)
   const committer = createGroupCommitter<Pending>(async batch => {
     try {
       for (const [file, items] of byFile(batch)) await commitFile(file, items)

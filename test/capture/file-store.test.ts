@@ -1,5 +1,4 @@
-import { constants } from 'node:fs'
-import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -147,25 +146,3 @@ describe('file store: prune', () => {
     await store.close()
   })
 })
-
-describe('file store: durability by default', () => {
-  // Linux shows an open file's flags in /proc/self/fdinfo: the proof that the default write is O_DSYNC.
-  it.runIf(process.platform === 'linux')('opens the day file O_DSYNC, so the one write per batch returns only once on stable storage', async () => {
-    const store = await createFileStore({ dir, maxInMemory: 10, now: () => NOW })
-    await store.append(fakeRecord({ id: 'd1', receivedAt: DAY2 }))
-    const fds = await readdir('/proc/self/fd')
-    const flags: number[] = []
-    for (const fd of fds) {
-      const target = await readlink(`/proc/self/fd/${fd}`).catch(() => '')
-      if (!target.startsWith(dir) || !target.endsWith('.ndjson')) continue
-      const info = await readFile(`/proc/self/fdinfo/${fd}`, 'utf8').catch(() => '')
-      const m = /^flags:\s*([0-7]+)/m.exec(info)
-      if (m?.[1]) flags.push(parseInt(m[1], 8))
-    }
-    await store.close()
-    expect(flags).toHaveLength(1)
-    expect((flags[0] as number) & constants.O_DSYNC).toBe(constants.O_DSYNC)
-    expect((flags[0] as number) & constants.O_APPEND).toBe(constants.O_APPEND)
-  })
-})
-
