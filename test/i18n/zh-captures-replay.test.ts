@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyTamper, TamperError } from '../../src/capture/tamper.js'
 import { runCaptures } from '../../src/cli/captures.js'
@@ -10,26 +7,18 @@ import { errorText } from '../../src/messages/error-text.js'
 import { render } from '../../src/messages/render.js'
 import { displayWidth } from '../../src/messages/width.js'
 import type { Lang } from '../../src/messages/types.js'
-import { deliver, startReceiver, testEnv, type Receiver } from '../capture/helpers/receiver.js'
+import { receiverWithOneDelivery, type Receiver } from '../capture/helpers/receiver.js'
 import { englishRuns } from './english-runs.js'
 
-let dir: string
 let env: Record<string, string>
 let rc: Receiver
 let cryptoId: string
+let close: () => Promise<void>
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'zh-replay-'))
-  env = testEnv(dir)
-  rc = await startReceiver(env)
-  const c = await deliver(rc.notifyUrl, rc.config.secrets)
-  expect(c.json.errcode, c.text).toBe(0)
-  cryptoId = (await rc.store.list()).find(r => r.wxnontaxstr === c.nonce)!.id
+  ({ env, rc, cryptoId, close } = await receiverWithOneDelivery('zh-replay-'))
 })
-afterAll(async () => {
-  await rc.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(async () => { await close() })
 
 /** captures as main() runs it for a reader of `lang`. */
 async function captures (argv: string[], lang: Lang) {

@@ -1,27 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captures } from '../capture/helpers/io.js'
-import { deliver, startReceiver, testEnv, type Receiver } from '../capture/helpers/receiver.js'
+import { receiverWithOneDelivery, type Receiver } from '../capture/helpers/receiver.js'
 
-let dir: string
 let env: Record<string, string>
 let rc: Receiver
 let cryptoId: string
+let close: () => Promise<void>
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'captures-edit-'))
-  env = testEnv(dir)
-  rc = await startReceiver(env)
-  const c = await deliver(rc.notifyUrl, rc.config.secrets)
-  expect(c.json.errcode).toBe(0)
-  cryptoId = (await rc.store.list({ limit: 1 }))[0]!.id
+  ({ env, rc, cryptoId, close } = await receiverWithOneDelivery('captures-edit-'))
 })
-afterAll(async () => {
-  await rc.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(async () => { await close() })
 
 describe('captures replay --set (the inspector\'s edit action)', () => {
   it('sends the edited plaintext re-encrypted and re-signed: answered 0, recorded with the new order_id and fee', async () => {

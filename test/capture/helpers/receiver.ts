@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
@@ -43,4 +46,17 @@ export async function deliver (notifyUrl: string, secrets: Secrets, opts: { payl
   const res = await request(deliveryUrl(notifyUrl, d.query), { method: 'POST', headers: { 'content-type': d.contentType }, body: d.body })
   const text = await res.body.text()
   return { status: res.statusCode, text, json: JSON.parse(text) as { errcode: number; errmsg: string; data?: string }, nonce: d.query.wxnontaxstr ?? '' }
+}
+
+/** A receiver over a fresh capture folder that has recorded one valid delivery (WeChat's crypto test). */
+export interface OneDelivery { dir: string; env: Record<string, string>; rc: Receiver; cryptoId: string; close (): Promise<void> }
+
+export async function receiverWithOneDelivery (prefix: string): Promise<OneDelivery> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  const env = testEnv(dir)
+  const rc = await startReceiver(env)
+  const c = await deliver(rc.notifyUrl, rc.config.secrets)
+  const cryptoId = c.json.errcode === 0 ? (await rc.store.list()).find(r => r.wxnontaxstr === c.nonce)?.id : undefined
+  if (cryptoId === undefined) throw new Error(`the setup delivery was not recorded as answered 0: ${c.text}`)
+  return { dir, env, rc, cryptoId, close: async () => { await rc.close(); await rm(dir, { recursive: true, force: true }) } }
 }
