@@ -1,6 +1,6 @@
 import { chinesePaymentNotification, paymentNotification } from './payload.js'
 import { unixSeconds } from '../protocol/sign.js'
-import { encryptJson, frame } from './craft.js'
+import { cutBodyInHalf, encryptJson, frame } from './craft.js'
 import { notification, orderOf } from './cases-core.js'
 import { accepts0, build, rejects, replayedNonce } from '../grade/expectation.js'
 import { finding } from '../messages/render.js'
@@ -72,10 +72,7 @@ export const edgeCases: CheckCase[] = [
     name: 'bad-json',
     group: 'format',
     sent: 'JSON body cut in the middle',
-    build: ctx => {
-      const req = frame(ctx, encryptJson(ctx, notification(ctx, 15)))
-      return { ...req, body: req.body.subarray(0, Math.floor(req.body.length / 2)) }
-    },
+    build: ctx => cutBodyInHalf(frame(ctx, encryptJson(ctx, notification(ctx, 15)))),
     expect: () => rejects(210, { why: { accepted: finding('CASE_BAD_JSON_ACCEPTED') } }),
   },
   {

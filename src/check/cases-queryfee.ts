@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { corruptBase64, encryptJson, frame, encryptUnderOtherKey } from './craft.js'
+import { corruptBase64, cutBodyInHalf, encryptJson, frame, encryptUnderOtherKey } from './craft.js'
 import { accepts0, expectationForTest, rejects } from '../grade/expectation.js'
 import { finding } from '../messages/render.js'
 import type { Finding } from '../messages/types.js'
@@ -98,10 +98,7 @@ export const queryFeeCases: CheckCase[] = [
     name: 'qf-bad-json',
     group: 'format',
     sent: 'JSON body cut in the middle',
-    build: ctx => {
-      const req = frame(ctx, encryptJson(ctx, queryFeeRequest(ctx, 6)))
-      return { ...req, body: req.body.subarray(0, Math.floor(req.body.length / 2)) }
-    },
+    build: ctx => cutBodyInHalf(frame(ctx, encryptJson(ctx, queryFeeRequest(ctx, 6)))),
     expect: () => rejects(210),
   },
   {

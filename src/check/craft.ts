@@ -63,6 +63,11 @@ export function truncateCiphertext (encrypt: string, dropBytes = 16): string {
   return bytes.subarray(0, bytes.length - dropBytes).toString('base64')
 }
 
+/** The request with its body cut in the middle: a JSON envelope that no longer parses (210). */
+export function cutBodyInHalf (req: CraftedRequest): CraftedRequest {
+  return { ...req, body: req.body.subarray(0, Math.floor(req.body.length / 2)) }
+}
+
 /** Replace four characters in the middle with non-base64 ones; the length stays a multiple of 4. */
 export function corruptBase64 (encrypt: string): string {
   const at = Math.floor(encrypt.length / 8) * 4
