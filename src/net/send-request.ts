@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici'
+import { BoundExceeded, withinMs } from './within.js'
 import { describeNetworkError } from '../wechat/network-error.js'
 import { finding, render } from '../messages/render.js'
 import type { MessageCode } from '../messages/en/index.js'
@@ -35,17 +36,17 @@ export async function sendRequest (url: string, o: SendOptions): Promise<Reply> 
   const elapsed = () => Math.round(performance.now() - started)
   const signal = AbortSignal.timeout(o.timeoutMs)
   try {
-    const res = await request(url, {
+    const res = await withinMs(o.timeoutMs, request(url, {
       method: o.method as Dispatcher.HttpMethod,
       headers: o.headers,
       body: o.body.length > 0 || o.method !== 'GET' ? o.body : undefined,
       signal,
       dispatcher: o.dispatcher,
-    })
+    }))
     const body = Buffer.from(await res.body.arrayBuffer())
     return { kind: 'answer', status: res.statusCode, headers: flattenHeaders(res.headers), body, durationMs: elapsed() }
   } catch (err) {
-    return { kind: 'error', ...describeSendError(err, url, o.timeoutMs, signal.aborted), durationMs: elapsed() }
+    return { kind: 'error', ...describeSendError(err, url, o.timeoutMs, signal.aborted || err instanceof BoundExceeded), durationMs: elapsed() }
   }
 }
 

@@ -1,6 +1,7 @@
 import { request, type Dispatcher } from 'undici'
 import { SetupError } from '../errors.js'
 import { errorCode } from '../net/error-code.js'
+import { withinMs } from '../net/within.js'
 import { isProbeAnswer, newProbeNonce, PROBE_HEADER, probeHeaderValue } from './probe.js'
 
 export const PROBE_TIMEOUT_MS = 5000
@@ -35,23 +36,6 @@ export async function probeTunnel (callbackUrl: string, token: string, dispatche
   if (status === 200 && isProbeAnswer(text, token, nonce)) return { ms: Math.round(performance.now() - started) }
   const what = ngrokError ? `ngrok error ${ngrokError}` : `HTTP ${status}`
   throw SetupError.from({ code: 'PREFLIGHT_TUNNEL_ELSEWHERE', params: { url: callbackUrl, what, body: oneLine(text) } })
-}
-
-/**
- * The whole probe, connecting included, within one bound: undici's own connect timeout is 10 s
- * and does not yield to an abort signal while connecting.
- */
-async function withinMs<T> (ms: number, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms)
-  })
-  p.catch(() => {}) // the request may fail after the bound: nobody is waiting for it then
-  try {
-    return await Promise.race([p, late])
-  } finally {
-    clearTimeout(timer)
-  }
 }
 
 function oneLine (text: string): string {
