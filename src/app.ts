@@ -8,6 +8,7 @@ import { lazyChildLogger } from './log/lazy-child.js'
 import { createLogger } from './log/logger.js'
 import { adminRoutes, healthRoute } from './plugins/admin-routes.js'
 import { closeDrain } from './plugins/close-drain.js'
+import { createAnswerTracker } from './plugins/client-errors.js'
 import { connectionLimits } from './plugins/connection-limits.js'
 import { nontaxContext } from './plugins/context.js'
 import { errorHandler } from './plugins/error-handler.js'
@@ -39,13 +40,14 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
   const store = deps.store ?? createMemoryStore(config.limits.maxCapturesInMemory)
   const events = deps.events ?? createDeliveryEvents()
   const profile = deps.profile ?? createProfile(config.profile)
+  const answers = createAnswerTracker()
   const app = Fastify({
     loggerInstance: deps.logger ?? createLogger(config),
     // One record per delivery is logged by the receiver itself; Fastify's per-request lines would double it.
     logController: new LogController({ disableRequestLogging: true }),
     // req.log is made only when a request logs something (src/log/lazy-child.ts).
     childLoggerFactory: lazyChildLogger,
-    ...connectionLimits(config.limits, config.tls ? readTls(config.tls, config.lang) : undefined),
+    ...connectionLimits(config.limits, config.tls ? readTls(config.tls, config.lang) : undefined, answers),
   })
   // Background discovery of failed deliveries (docs/PROTOCOL.md §7.4), logged through the app's logger.
   const profileHints = watchFailedDeliveries({ events, profile, secrets: config.secrets, log: app.log, ...(deps.searchThread ? { thread: deps.searchThread } : {}) })
@@ -54,7 +56,7 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
   await app.register(errorHandler)
   await app.register(overloadGuard, { notifyPath: config.notifyPath, maxEventLoopDelayMs: config.limits.maxEventLoopDelayMs })
   await app.register(closeDrain)
-  await app.register(receiverPlugin, { notifyPath: config.notifyPath, secrets: config.secrets, profile, store, events, now: deps.now ?? Date.now, ...(deps.forward ? { forward: deps.forward } : {}) })
+  await app.register(receiverPlugin, { notifyPath: config.notifyPath, secrets: config.secrets, profile, store, events, answers, now: deps.now ?? Date.now, ...(deps.forward ? { forward: deps.forward } : {}) })
   await app.register(healthRoute)
   // The receiver's port is what a tunnel reaches: admin routes only with ADMIN_TOKEN, never for
   // "loopback" (through a forwarder everyone is). Without a token they live on the inspector only.

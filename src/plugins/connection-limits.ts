@@ -1,9 +1,8 @@
 import { createServer as createHttpServer, type Server, type ServerOptions } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
-import { trackAnswersInFlight } from './client-errors.js'
 import type { FastifyServerOptions } from 'fastify'
 import type { Config } from '../config.js'
-import { createClientErrorHandler } from './client-errors.js'
+import { createAnswerTracker, createClientErrorHandler, type AnswerTracker } from './client-errors.js'
 
 export type Limits = Config['limits']
 export interface TlsPair { cert: Buffer; key: Buffer }
@@ -40,22 +39,23 @@ export function nodeServerOptions (l: Limits): ServerOptions {
  * The one place where every connection limit is set: Node's timeouts, keep-alive, requests per
  * socket and the TLS handshake bound on the server Fastify runs on, the body limit in Fastify.
  * The server is built here (serverFactory) so Fastify's own defaults never override a limit, and
- * so http and https give the same instance type (https.Server is an http.Server).
+ * so http and https give the same instance type (https.Server is an http.Server). `answers` follows
+ * this server's answers for the receiver (buildApp passes the same tracker to both).
  */
-export function connectionLimits (l: Limits, tls?: TlsPair): FastifyServerOptions {
+export function connectionLimits (l: Limits, tls?: TlsPair, answers: AnswerTracker = createAnswerTracker()): FastifyServerOptions {
   return {
     bodyLimit: l.bodyLimitBytes,
     // While closing: new requests on open connections get 503; idle connections close at once.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    clientErrorHandler: createClientErrorHandler(l),
+    clientErrorHandler: createClientErrorHandler(l, answers),
     serverFactory: (handler): Server => {
       const server = tls
         // A peer that never finishes the TLS handshake is a stalled client too.
         ? createHttpsServer({ ...nodeServerOptions(l), ...tls, handshakeTimeout: l.headersTimeoutMs }, handler)
         : createHttpServer(nodeServerOptions(l), handler)
       server.maxRequestsPerSocket = MAX_REQUESTS_PER_SOCKET
-      trackAnswersInFlight(server)
+      answers.track(server)
       return server
     },
   }

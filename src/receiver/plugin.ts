@@ -4,7 +4,7 @@ import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
 import { deliveryLog } from '../log/logger.js'
 import { render } from '../messages/render.js'
-import { whenAnswerNotWritten } from '../plugins/client-errors.js'
+import type { AnswerTracker } from '../plugins/client-errors.js'
 import { ownProbeNonce, probeAnswer } from '../preflight/probe.js'
 import { ERRCODE, type Errcode } from '../protocol/errors.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
@@ -27,6 +27,8 @@ export interface ReceiverOptions {
   /** Emits 'delivery' with each CaptureRecord once recorded (the verdict listens). */
   events: DeliveryEvents
   now: () => number
+  /** This server's answers in flight (connection-limits.ts tracks them): tells of one never written. */
+  answers?: AnswerTracker
   /** Forward mode: the user's handler answers instead of us; we record, grade and relay. */
   forward?: Forwarder
 }
@@ -43,7 +45,7 @@ const FASTIFY_BODY_LIMIT = 1024 * 1024
 export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, opts) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', boundedBodyReader(app.initialConfig.bodyLimit ?? FASTIFY_BODY_LIMIT))
-  const sent = answerSender(opts.store, app.log, opts.now)
+  const sent = answerSender(opts.store, app.log, opts.now, opts.answers)
 
   const handle = createDeliveryHandler({
     store: opts.store, profile: opts.profile, secrets: opts.secrets, now: opts.now,
@@ -95,7 +97,7 @@ const clientFinding = (err: FastifyError): Finding => err.code === 'FST_ERR_CTP_
  * Writes the answer out; if the connection closes before it is written, appends a correction to
  * the record (WeChat never got it and will deliver again), so the record stays the wire.
  */
-function answerSender (store: CaptureStore, log: FastifyBaseLogger, now: () => number) {
+function answerSender (store: CaptureStore, log: FastifyBaseLogger, now: () => number, answers?: AnswerTracker) {
   const notDelivered = (record: CaptureRecord) => {
     const about = { correctionOf: record.id, what: 'answer-not-delivered' }
     store.correct(notDeliveredLine(record, localIso(now()))).then(
@@ -109,7 +111,7 @@ function answerSender (store: CaptureStore, log: FastifyBaseLogger, now: () => n
       })
   }
   return (reply: FastifyReply, { answer: a, record, recorded }: HandledDelivery): FastifyReply => {
-    if (recorded) whenAnswerNotWritten(reply.raw, () => notDelivered(record))
+    if (recorded) answers?.whenNotWritten(reply.raw, () => notDelivered(record))
     return reply.code(a.status).headers(a.headers).send(a.body)
   }
 }

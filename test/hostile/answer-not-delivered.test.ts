@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFileStore } from '../../src/capture/file-store.js'
 import { createMemoryStore } from '../../src/capture/memory-store.js'
 import { createServer, type ServerResponse } from 'node:http'
-import { trackAnswersInFlight, whenAnswerNotWritten } from '../../src/plugins/client-errors.js'
+import { createAnswerTracker, type AnswerTracker } from '../../src/plugins/client-errors.js'
 import { notDeliveredLine } from '../../src/capture/record-notes.js'
 import type { CaptureRecord } from '../../src/capture/record.js'
 import { toDetail, toRow } from '../../src/inspector/summary.js'
@@ -115,19 +115,20 @@ describe('an answer the connection never carried', () => {
   })
 })
 
-describe('whenAnswerNotWritten on a bare server', () => {
+describe('an answer tracker on a bare server', () => {
   /** One request on a tracked server; `answer` writes it out however the case needs, the result says whether fn was called. */
-  async function caseOf (answer: (res: ServerResponse, note: () => void) => void): Promise<boolean> {
+  async function caseOf (answer: (res: ServerResponse, note: () => void, answers: AnswerTracker) => void): Promise<boolean> {
     let noted = false
+    const answers = createAnswerTracker()
     const closed = new Promise<void>(resolve => {
       const server = createServer((req, res) => {
         req.resume()
         req.on('end', () => {
           res.once('close', () => { server.close(); resolve() })
-          answer(res, () => { noted = true })
+          answer(res, () => { noted = true }, answers)
         })
       })
-      trackAnswersInFlight(server)
+      answers.track(server)
       server.listen(0, '127.0.0.1', () => {
         const port = (server.address() as { port: number }).port
         const c = connect({ host: '127.0.0.1', port }, () => c.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}'))
@@ -140,11 +141,16 @@ describe('whenAnswerNotWritten on a bare server', () => {
   }
 
   it('is called when the socket is destroyed just before the answer (end() then sets writableFinished although nothing was written)', async () => {
-    expect(await caseOf((res, note) => { res.socket?.destroy(); whenAnswerNotWritten(res, note); res.end('{"errcode":0}') })).toBe(true)
+    expect(await caseOf((res, note, answers) => { res.socket?.destroy(); answers.whenNotWritten(res, note); res.end('{"errcode":0}') })).toBe(true)
+  })
+
+  it('hears only its own server: another app\'s tracker in the same process is never told (no shared state)', async () => {
+    const other = createAnswerTracker()
+    expect(await caseOf((res, note) => { res.socket?.destroy(); other.whenNotWritten(res, note); res.end('{"errcode":0}') })).toBe(false)
   })
 
   it('is not called for an answer written whole', async () => {
-    expect(await caseOf((res, note) => { whenAnswerNotWritten(res, note); res.end('{"errcode":0}') })).toBe(false)
+    expect(await caseOf((res, note, answers) => { answers.whenNotWritten(res, note); res.end('{"errcode":0}') })).toBe(false)
   })
 })
 
