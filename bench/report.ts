@@ -69,6 +69,8 @@ export interface BenchResults {
   receiver: ServerResult
   /** Today's receiver before the speed work, run in the same bench from a git worktree of `commit`. */
   baseline?: { rev: string; commit: string; result: ServerResult; rounds: number }
+  /** (f) bench/servers/floor.ts: only the promises, nothing else; alternated with (b0) and (b). */
+  floor?: ServerResult
   fixedRate: { rate: number; paced: PacedResult; barePaced: PacedResult; overallRate: LoadResult }
   growth: Growth
   loop: { inProcessFirstMs: number; inProcessMs: number; cliMs: number; runs: number; allPassed: boolean }
@@ -107,6 +109,7 @@ export function renderMarkdown (r: BenchResults): string {
     `Load: autocannon from the parent process, ${r.connections} connections, ${r.durationS} s per run after a 3 s warm-up, the same ${r.deliveries} distinct signed and encrypted deliveries for both servers; each server in its own process (server CPU from \`process.cpuUsage()\`, peak RSS from the server's own \`VmHWM\`, reported by the server itself over IPC).`,
     r.baseline ? `(b0) is the receiver at commit ${r.baseline.commit} (\`--baseline ${r.baseline.rev}\`, before the speed work), checked out into a temporary git worktree by the bench and run by the same server script; (b0) and (b) alternate, ${r.baseline.rounds} run(s) each (b0 b b b0 …), and each row averages its runs.` : '(b0) not measured: no baseline commit.',
     `(b) is the receiver as \`npm run serve\` builds it: signature check, decryption, ${r.store}, pino at info (to /dev/null), overload guard on.`,
+    ...(r.floor ? ['(f) keeps the same promises and nothing else (no diagnosis, no duplicate or replay flags, no limits or explanations), one NDJSON file with write + fdatasync per batch: what any receiver spends on this machine. It runs in the same rounds as (b0) and (b).'] : []),
     '',
     '| server | requests/s | p50 ms | p99 ms | peak RSS MB | server CPU µs / request (of it kernel) | server CPU (of one core) | requests | errors / not errcode 0 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -114,7 +117,9 @@ export function renderMarkdown (r: BenchResults): string {
     ...(r.baseline ? [row(`(b0) the receiver at ${r.baseline.commit} (today's, before)`, r.baseline.result)] : []),
     row('(b) this receiver', r.receiver),
     `| **ratio (b)/(a)** | **${f2(ratio)}** | | | | | | | |`,
+    ...(r.floor ? [row('(f) the floor: only the promises, nothing else (bench/servers/floor.ts)', r.floor)] : []),
     ...(r.baseline ? [`| **CPU per delivery (b)/(b0)** | | | | | **${f2(r.receiver.cpuUsPerRequest / r.baseline.result.cpuUsPerRequest)}** | | | |`] : []),
+    ...(r.baseline && r.floor ? [`| CPU per delivery (f)/(b0): the least any receiver spends here, against the same baseline | | | | | ${f2(r.floor.cpuUsPerRequest / r.baseline.result.cpuUsPerRequest)} | | | |`] : []),
     '',
     `| at ${int(r.fixedRate.rate)} req/s for ${r.durationS} s | p50 ms | p99 ms | max ms | not errcode 0 |`,
     '|---|---:|---:|---:|---:|',

@@ -17,9 +17,10 @@ import { averageRuns, checks, renderMarkdown, summarizeGrowth, writeReport, type
 /**
  * npm run bench [-- --duration 10 --connections 50 --rate 1000 --growth 100000 --baseline 3fa5ae1 --rounds 2 --cpu-prof --no-write]
  * (a) bare Fastify, (b0) the receiver as it was at --baseline (checked out into a git worktree
- * now) and (b) this receiver, same deliveries, each in its own process, b0 and b alternated
- * (b0 b b b0 …) so machine noise falls on both; then (b) at a fixed rate, (b)'s memory across
- * many deliveries, and (c) the embedded loop. Writes docs/benchmarks.md.
+ * now), (b) this receiver and (f) the floor (servers/floor.ts: only the promises), same deliveries,
+ * each in its own process, alternated (b0 b f, f b b0 …) so machine noise falls on all three; then
+ * (b) at a fixed rate, (b)'s memory across many deliveries, and (c) the embedded loop. Writes
+ * docs/benchmarks.md.
  */
 // npm run bench -- discover: the discovery benchmark alone (bench/discover.ts).
 if (process.argv[2] === 'discover') { await import('./discover.js'); process.exit(process.exitCode ?? 0) }
@@ -83,19 +84,20 @@ try {
   const barePaced = await runPacedLoad({ url: bareServer.url, requests, rate, durationS })
   await bareServer.stop()
 
-  const runs: { b0: ServerResult[]; b: ServerResult[] } = { b0: [], b: [] }
+  const runs: { b0: ServerResult[]; b: ServerResult[]; f: ServerResult[] } = { b0: [], b: [], f: [] }
   for (let i = 0; i < rounds; i++) {
-    const order: Array<'b0' | 'b'> = i % 2 === 0 ? ['b0', 'b'] : ['b', 'b0']
+    const order: Array<'b0' | 'b' | 'f'> = i % 2 === 0 ? ['b0', 'b', 'f'] : ['f', 'b', 'b0']
     for (const which of order) {
       if (which === 'b0' && typeof baseline === 'string') continue
       const env = which === 'b0' && typeof baseline !== 'string' ? { ...receiverEnv, BENCH_SRC_ROOT: baseline.root } : receiverEnv
-      const server = await startServerChild('receiver.ts', env, cpuProfDir)
-      runs[which].push(await measure(which === 'b0' ? `(b0) receiver at ${values.baseline}` : '(b) receiver', server))
+      const server = await startServerChild(which === 'f' ? 'floor.ts' : 'receiver.ts', env, cpuProfDir)
+      runs[which].push(await measure(which === 'b0' ? `(b0) receiver at ${values.baseline}` : which === 'f' ? '(f) the floor' : '(b) receiver', server))
       await server.stop()
     }
   }
   const receiver = averageRuns(runs.b)
   const before = runs.b0.length > 0 ? averageRuns(runs.b0) : undefined
+  const floor = averageRuns(runs.f)
 
   const rx = await startServerChild('receiver.ts', receiverEnv, cpuProfDir)
   say(`(b) receiver: ${rate} req/s for ${durationS} s, paced open loop, then autocannon overallRate`)
@@ -135,6 +137,7 @@ try {
     durationS,
     bare,
     receiver,
+    floor,
     ...(before && typeof baseline !== 'string' ? { baseline: { rev: values.baseline ?? DEFAULT_BASELINE, commit: baseline.commit.slice(0, 12), result: before, rounds } } : {}),
     fixedRate: { rate, paced, barePaced, overallRate },
     growth,
