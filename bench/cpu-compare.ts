@@ -10,7 +10,7 @@ import { makeDeliveries } from './deliveries.js'
 import { runLoad } from './load.js'
 
 /**
- * npx tsx bench/cpu-compare.ts [--amount 20000 --connections 50 --rounds 3 --baseline 3fa5ae1|none --bare]
+ * npx tsx bench/cpu-compare.ts [--amount 20000 --connections 50 --rounds 3 --baseline 3fa5ae1|none --bare --floor]
  * Server CPU (user + kernel, from the server's own process.cpuUsage()) per delivery, for this
  * receiver and the baseline side by side, alternated, a fixed number of deliveries each. A quicker
  * look than npm run bench while working on the delivery path; the bench is the measurement of record.
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     baseline: { type: 'string', default: DEFAULT_BASELINE },
     bare: { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false },
     edge: { type: 'boolean', default: false },
     mem: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
@@ -42,6 +43,7 @@ const variants: Array<{ name: string, script: string, env: Record<string, string
   ...(values.edge ? [{ name: 'edge-plain', script: 'edge.ts', env: { ...env, EDGE_PLAIN: '1' } }, { name: 'edge', script: 'edge.ts', env }] : []),
   ...(typeof baseline === 'object' ? [{ name: 'b0', script: 'receiver.ts', env: { ...env, BENCH_SRC_ROOT: baseline.root } }] : []),
   { name: 'b', script: 'receiver.ts', env },
+  ...(values.floor ? [{ name: 'floor', script: 'floor.ts', env }] : []),
   ...(values.mem ? [{ name: 'b-memory-store', script: 'receiver.ts', env: { ...env, BENCH_STORE: 'memory' } }] : []),
 ]
 const results = new Map<string, number[]>()
@@ -68,4 +70,6 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
 for (const [name, xs] of results) process.stderr.write(`${name}: mean ${mean(xs).toFixed(0)} µs (${xs.map(x => x.toFixed(0)).join(', ')})\n`)
 const b = results.get('b'), b0 = results.get('b0'), bare = results.get('bare')
 if (b && b0) process.stderr.write(`b/b0 = ${(mean(b) / mean(b0)).toFixed(2)}\n`)
+const floor = results.get('floor')
+if (b && floor) process.stderr.write(`floor/b = ${(mean(floor) / mean(b)).toFixed(2)}\n`)
 if (b && bare) process.stderr.write(`bare/b (throughput-equivalent) = ${(mean(bare) / mean(b)).toFixed(2)}\n`)
