@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events'
 import type { ServerResponse } from 'node:http'
-import type { CaptureRecord } from '../capture/record.js'
+import type { CaptureRecord, CorrectionLine } from '../capture/record.js'
 import { toRow } from './summary.js'
 
 const HEARTBEAT_MS = 15_000
@@ -43,6 +43,9 @@ export function createLiveFeed (events: EventEmitter): LiveFeed {
     if (!scheduled) { scheduled = true; setImmediate(flush) }
   }
   events.on('delivery', onDelivery)
+  // Rare (a client gone before its answer was written), so written at once; the page marks the row.
+  const onCorrection = (c: CorrectionLine) => { write(`event: correction\ndata: ${JSON.stringify({ id: c.correctionOf, what: c.what })}\n\n`) }
+  events.on('correction', onCorrection)
   const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS).unref()
   return {
     subscribe (res) {
@@ -55,6 +58,7 @@ export function createLiveFeed (events: EventEmitter): LiveFeed {
     clients: () => subscribers.size,
     close () {
       events.off('delivery', onDelivery)
+      events.off('correction', onCorrection)
       clearInterval(heartbeat)
       for (const res of subscribers) res.end()
       subscribers.clear()

@@ -45,7 +45,7 @@ const FASTIFY_BODY_LIMIT = 1024 * 1024
 export const receiverPlugin: FastifyPluginAsync<ReceiverOptions> = async (app, opts) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', boundedBodyReader(app.initialConfig.bodyLimit ?? FASTIFY_BODY_LIMIT))
-  const sent = answerSender(opts.store, app.log, opts.now, opts.answers)
+  const sent = answerSender(opts, app.log)
 
   const handle = createDeliveryHandler({
     store: opts.store, profile: opts.profile, secrets: opts.secrets, now: opts.now,
@@ -97,13 +97,15 @@ const clientFinding = (err: FastifyError): Finding => err.code === 'FST_ERR_CTP_
  * Writes the answer out; if the connection closes before it is written, appends a correction to
  * the record (WeChat never got it and will deliver again), so the record stays the wire.
  */
-function answerSender (store: CaptureStore, log: FastifyBaseLogger, now: () => number, answers?: AnswerTracker) {
+function answerSender ({ store, events, now, answers }: ReceiverOptions, log: FastifyBaseLogger) {
   const notDelivered = (record: CaptureRecord) => {
     const about = { correctionOf: record.id, what: 'answer-not-delivered' }
-    store.correct(notDeliveredLine(record, localIso(now()))).then(
+    const line = notDeliveredLine(record, localIso(now()))
+    store.correct(line).then(
       () => {
         const [coded, msg] = logFinding(finding('LOG_ANSWER_NOT_DELIVERED', { id: record.id }))
         log.warn({ ...about, ...coded }, msg)
+        events.emit('correction', line)
       },
       (err: Error) => {
         const [coded, msg] = logFinding(finding('LOG_CORRECTION_NOT_RECORDED', { id: record.id, error: err.message }))

@@ -71,8 +71,11 @@ describe('an answer the connection never carried', () => {
     client.destroy()
     await once(socket, 'close')
     const corrected = rx.correctionOf(record.id)
+    const announced = once(rx.app.nontax.events, 'correction')
     release()
     expect(await corrected).toMatchObject({ what: 'answer-not-delivered' })
+    // Once durable, announced: the inspector's live list marks the row without a reload.
+    expect(await announced).toEqual([expect.objectContaining({ correctionOf: record.id, what: 'answer-not-delivered' })])
 
     expect((await rx.store.get(record.id))?.corrections).toEqual([{ what: 'answer-not-delivered', at: expect.any(String) }])
     const lines = readdirSync(rx.captureDir).flatMap(f => readFileSync(join(rx.captureDir, f), 'utf8').trim().split('\n')).map(l => JSON.parse(l) as Record<string, unknown>)

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
+import type { CaptureRecord } from '../../src/capture/record.js'
 import type { Verdict } from '../../src/verdict/verdict.js'
+import { notDeliveredLine } from '../../src/capture/record-notes.js'
 import { launchBrowser } from './helpers/browser.js'
 import { IMG, SCRIPT, sendHostileDelivery } from './helpers/hostile.js'
 import { startInspectedRun, type InspectedRun } from './helpers/run.js'
@@ -63,6 +65,20 @@ describe('the inspector in a real Chromium', () => {
     expect(await page.locator('#detail-verdict').textContent()).toMatch(/^PASS/)
     expect(JSON.parse(await page.locator('#detail-pane .answer-data').textContent() ?? '')).toMatchObject({ order_id: payload.order_id })
     expect(await page.content()).not.toContain(run.config.secrets.token)
+  })
+
+  it('marks a live row, and its open detail, when its answer turns out not delivered (a correction arrives)', async () => {
+    const id = verdict.rows[0]?.captureId ?? ''
+    await page.click(`#rows tr[data-id="${id}"]`)
+    await page.waitForSelector(`#detail-pane[data-id="${id}"] .plaintext`)
+    expect(await page.locator('#detail-pane .not-delivered').count()).toBe(0)
+    const { store, events } = run.loop.app.nontax
+    const line = notDeliveredLine(await store.get(id) as CaptureRecord, new Date().toISOString())
+    await store.correct(line)
+    events.emit('correction', line)
+    await page.waitForSelector(`#rows tr[data-id="${id}"] td.errcode[title]`)
+    expect(await page.locator(`#rows tr[data-id="${id}"] td.errcode`).textContent()).toBe('0 · not delivered')
+    await page.waitForSelector('#detail-pane .not-delivered')
   })
 
   it('replay answers 0 and a signature tamper answers 300, each a new live row', async () => {

@@ -52,6 +52,17 @@ describe('the live feed', () => {
     feed.close()
   })
 
+  it('tells subscribers at once when a recorded answer turns out not delivered (a correction line)', () => {
+    const events = new EventEmitter()
+    const feed = createLiveFeed(events)
+    const { res, written } = fakeResponse()
+    feed.subscribe(res)
+    events.emit('correction', { correctionOf: 'a', receivedAt: '2026-01-01T00:00:00.000Z', what: 'answer-not-delivered', at: '2026-01-01T00:00:01.000Z' })
+    expect(written.at(-1)).toBe('event: correction\ndata: {"id":"a","what":"answer-not-delivered"}\n\n')
+    feed.close()
+    expect(events.listenerCount('correction')).toBe(0)
+  })
+
   it('queues nothing while nobody is subscribed', async () => {
     const events = new EventEmitter()
     const feed = createLiveFeed(events)

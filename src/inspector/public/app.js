@@ -45,6 +45,11 @@ events.addEventListener('open', () => {
 })
 events.addEventListener('error', () => { live.textContent = T.offline; live.className = 'badge off' })
 events.addEventListener('delivery', e => list.add([JSON.parse(e.data)]))
+events.addEventListener('correction', e => {
+  const { id } = JSON.parse(e.data)
+  // The open detail is read again, so its answer section shows the correction too.
+  if (list.markNotDelivered(id) && location.hash === `#/${encodeURIComponent(id)}`) void route()
+})
 events.addEventListener('verdict', e => showVerdict(JSON.parse(e.data)))
 window.addEventListener('hashchange', route)
 

@@ -58,6 +58,14 @@ export function createList ({ onPick }) {
       for (const r of list) rows.set(r.id, r)
       render()
     },
+    /** A correction arrived live: the row says its answer never reached the sender (as a reload would). */
+    markNotDelivered (id) {
+      const r = rows.get(id)
+      if (!r || r.notDelivered) return false
+      rows.set(id, { ...r, notDelivered: true })
+      render()
+      return true
+    },
     select (id) {
       selected = id
       for (const tr of tbody.querySelectorAll('tr')) tr.classList.toggle('selected', tr.dataset.id === id)
