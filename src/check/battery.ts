@@ -102,6 +102,8 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
   const env = reference.envelope
   const grade = gradeReply(expectation, reply, { secrets: ctx.secrets, profile: ctx.profile, sent: { timestamp: env?.timestamp, nonce: env?.nonce, encrypt: env?.encrypt } })
   if (grade.failure === 'errcode') grade.forensics.push(...referenceForensics(reference, { crafted: true, profile: ctx.profile }))
+  const got = shortGot(reply, grade)
+  const expectedShort = shortExpected(expectation)
   const problem = grade.outcome !== 'FAIL' && grade.answer?.errcode === 0 ? c.answerProblem?.(ctx, reply) : undefined
   if (problem !== undefined) Object.assign(grade, { outcome: 'FAIL', failure: 'answer', reason: inProfileWords(problem, ctx.profile) })
   const a = grade.answer
@@ -110,7 +112,7 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
     group: c.group,
     sent: c.sent,
     request: { method: 'POST', query: queryString(req.query), contentType: req.contentType, bodyBytes: req.body.length },
-    got: shortGot(reply, grade),
+    got: render(got),
     reply: {
       httpStatus: reply.kind === 'answer' ? reply.status : undefined,
       errcode: a?.errcode,
@@ -122,13 +124,13 @@ export function gradeCase (c: CheckCase, ctx: CaseContext, req: CraftedRequest, 
       unreachable: reply.kind === 'error' && reply.unreachable,
       durationMs: reply.durationMs,
     },
-    expected: grade.expected,
-    expectedShort: shortExpected(expectation),
+    expected: render(grade.expected),
+    expectedShort: render(expectedShort),
     outcome: grade.outcome,
     reason: grade.reason === undefined ? undefined : render(grade.reason),
     notes: grade.notes.map(n => render(n)),
-    findings: { reason: grade.reason, notes: grade.notes },
-    forensics: grade.forensics,
+    findings: { reason: grade.reason, notes: grade.notes, expected: grade.expected, expectedShort, got, forensics: grade.forensics },
+    forensics: grade.forensics.map(f => render(f)),
     reference: { errcode: reference.errcode, reason: reference.reason, message: reference.message },
     accepts0: expectation.accept.some(x => x.errcode === 0 && x.outcome === 'PASS'),
     signals: c.observe?.(ctx, reply) ?? [],

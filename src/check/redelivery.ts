@@ -36,19 +36,21 @@ const markerOf = (reply: Reply): string | undefined => {
 
 /** The second sending's grade decides; the first must have passed for the second to mean anything. */
 export function combineRedelivery (first: CheckResult, second: CheckResult, secondReply: Reply): CheckResult {
-  const got = `${first.got}, then ${second.got}`
+  const both = finding('GOT_SHORT_THEN', { first: first.findings.got ?? first.got, second: second.findings.got ?? second.got })
+  const got = render(both)
+  const findings = { ...second.findings, got: both }
   if (second.outcome === 'FAIL') {
     // A rejection of the repeat is the retry bug, whatever errcode carried it; the grader's words are for a first delivery.
     const rejected = second.reply.errcode !== undefined && second.reply.errcode !== 0
-    const reason = rejected ? render(finding('CHECK_REDELIVERY_REJECTED')) : second.reason ?? ''
-    return withReason({ ...second, got }, finding('CHECK_REDELIVERY_SECOND', { got: second.got, reason }))
+    const reason = rejected ? finding('CHECK_REDELIVERY_REJECTED') : second.findings.reason ?? second.reason ?? ''
+    return withReason({ ...second, got, findings }, finding('CHECK_REDELIVERY_SECOND', { got: second.findings.got ?? second.got, reason }))
   }
   const marker = markerOf(secondReply)
   if (marker === 'false') {
-    return withReason({ ...second, got, outcome: 'FAIL' }, finding('CHECK_REDELIVERY_APPLIED_TWICE', { header: 'Idempotent-Replayed' }))
+    return withReason({ ...second, got, findings, outcome: 'FAIL' }, finding('CHECK_REDELIVERY_APPLIED_TWICE', { header: 'Idempotent-Replayed' }))
   }
   const signal = marker === 'true' ? REDELIVERY_SIGNAL.CONFIRMED : REDELIVERY_SIGNAL.UNOBSERVABLE
-  const r = { ...second, got, signals: [...second.signals, signal] }
+  const r = { ...second, got, findings, signals: [...second.signals, signal] }
   if (marker === 'true') return r
   const note = finding('CHECK_REDELIVERY_UNOBSERVABLE', { header: 'Idempotent-Replayed' })
   return { ...r, notes: [...r.notes, render(note)], findings: { ...r.findings, notes: [...r.findings.notes, note] } }
@@ -56,7 +58,7 @@ export function combineRedelivery (first: CheckResult, second: CheckResult, seco
 
 /** A first sending that failed: no repeat, the first grade says why, marked as the first of two. */
 export function firstFailed (first: CheckResult): CheckResult {
-  return withReason(first, finding('CHECK_REDELIVERY_FIRST', { reason: first.reason ?? '' }))
+  return withReason(first, finding('CHECK_REDELIVERY_FIRST', { reason: first.findings.reason ?? first.reason ?? '' }))
 }
 
 /** The reason in both forms a result carries: rendered, and as its code. */

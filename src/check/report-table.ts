@@ -1,5 +1,5 @@
 import type { MessageCode } from '../messages/en/index.js'
-import { isMessageCode, render } from '../messages/render.js'
+import { isMessageCode, listOf, render } from '../messages/render.js'
 import { LONG_PAD_BYTE } from './cases-padding.js'
 import type { Finding, Lang, Params } from '../messages/types.js'
 import type { CryptoProfile } from '../protocol/profile.js'
@@ -85,7 +85,7 @@ function details (r: CheckResult, index: number, t: T, say: Say): string[] {
   // A FAIL needs the whole story; a WARN only what came back and why it is a warning.
   if (r.outcome === 'FAIL') {
     add('CHECK_LABEL_SENT', t('CHECK_SENT_DETAIL', { sent: sentOf(r, t), query: r.request.query.length > 80 ? r.request.query.slice(0, 80) + '…' : r.request.query, contentType: r.request.contentType ?? t('CHECK_NO_CONTENT_TYPE'), bytes: r.request.bodyBytes }))
-    add('CHECK_LABEL_EXPECTED', r.expected)
+    add('CHECK_LABEL_EXPECTED', r.findings?.expected !== undefined ? say(r.findings.expected) : r.expected)
   }
   add('CHECK_LABEL_GOT', r.reply.error !== undefined ? t('CHECK_NO_ANSWER_AFTER', { ms: r.reply.durationMs }) : describeReply(r, t, say))
   // One bug behind many FAILs is explained once, above; each class points there.
@@ -94,7 +94,7 @@ function details (r: CheckResult, index: number, t: T, say: Say): string[] {
   if (r.cause !== undefined) add('CHECK_LABEL_FIX', t('CHECK_SEE_CAUSE', { n: r.cause }))
   else if (reason) add('CHECK_LABEL_FIX', reason)
   for (const n of r.findings?.notes?.map(say) ?? r.notes) add('CHECK_LABEL_NOTE', n)
-  for (const f of r.forensics) add('CHECK_LABEL_FORENSICS', f)
+  for (const f of r.findings?.forensics?.map(say) ?? r.forensics) add('CHECK_LABEL_FORENSICS', f)
   return out
 }
 
@@ -103,8 +103,8 @@ function describeReply (r: CheckResult, t: T, say: Say): string {
   if (r.reply.errcode !== undefined) parts.push(`errcode ${r.reply.errcode}`)
   if (r.reply.errmsg !== undefined) parts.push(JSON.stringify(r.reply.errmsg.slice(0, 160)))
   const problems = r.reply.problems.filter(p => p.code !== 'ANSWER_HTTP_STATUS')
-  if (problems.length > 0) parts.push(`(${problems.map(say).join('; ')})`)
-  return t('CHECK_REPLY_IN', { reply: parts.join(' '), ms: r.reply.durationMs })
+  const why = problems.length > 0 ? say({ code: 'CHECK_REPLY_PROBLEMS', params: { problems: listOf(problems, 'semi') } }) : ''
+  return t('CHECK_REPLY_IN', { reply: parts.join(' ') + why, ms: r.reply.durationMs })
 }
 
 export function summaryLine (r: CheckReport, lang?: Lang): string {
@@ -119,13 +119,15 @@ export function summaryLine (r: CheckReport, lang?: Lang): string {
 export function renderReport (r: CheckReport, lang?: Lang, profile?: Pick<CryptoProfile, 'wordsIn'>): string {
   const t = translator(lang)
   const say: Say = f => (profile ? renderWithWords(f, profile, lang) : render(f, lang))
+  // A report saved before these were coded has only the English text.
+  const shown = (f: Finding | undefined, english: string) => (f !== undefined ? say(f) : english)
   const lines = [
     ...wrap(t('CHECK_PROFILE_LINE', { profile: r.profile, assumption: r.assumption }), '', ''),
     t('CHECK_EXPECTED_LEGEND'),
     '',
     row(COLUMNS.map(c => t(c.head))),
     row(COLUMNS.map(c => '-'.repeat(c.width))),
-    ...r.results.map((x, i) => row([String(i + 1), x.class, sentOf(x, t), x.expectedShort, x.got, x.outcome])),
+    ...r.results.map((x, i) => row([String(i + 1), x.class, sentOf(x, t), shown(x.findings?.expectedShort, x.expectedShort), shown(x.findings?.got, x.got), x.outcome])),
   ]
   // Once nothing listens, the rest are not sent: one line for them, not one story each.
   const notSent = r.results.filter(x => x.reply.notSent)

@@ -48,17 +48,21 @@ export interface CheckResult {
   group: CaseGroup
   sent: string
   request: { method: 'POST'; query: string; contentType: string | undefined; bodyBytes: number }
-  /** Short form of what came back, for the table. */
+  /** Short form of what came back, for the table (English; `findings.got` holds it coded). */
   got: string
   reply: { httpStatus?: number; errcode?: number; errmsg?: string; problems: Finding[]; error?: string; failure?: Finding; notSent: boolean; /** Nothing answers at the target (refused, no such host, TLS): not a graded answer. */ unreachable: boolean; durationMs: number }
+  /** What docs/PROTOCOL.md §4 expects, in English (`findings.expected` holds it coded). */
   expected: string
   /** Short form of what is accepted, for the table: PASS codes, [WARN codes]. */
   expectedShort: string
   outcome: Outcome
-  /** reason and notes rendered in English; `findings` holds the same as codes. */
+  /**
+   * reason, notes, forensics and the forms of expected and got are rendered in English, as the JSON
+   * report has always carried them; `findings` holds the same as codes, for a report in another language.
+   */
   reason?: string
   notes: string[]
-  findings: { reason?: Finding; notes: Finding[] }
+  findings: { reason?: Finding; notes: Finding[]; expected?: Finding; expectedShort?: Finding; got?: Finding; forensics?: Finding[] }
   forensics: string[]
   /** What this project's own receiver concludes about the same delivery (docs/PROTOCOL.md §4). */
   reference: { errcode: number; reason?: string; message?: string }

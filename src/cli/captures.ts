@@ -8,7 +8,7 @@ import { TAMPERS, type Tamper } from '../capture/tamper.js'
 import { loadConfig, secretValues, type Config } from '../config.js'
 import { AppError, EXIT, UsageError } from '../errors.js'
 import { keysThatDiffer } from '../preflight/keys.js'
-import { render } from '../messages/render.js'
+import { listOf, render } from '../messages/render.js'
 import { maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import { createProfile } from '../profiles/create.js'
@@ -105,7 +105,7 @@ async function onCapture (verb: Exclude<Verb, 'list' | 'prune'>, r: CaptureRecor
       const s = resolveSecrets(c.v, c.io.env, c.config, r, c.io.lang)
       c.out(verifyText(r, reinspect(r, s, profile), s, c.io.lang))
       const differ = keysThatDiffer(r.keys, s.secrets)
-      if (differ.length > 0) c.out(render({ code: 'VERIFY_OTHER_KEYS', params: { which: differ.map(k => (k === 'token' ? 'Token' : 'EncodingAESKey')).join(render({ code: 'LIST_AND' }, c.io.lang)) } }, c.io.lang))
+      if (differ.length > 0) c.out(render({ code: 'VERIFY_OTHER_KEYS', params: { which: listOf(differ.map(k => (k === 'token' ? 'Token' : 'EncodingAESKey')), 'and') } }, c.io.lang))
       return 0
     }
     case 'replay': {

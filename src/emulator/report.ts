@@ -63,7 +63,7 @@ export function gradeAnswer (test: DeliveryTest, reply: { status: number; body: 
     answer: g.answer,
     outcome: g.outcome,
     ok: g.outcome !== 'FAIL',
-    problems: g.outcome === 'FAIL' ? [g.reason === undefined ? 'FAIL' : render(g.reason), ...g.forensics] : [],
+    problems: g.outcome === 'FAIL' ? [g.reason === undefined ? 'FAIL' : render(g.reason), ...g.forensics.map(f => render(f))] : [],
     warnings: g.notes.map(n => render(n)),
     findings: { reason: g.reason, notes: g.notes },
   }

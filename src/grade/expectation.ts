@@ -1,6 +1,6 @@
 import type { DeliveryKind, Inspection } from '../protocol/inspect.js'
-import { finding } from '../messages/render.js'
-import type { Finding } from '../messages/types.js'
+import { finding, listOf } from '../messages/render.js'
+import type { Finding, ParamValue } from '../messages/types.js'
 import { nameOf } from './explain.js'
 import type { SentTest } from './mock-tests.js'
 import type { Acceptable, Expectation } from './types.js'
@@ -20,36 +20,37 @@ export function rejects (errcode: number, o: { also?: Acceptable[]; why?: Why } 
 }
 
 export function build (accept: Acceptable[], echo?: Record<string, unknown>, why?: Why): Expectation {
-  return { text: describeAccept(accept), accept, echo, why }
+  return { described: describeAccept(accept), accept, echo, why }
 }
 
-function label (a: Acceptable): string {
-  if (a.httpStatus !== undefined) return `HTTP ${a.httpStatus}`
-  if (a.errcode === 'any-rejection') return 'any rejection'
-  if (a.errcode === 0) return 'errcode 0 + signed, encrypted data'
-  return `errcode ${a.errcode} (${nameOf(a.errcode ?? -1)})`
+function label (a: Acceptable): Finding {
+  if (a.httpStatus !== undefined) return finding('EXPECT_HTTP', { status: a.httpStatus })
+  if (a.errcode === 'any-rejection') return finding('EXPECT_ANY_REJECTION')
+  if (a.errcode === 0) return finding('EXPECT_ERRCODE_0')
+  return finding('EXPECT_ERRCODE', { errcode: a.errcode, name: nameOf(a.errcode ?? -1) })
 }
 
-/** Long form, in docs/PROTOCOL.md §4 terms. */
-export function describeAccept (accept: Acceptable[]): string {
-  const pass = accept.filter(a => a.outcome === 'PASS').map(label)
-  const warn = accept.filter(a => a.outcome === 'WARN').map(label)
-  const parts = [pass.join(' or ')]
-  if (warn.length > 0) parts.push(`${pass.length > 0 ? 'also acceptable, with a warning: ' : 'acceptable, with a warning: '}${warn.join(' or ')}`)
-  return parts.filter(Boolean).join('; ')
+/** Long form, in docs/PROTOCOL.md §4 terms: the PASS answers, then those accepted with a warning. */
+export function describeAccept (accept: Acceptable[]): Finding {
+  const pass = listOf(accept.filter(a => a.outcome === 'PASS').map(label), 'or')
+  const warn = listOf(accept.filter(a => a.outcome === 'WARN').map(label), 'or')
+  if (warn.list.length === 0) return finding('EXPECT_PASS', { pass })
+  return pass.list.length > 0 ? finding('EXPECT_PASS_ALSO_WARN', { pass, warn }) : finding('EXPECT_WARN_ONLY', { warn })
 }
 
-function shortLabel (a: Acceptable): string {
+function shortLabel (a: Acceptable): ParamValue {
   if (a.httpStatus !== undefined) return String(a.httpStatus)
-  if (a.errcode === 'any-rejection') return 'reject'
+  if (a.errcode === 'any-rejection') return finding('EXPECT_SHORT_REJECT')
   return String(a.errcode)
 }
 
-/** Table form: PASS codes, then [WARN codes]. */
-export function shortExpected (e: Expectation): string {
-  const pass = e.accept.filter(a => a.outcome === 'PASS').map(shortLabel).join('/')
-  const warn = e.accept.filter(a => a.outcome === 'WARN').map(shortLabel).join('/')
-  return [pass, warn && `[${warn}]`].filter(Boolean).join(' ')
+/** Table form: PASS codes, then [WARN codes], each list joined by "/" in every language. */
+export function shortExpected (e: Expectation): Finding {
+  const codes = (outcome: Acceptable['outcome']) => listOf(e.accept.filter(a => a.outcome === outcome).map(shortLabel), 'slash')
+  const pass = codes('PASS')
+  const warn = codes('WARN')
+  if (warn.list.length === 0) return finding('EXPECT_SHORT_PASS', { pass })
+  return pass.list.length > 0 ? finding('EXPECT_SHORT_BOTH', { pass, warn }) : finding('EXPECT_SHORT_WARN', { warn })
 }
 
 /**
@@ -64,20 +65,20 @@ export function answerEcho (kind: DeliveryKind, p: Record<string, unknown> | und
 }
 
 /** Which of docs/PROTOCOL.md §8's latitudes apply to a delivery, judged from our own inspection of it. */
-export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: string[]; format: string[]; large: boolean } {
-  const signature: string[] = []
-  const format: string[] = []
+export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: Finding[]; format: Finding[]; large: boolean } {
+  const signature: Finding[] = []
+  const format: Finding[] = []
   const env = i.envelope
-  if (env?.signatureParam && env.signatureParam !== 'msg_signature') signature.push(`the signature came in "${env.signatureParam}", not "msg_signature"`)
-  if (env?.nonceParam && env.nonceParam !== 'wxnontaxstr') signature.push(`the nonce came in "${env.nonceParam}", not "wxnontaxstr"`)
+  if (env?.signatureParam && env.signatureParam !== 'msg_signature') signature.push(finding('LAT_SIG_PARAM', { param: env.signatureParam }))
+  if (env?.nonceParam && env.nonceParam !== 'wxnontaxstr') signature.push(finding('LAT_NONCE_PARAM', { param: env.nonceParam }))
   const hexCase = i.signature?.warnings.find(w => w.code === 'SIG_HEX_CASE')
-  if (hexCase) signature.push(`the signature hex is ${String(hexCase.params?.got)}`)
+  if (hexCase) signature.push(finding(hexCase.params?.got === 'lower-case' ? 'LAT_HEX_LOWER' : 'LAT_HEX_UPPER'))
   const has = (...codes: string[]) => i.warnings.some(w => codes.includes(w.code))
-  if (has('WARN_TIMESTAMP_PAST', 'WARN_TIMESTAMP_FUTURE', 'WARN_TIMESTAMP_NOT_UNIX')) signature.push('the timestamp is far from now or not unix seconds')
-  if (has('WARN_PARAM_IN_BODY')) signature.push('a signing parameter came in the body, not the query')
-  if (env?.encryptField && env.encryptField !== 'encrypt') format.push(`the ciphertext came in "${env.encryptField}", not "encrypt"`)
-  if (env && env.format !== 'json') format.push(`the body is ${env.format}, not JSON`)
-  if (env && env.contentType === undefined) format.push('the delivery has no content-type')
+  if (has('WARN_TIMESTAMP_PAST', 'WARN_TIMESTAMP_FUTURE', 'WARN_TIMESTAMP_NOT_UNIX')) signature.push(finding('LAT_TIMESTAMP'))
+  if (has('WARN_PARAM_IN_BODY')) signature.push(finding('LAT_PARAM_IN_BODY'))
+  if (env?.encryptField && env.encryptField !== 'encrypt') format.push(finding('LAT_CIPHER_FIELD', { field: env.encryptField }))
+  if (env && env.format !== 'json') format.push(finding('LAT_BODY_FORMAT', { format: env.format }))
+  if (env && env.contentType === undefined) format.push(finding('LAT_NO_CONTENT_TYPE'))
   return { signature, format, large: bodyBytes > LARGE_BODY_BYTES }
 }
 
@@ -91,13 +92,13 @@ export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): 
     const echo = answerEcho(i.kind, i.payload)
     // A repeated wxnontaxstr: accepting and rejecting are both allowed (§8), graded as check's replayed-nonce case.
     if (i.warnings.some(w => w.code === 'WARN_NONCE_REUSED')) return replayedNonce(echo)
-    const notes = [...lat.signature, ...lat.format, ...(lat.large ? [`the body is over ${LARGE_BODY_BYTES / 1024} KiB`] : [])]
+    const notes = [...lat.signature, ...lat.format, ...(lat.large ? [finding('LAT_LARGE_BODY', { kib: LARGE_BODY_BYTES / 1024 })] : [])]
     if (notes.length === 0) return accepts0({ echo })
     const also: Acceptable[] = []
     if (lat.signature.length > 0) also.push({ errcode: 300, outcome: 'PASS' })
     if (lat.format.length > 0 || lat.large) also.push({ errcode: 210, outcome: 'PASS' })
     if (lat.large) also.push({ httpStatus: 413, outcome: 'PASS' })
-    return accepts0({ echo, outcome: 'WARN', note: finding('NOTE_ACCEPTED_ALTHOUGH', { items: notes.join('; ') }), also })
+    return accepts0({ echo, outcome: 'WARN', note: finding('NOTE_ACCEPTED_ALTHOUGH', { items: listOf(notes, 'semi') }), also })
   }
   const also: Acceptable[] = []
   if (i.errcode === 300 && i.decryption && !i.decryption.ok) {

@@ -1,13 +1,13 @@
 import type { AnswerCheck } from '../protocol/answer.js'
-import { finding, isMessageCode, render } from '../messages/render.js'
+import { finding, isMessageCode } from '../messages/render.js'
 import type { MessageCode } from '../messages/en/index.js'
 import type { Finding } from '../messages/types.js'
 import type { Expectation, Reply } from './types.js'
 
 /** An errcode in words (docs/PROTOCOL.md §2), from the catalogue's ERRCODE_* entries. */
-export function nameOf (errcode: number): string {
+export function nameOf (errcode: number): Finding {
   const code = `ERRCODE_${errcode}`
-  return isMessageCode(code) ? render({ code }) : 'not a documented receiver code'
+  return isMessageCode(code) ? finding(code) : finding('ERRCODE_UNDOCUMENTED')
 }
 
 /** Expected a success, got this errcode (the fixes themselves are FIX_* in src/messages/en/grade.ts). */
@@ -32,18 +32,18 @@ export function failReason (e: Expectation, status: number, answer: AnswerCheck,
     const want = primaryErrcode(e)
     // The handler's own body tells a framework error page from its code's answer.
     const framework = /FST_ERR|"statusCode"\s*:/.test(bodyHead) || [400, 404, 405, 413, 415].includes(status)
-    const what = answer.problems.some(p => p.code === 'ANSWER_NOT_JSON') ? 'a body that is not JSON' : 'no numeric errcode in its body'
-    return finding(framework ? 'GRADE_NO_ERRCODE_FRAMEWORK' : 'GRADE_NO_ERRCODE', { status, what, want: want !== undefined ? `: here {"errcode":${want}}` : '' })
+    const what = finding(answer.problems.some(p => p.code === 'ANSWER_NOT_JSON') ? 'GRADE_WHAT_NOT_JSON' : 'GRADE_WHAT_NO_ERRCODE')
+    return finding(framework ? 'GRADE_NO_ERRCODE_FRAMEWORK' : 'GRADE_NO_ERRCODE', { status, what, want: want !== undefined ? finding('GRADE_WANT', { errcode: want }) : '' })
   }
-  if (code === 0) return e.why?.accepted ?? finding('GRADE_ACCEPTED', { expected: e.text })
+  if (code === 0) return e.why?.accepted ?? finding('GRADE_ACCEPTED', { expected: e.described })
   const specific = e.why?.errcode?.[code]
   if (specific) return specific
   const missed = SUCCESS_MISSED[code]
   if (acceptsSuccess(e) && missed) return finding(missed)
-  return e.why?.rejected ?? finding('GRADE_REJECTED', { errcode: code, name: nameOf(code), expected: e.text })
+  return e.why?.rejected ?? finding('GRADE_REJECTED', { errcode: code, name: nameOf(code), expected: e.described })
 }
 
 /** For answers to unreachable or slow handlers. */
-export function networkReason (reply: Pick<Extract<Reply, { kind: 'error' }>, 'error' | 'timedOut'>): Finding {
-  return finding(reply.timedOut ? 'GRADE_TIMEOUT' : 'GRADE_NO_ANSWER', { error: reply.error })
+export function networkReason (reply: Pick<Extract<Reply, { kind: 'error' }>, 'finding' | 'timedOut'>): Finding {
+  return finding(reply.timedOut ? 'GRADE_TIMEOUT' : 'GRADE_NO_ANSWER', { error: reply.finding })
 }

@@ -1,6 +1,6 @@
 import { checkAnswer, type AnswerCheck } from '../protocol/answer.js'
-import { finding, render } from '../messages/render.js'
-import type { Finding } from '../messages/types.js'
+import { finding, listOf } from '../messages/render.js'
+import type { Finding, ParamValue } from '../messages/types.js'
 import { callbackSecrets, maskerFor, maskSecrets } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { failReason, networkReason } from './explain.js'
@@ -37,14 +37,14 @@ export function inProfileWords (f: Finding, profile: CryptoProfile): Finding {
 
 function gradeAnswer (e: Expectation, reply: Reply, ctx: GradeContext): Grade {
   if (reply.kind === 'error') {
-    return { outcome: 'FAIL', failure: 'no-answer', expected: e.text, got: `no answer: ${reply.error}`, reason: networkReason(reply), notes: [], forensics: [] }
+    return { outcome: 'FAIL', failure: 'no-answer', expected: e.described, got: finding('GOT_NO_ANSWER', { error: reply.finding }), reason: networkReason(reply), notes: [], forensics: [] }
   }
   const text = reply.body.toString('utf8')
   const secrets = callbackSecrets(ctx.secrets)
   // What is shown comes from the masked text: masking after slicing could leave part of a secret.
   const shown = maskSecrets(text, secrets)
   const answer = maskAnswer(checkAnswer(reply.status, text, ctx.secrets, ctx.profile), shown, secrets)
-  const grade: Grade = { outcome: 'PASS', expected: e.text, got: describeGot(reply.status, answer, shown), answer, notes: [], forensics: [] }
+  const grade: Grade = { outcome: 'PASS', expected: e.described, got: describeGot(reply.status, answer, shown), answer, notes: [], forensics: [] }
   const match = matchOf(e.accept, reply.status, answer.errcode)
   if (!match) {
     grade.outcome = 'FAIL'
@@ -81,8 +81,9 @@ function gradeSuccessAnswer (g: Grade, answer: AnswerCheck, e: Expectation, text
   if (problems.length > 0) {
     g.outcome = 'FAIL'
     g.failure = 'answer'
-    g.reason = finding('GRADE_ANSWER_UNUSABLE', { problems: problems.map(p => render(p)).join('; ') })
-    g.forensics.push(...answerForensics(text, ctx.secrets, ctx.profile, ctx.sent).map(maskerFor(ctx.secrets)))
+    g.reason = finding('GRADE_ANSWER_UNUSABLE', { problems: listOf(problems, 'semi') })
+    const mask = maskerFor(ctx.secrets)
+    g.forensics.push(...answerForensics(text, ctx.secrets, ctx.profile, ctx.sent).map(f => maskParams(f, mask)))
     return
   }
   for (const w of answer.warnings) warn(g, w)
@@ -94,24 +95,24 @@ function gradeSuccessAnswer (g: Grade, answer: AnswerCheck, e: Expectation, text
   }
 }
 
-/** Long form of what came back. */
-export function describeGot (status: number, a: AnswerCheck, text: string): string {
-  if (a.errcode === undefined) return `HTTP ${status}, no errcode: ${JSON.stringify(text.slice(0, 120))}`
-  const msg = a.errmsg === undefined ? '' : ` ${JSON.stringify(a.errmsg.slice(0, 120))}`
-  const data = a.data !== undefined ? `, data decrypts to ${JSON.stringify(a.data).slice(0, 100)}` : ''
-  const sig = a.signatureOk === null ? '' : a.signatureOk ? ', answer signature valid' : ', answer signature INVALID'
-  return `HTTP ${status}, errcode ${a.errcode}${msg}${data}${sig}`
+/** Long form of what came back; the handler's own values (errmsg, data) are shown quoted, as sent. */
+export function describeGot (status: number, a: AnswerCheck, text: string): Finding {
+  if (a.errcode === undefined) return finding('GOT_NO_ERRCODE', { status, head: JSON.stringify(text.slice(0, 120)) })
+  const errmsg = a.errmsg === undefined ? '' : ` ${JSON.stringify(a.errmsg.slice(0, 120))}`
+  const data = a.data !== undefined ? finding('GOT_DATA', { json: JSON.stringify(a.data).slice(0, 100) }) : ''
+  const sig = a.signatureOk === null ? '' : finding(a.signatureOk ? 'GOT_SIG_VALID' : 'GOT_SIG_INVALID')
+  return finding('GOT_ANSWER', { status, errcode: a.errcode, errmsg, data, sig })
 }
 
 /** Table form of what came back. */
-export function shortGot (reply: Reply, g: Grade): string {
-  if (reply.kind === 'error') return reply.timedOut ? 'timeout' : reply.unreachable ? 'unreachable' : 'no answer'
+export function shortGot (reply: Reply, g: Grade): Finding {
+  if (reply.kind === 'error') return finding(reply.timedOut ? 'GOT_SHORT_TIMEOUT' : reply.unreachable ? 'GOT_SHORT_UNREACHABLE' : 'GOT_SHORT_NO_ANSWER')
   const a = g.answer
-  if (a?.errcode === undefined) return `HTTP ${reply.status}, no errcode`
-  const http = reply.status === 200 ? '' : ` (HTTP ${reply.status})`
-  if (a.errcode !== 0) return `${a.errcode}${http}`
+  if (a?.errcode === undefined) return finding('GOT_SHORT_NO_ERRCODE', { status: reply.status })
+  const http = reply.status === 200 ? '' : finding('GOT_SHORT_HTTP', { status: reply.status })
+  if (a.errcode !== 0) return finding('GOT_SHORT_ERRCODE', { errcode: a.errcode, http })
   const ok = a.signatureOk === true && a.problems.every(p => p.code === 'ANSWER_HTTP_STATUS')
-  return `${ok ? '0+data' : '0, bad answer'}${http}`
+  return finding(ok ? 'GOT_SHORT_DATA' : 'GOT_SHORT_BAD_ANSWER', { http })
 }
 
 /** A handler may echo its secrets: mask what the answer check quotes from the body, before anything is cut. */
@@ -125,7 +126,14 @@ function maskAnswer (a: AnswerCheck, shown: string, secrets: string[]): AnswerCh
   }
 }
 
+/** Every string a finding quotes, nested findings and lists included, through the masker. */
 function maskParams (f: Finding, m: (t: string) => string): Finding {
   if (!f.params) return f
-  return { code: f.code, params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, typeof v === 'string' ? m(v) : v])) }
+  return { code: f.code, params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, maskValue(v, m)])) }
+}
+
+function maskValue (v: ParamValue, m: (t: string) => string): ParamValue {
+  if (typeof v === 'string') return m(v)
+  if (typeof v !== 'object' || v === null) return v
+  return 'list' in v ? listOf(v.list.map(x => maskValue(x, m)), v.join) : maskParams(v, m)
 }

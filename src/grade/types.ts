@@ -17,8 +17,8 @@ export interface Acceptable {
 
 /** What docs/PROTOCOL.md §4 expects for one delivery, with the latitude of part C. */
 export interface Expectation {
-  /** In docs/PROTOCOL.md §4 terms, e.g. "errcode 300 (signature error), no data". */
-  text: string
+  /** In docs/PROTOCOL.md §4 terms, e.g. "errcode 300 (signature error)" (EXPECT_* in src/messages/en/grade-details.ts). */
+  described: Finding
   accept: Acceptable[]
   /** For errcode 0: the fields the decrypted answer data should echo (docs/PROTOCOL.md §4: order_id, status). */
   echo?: Record<string, unknown>
@@ -29,8 +29,9 @@ export interface Expectation {
 /** What the grader concluded about one answer: the emulator, `check` and forward mode share it. */
 export interface Grade {
   outcome: Outcome
-  expected: string
-  got: string
+  /** What was expected and what came back, coded (EXPECT_*, GOT_*): each reader sees them in its language. */
+  expected: Finding
+  got: Finding
   /** For FAIL: what is wrong and how to fix it (coded; src/messages/en/grade.ts, check.ts). */
   reason?: Finding
   /** For FAIL: no answer at all, the wrong errcode, or the right errcode 0 with an answer WeChat cannot use. */
@@ -38,7 +39,7 @@ export interface Grade {
   answer?: AnswerCheck
   /** WARN notes and smaller remarks (coded). */
   notes: Finding[]
-  /** Numbers behind a failure: signatures expected vs received, decryption failure details. */
-  forensics: string[]
+  /** Numbers behind a failure: signatures expected vs received, decryption failure details (FX_*). */
+  forensics: Finding[]
 }
 

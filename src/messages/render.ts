@@ -1,6 +1,7 @@
 import { en, type MessageCode } from './en/index.js'
 import { zh } from './zh/index.js'
-import type { Catalogue, Finding, Lang, Params } from './types.js'
+import { joinList } from './list.js'
+import type { Catalogue, Finding, Lang, ListJoin, ParamList, ParamValue, Params } from './types.js'
 
 const CATALOGUES: Record<Lang, Catalogue<MessageCode>> = { en, zh }
 
@@ -11,9 +12,32 @@ const INCLUDE = /\{@(\w+)\}/g
 export function fill (template: string, params: Params = {}, lang: Lang = 'en'): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const v = params[name]
-    if (v === undefined || v === null) return whole
-    return typeof v === 'object' ? render(v, lang) : String(v)
+    return v === undefined || v === null ? whole : valueText(v, lang)
   })
+}
+
+function valueText (v: Exclude<ParamValue, null | undefined>, lang: Lang): string {
+  if (typeof v !== 'object') return String(v)
+  return 'list' in v ? listText(v, lang) : render(v, lang)
+}
+
+const JOINERS: Record<ListJoin, { sep: MessageCode; last: MessageCode }> = {
+  and: { sep: 'LIST_SEP', last: 'LIST_AND' },
+  or: { sep: 'LIST_OR_SEP', last: 'LIST_OR' },
+  semi: { sep: 'LIST_SEMI', last: 'LIST_SEMI' },
+  slash: { sep: 'LIST_SLASH', last: 'LIST_SLASH' },
+}
+
+/** A list param in a language: each item rendered, joined with that language's words (src/messages/list.ts). */
+export function listText (l: ParamList, lang: Lang = 'en'): string {
+  const items = l.list.filter((x): x is Exclude<ParamValue, null | undefined> => x !== undefined && x !== null).map(x => valueText(x, lang))
+  const j = JOINERS[l.join]
+  return joinList(items, CATALOGUES[lang][j.sep], CATALOGUES[lang][j.last])
+}
+
+/** A list param: `listOf(['A', 'B'], 'and')` reads "A and B" in English, "A 和 B" in Chinese. */
+export function listOf (list: readonly ParamValue[], join: ListJoin): ParamList {
+  return { list, join }
 }
 
 /** The text of a finding in a language; an unknown code renders as the code itself. */

@@ -3,8 +3,19 @@
  * from that code in one place per language (src/messages/<lang>/). Decisions compare codes,
  * never text, so wording can change (or be translated) without changing behaviour.
  */
-/** A param may itself be a finding (a cause inside a sentence): it is rendered in the same language. */
-export type ParamValue = string | number | boolean | null | undefined | Finding
+/**
+ * A param may itself be a finding (a cause inside a sentence), or a list of values joined the way the
+ * language joins a list (src/messages/list.ts): both are rendered in the same language.
+ */
+export type ParamValue = string | number | boolean | null | undefined | Finding | ParamList
+
+/** How a list reads: "A, B and C", "A or B", "A; B" in English; "A、B 和 C", "A、B 或 C", "A；B" in Chinese; "300/210" in both. */
+export type ListJoin = 'and' | 'or' | 'semi' | 'slash'
+
+export interface ParamList {
+  readonly list: readonly ParamValue[]
+  readonly join: ListJoin
+}
 export type Params = Readonly<Record<string, ParamValue>>
 
 /** Something the tool noticed: a code from the catalogue plus the values its text needs. */

@@ -1,6 +1,6 @@
 import { CONFIG_VARS, loadConfig, type Config, type Env, type LoadOptions } from '../config.js'
 import { ConfigError } from '../errors.js'
-import { render } from '../messages/render.js'
+import { listOf, listText, render } from '../messages/render.js'
 import type { Finding, Lang } from '../messages/types.js'
 import { keysInUse, type KeySource } from './keys.js'
 import { unknownVarFinding, unknownVars } from './vars.js'
@@ -36,7 +36,7 @@ export function configPreflight (p: PreflightInput): Preflight {
 
 /** The command needs secrets that are not set (exit 2); `missing` names each (with its flag, where there is one). */
 export function secretsMissing (command: string, missing: string[], lang: Lang | undefined): ConfigError {
-  const names = missing.join(render({ code: 'LIST_AND' }, lang))
+  const names = listText(listOf(missing, 'and'), lang)
   const text = render({ code: 'PREFLIGHT_SECRETS_MISSING', params: { command, missing: lang === 'zh' ? names : `${names} ${missing.length > 1 ? 'are' : 'is'}` } }, lang)
   return new ConfigError([text], 'PREFLIGHT_SECRETS_MISSING', lang)
 }
@@ -45,7 +45,7 @@ export function secretsMissing (command: string, missing: string[], lang: Lang |
 const CHECK_FLAGS = { WECHAT_APPID: 'appid', NONTAX_TOKEN: 'token', NONTAX_ENCODING_AES_KEY: 'aes-key' } as const
 function checkSecrets (config: Config, lang: Lang | undefined): void {
   if (config.generated.length === 0) return
-  const missing = config.generated.map(name => render({ code: 'CHECK_SECRET_NAME', params: { name, flag: CHECK_FLAGS[name] } }, lang)).join(lang === 'zh' ? '、' : ', ')
+  const missing = config.generated.map(name => render({ code: 'CHECK_SECRET_NAME', params: { name, flag: CHECK_FLAGS[name] } }, lang)).join(render({ code: 'LIST_SEP' }, lang))
   throw new ConfigError([render({ code: 'CHECK_SECRETS_MISSING', params: { missing } }, lang)], 'CHECK_SECRETS_MISSING', lang)
 }
 

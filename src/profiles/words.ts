@@ -1,6 +1,6 @@
 import type { MessageCode } from '../messages/en/index.js'
 import { render } from '../messages/render.js'
-import type { Finding, Lang, Params } from '../messages/types.js'
+import type { Finding, Lang, ParamValue, Params } from '../messages/types.js'
 import type { CryptoProfile } from '../protocol/profile.js'
 import type { FieldLocation, ProfileDescriptor } from './descriptor.js'
 import { signedNames } from './signer.js'
@@ -79,8 +79,10 @@ export function profileWords (d: ProfileDescriptor, lang: Lang = 'en'): ProfileW
 export function renderWithWords (f: Finding, profile: Pick<CryptoProfile, 'wordsIn'>, lang: Lang | undefined): string {
   if (lang === undefined || lang === 'en' || profile.wordsIn === undefined || f.params === undefined) return render(f, lang)
   const words: Record<string, string> = { ...profile.wordsIn(lang) }
-  const params = Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, Object.hasOwn(words, k) ? words[k] : v]))
-  return render({ code: f.code, params }, lang)
+  // Nested findings too: a reason can carry another (a redelivery's first FAIL, a forensics line's cause).
+  const inWords = (x: Finding): Finding => (x.params === undefined ? x : { code: x.code, params: Object.fromEntries(Object.entries(x.params).map(([k, v]) => [k, Object.hasOwn(words, k) ? words[k] : deep(v)])) })
+  const deep = (v: ParamValue): ParamValue => (typeof v !== 'object' || v === null ? v : 'list' in v ? { list: v.list.map(deep), join: v.join } : inWords(v))
+  return render(inWords(f), lang)
 }
 
 /** The "assumed protocol" sentence in the reader's language. */

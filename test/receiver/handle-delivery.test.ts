@@ -52,7 +52,7 @@ describe('the framework-free delivery handler', () => {
 
   it('forwards only when told it may, never by looking at the status', async () => {
     const calls: string[] = []
-    const forward: Forwarder = async r => { calls.push(r.url); return { ok: false, durationMs: 1, error: 'down', grade: { outcome: 'FAIL', expected: 'errcode 0', got: 'no answer', notes: [], forensics: [] } } }
+    const forward: Forwarder = async r => { calls.push(r.url); return { ok: false, durationMs: 1, error: 'down', grade: { outcome: 'FAIL', expected: { code: 'EXPECT_ERRCODE_0' }, got: { code: 'GOT_SHORT_NO_ANSWER' }, notes: [], forensics: [] } } }
     const { handle } = setup(forward)
     const kept = await handle(signed(false))
     expect(JSON.parse(kept.answer.body.toString()).errcode).toBe(0)

@@ -16,6 +16,7 @@ export const checkReport = {
   CHECK_NO_CONTENT_TYPE: 'no content-type',
   CHECK_NO_ANSWER_AFTER: 'no answer after {ms} ms',
   CHECK_REPLY_IN: '{reply} in {ms} ms',
+  CHECK_REPLY_PROBLEMS: ' ({problems})',
   CHECK_SUMMARY: '{total} classes: {pass} PASS, {warn} WARN, {fail} FAIL{na} against {target} in {ms} ms',
   CHECK_PROFILE_LINE: 'profile {profile}: {assumption}',
   CHECK_EXPECTED_LEGEND: 'expected: errcodes that pass, [accepted with a warning]; 0 = errcode 0 with signed, encrypted data',

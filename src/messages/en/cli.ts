@@ -5,7 +5,6 @@ export const cli = {
   FLAG_TAKES_NO_VALUE: 'option {flag} takes no value: write {flag} alone',
   FLAG_UNEXPECTED_ARGUMENT: 'unexpected argument "{arg}": this command takes only options (see --help)',
   FLAG_INVALID: 'the options could not be read ({detail}); see --help',
-  LIST_AND: ' and ',
   CERTS_WROTE: 'wrote {certFile} and {keyFile} (self-signed for localhost and 127.0.0.1). Serve HTTPS with:\n  TLS_CERT_FILE={certFile}\n  TLS_KEY_FILE={keyFile}',
   SERVER_LISTENING: 'server listening at {address}',
   SERVE_LISTENING: 'listening: deliveries to {url} are verified, decrypted, logged and answered (Ctrl-C to stop)',

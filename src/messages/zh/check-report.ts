@@ -18,6 +18,7 @@ export const checkReport = {
   CHECK_NO_CONTENT_TYPE: '无 content-type',
   CHECK_NO_ANSWER_AFTER: '{ms} 毫秒后仍无应答',
   CHECK_REPLY_IN: '{reply}，用时 {ms} 毫秒',
+  CHECK_REPLY_PROBLEMS: '（{problems}）',
   CHECK_SUMMARY: '共 {total} 类：{pass} 个 PASS，{warn} 个 WARN，{fail} 个 FAIL{na}；目标 {target}，用时 {ms} 毫秒',
   CHECK_PROFILE_LINE: '配置 {profile}：{assumption}',
   CHECK_EXPECTED_LEGEND: '应为：可通过的 errcode，[带警告接受]；0 = errcode 0 且带签名的加密 data',

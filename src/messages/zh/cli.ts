@@ -7,7 +7,6 @@ export const cli: Record<keyof typeof en, string> = {
   FLAG_TAKES_NO_VALUE: '选项 {flag} 不带值：只写 {flag}',
   FLAG_UNEXPECTED_ARGUMENT: '多余的参数 "{arg}"：本命令只接受选项（见 --help）',
   FLAG_INVALID: '无法读取选项（{detail}）；见 --help',
-  LIST_AND: ' 和 ',
   CERTS_WROTE: '已写入 {certFile} 和 {keyFile}（为 localhost 和 127.0.0.1 自签名）。用以下设置提供 HTTPS：\n  TLS_CERT_FILE={certFile}\n  TLS_KEY_FILE={keyFile}',
   SERVER_LISTENING: '服务在 {address} 监听',
   SERVE_LISTENING: '正在监听：发到 {url} 的推送会被验签、解密、记录并应答（Ctrl-C 停止）',
