@@ -22,8 +22,9 @@ describe('answer forensics', () => {
   ])('recognises an answer signed over %s', (_name, input, cause) => {
     const bad = { ...good, msg_signature: profile.sign({ token: secrets.token, ...input }) }
     const lines = answerForensics(JSON.stringify(bad), secrets, profile, sent)
-    expect(lines.join('\n')).toMatch(cause)
-    expect(lines[0]).toBe(`answer msg_signature: expected ${good.msg_signature}, received ${bad.msg_signature} in "msg_signature"`)
+    expect(lines.map(l => render(l)).join('\n')).toMatch(cause)
+    expect(lines[0]?.code).toBe('FX_SIG_MISMATCH')
+    expect(render(lines[0]!)).toBe(`answer msg_signature: expected ${good.msg_signature}, received ${bad.msg_signature} in "msg_signature"`)
   })
 
   it('gives the numbers of an answer whose data does not decrypt, never the token', () => {
@@ -31,7 +32,7 @@ describe('answer forensics', () => {
     const foreign = buildSuccessAnswer({ order_id: 'A', status: 3 }, other, profile, 1_700_000_001_000)
     const g = gradeReply(accepts0({ echo: { order_id: 'A', status: 3 } }), reply(foreign), { secrets, profile, sent })
     expect(g).toMatchObject({ outcome: 'FAIL', failure: 'answer' })
-    expect(g.forensics.join('\n')).toMatch(/answer data: (PADDING_INVALID|DECLARED_LENGTH_INVALID|APPID_MISMATCH): .* \{"cipherBytes":\d+/)
+    expect(g.forensics.map(l => render(l)).join('\n')).toMatch(/answer data: (PADDING_INVALID|DECLARED_LENGTH_INVALID|APPID_MISMATCH): .* \{"cipherBytes":\d+/)
     expect(JSON.stringify(g)).not.toContain(secrets.token)
   })
 

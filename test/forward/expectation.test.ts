@@ -30,7 +30,7 @@ describe('expectationFor (forward mode)', () => {
     ['bad base64', frame(ctx, corruptBase64(encryptJson(ctx, payload))), '298 [210]', /not base64/],
   ] as const)('%s → %s', (_name, req, short, note) => {
     const e = expectFor(req)
-    expect(shortExpected(e)).toBe(short)
+    expect(render(shortExpected(e))).toBe(short)
     const warn = e.accept.find(a => a.outcome === 'WARN')
     if (note) expect(render(warn!.note!)).toMatch(note)
     else expect(warn).toBeUndefined()
@@ -38,12 +38,12 @@ describe('expectationFor (forward mode)', () => {
 
   it('a day-old timestamp lets the handler reject (300) and warns on accepting', () => {
     const e = expectFor(frame(ctx, encryptJson(ctx, payload)), ctx.nowMs + 86_400_000)
-    expect(shortExpected(e)).toBe('300 [0]')
+    expect(render(shortExpected(e))).toBe('300 [0]')
   })
 
   it('a body over 64 KiB may be refused with 413 or 210', () => {
     const e = expectFor(frame(ctx, encryptJson(ctx, { ...payload, memo: 'x'.repeat(70_000) })))
-    expect(shortExpected(e)).toBe('210/413 [0]')
+    expect(render(shortExpected(e))).toBe('210/413 [0]')
   })
 
   it('a successful payment notification must be echoed in the answer', () => {
@@ -55,7 +55,8 @@ describe('expectationFor (forward mode)', () => {
     const i = inspectDelivery({ body: r.body, contentType: r.contentType, query: Object.fromEntries(r.query) }, { secrets, profile, nowMs: ctx.nowMs })
     i.warnings.push(finding('WARN_NONCE_REUSED', { nonce: ctx.first.nonce, earlier: 'X' }))
     const e = expectationFor(i, { bodyBytes: r.body.length })
-    expect(shortExpected(e)).toBe('[0/reject]')
+    expect(render(shortExpected(e))).toBe('[0/reject]')
+    expect(render(shortExpected(e), 'zh')).toBe('[0/拒绝]')
     const replayed = edgeCases.find(c => c.name === 'replayed-nonce')
     expect(e.accept).toEqual(replayed?.expect(ctx).accept)
     expect(e.echo).toEqual({ order_id: 'E-1', status: 3 })

@@ -51,7 +51,8 @@ describe('forwarder', () => {
     expect(res.headers).not.toHaveProperty('connection')
     expect(res.headers).not.toHaveProperty('content-length')
     expect(JSON.parse(res.body!.toString())).toMatchObject({ errcode: 0, data: expect.any(String), msg_signature: expect.stringMatching(/^[0-9a-f]{40}$/) })
-    expect(res.grade).toMatchObject({ outcome: 'PASS', expected: 'errcode 0 + signed, encrypted data', answer: { errcode: 0, signatureOk: true, data: { order_id: 'FWD-1', status: 3 } } })
+    expect(render(res.grade.expected)).toBe('errcode 0 + signed, encrypted data')
+    expect(res.grade).toMatchObject({ outcome: 'PASS', answer: { errcode: 0, signatureOk: true, data: { order_id: 'FWD-1', status: 3 } } })
   })
 
   it('grades a handler that accepts a wrong signature FAIL, with the fix and the signatures', async () => {
@@ -59,10 +60,12 @@ describe('forwarder', () => {
     const h = await startReferenceHandler({ secrets, skipSignature: true })
     const res = await createForwarder({ target: h.url, secrets, profile })(received(secrets, { badSignature: true }))
     expect(res.ok).toBe(true)
-    expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'errcode', expected: 'errcode 300 (signature error)' })
+    expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'errcode' })
+    expect(render(res.grade.expected)).toBe('errcode 300 (signature error)')
+    expect(render(res.grade.expected, 'zh')).toBe('errcode 300（签名错误）')
     expect(res.grade.reason?.code).toBe('GRADE_ACCEPTED')
     expect(render(res.grade.reason!)).toMatch(/^your handler answered 0 \(success\) where docs\/PROTOCOL.md §4 expects errcode 300/)
-    expect(res.grade.forensics.join('\n')).toMatch(/delivery msg_signature: expected [0-9a-f]{40}, received [0-9a-f]{40}/)
+    expect(res.grade.forensics.map(l => render(l)).join('\n')).toMatch(/delivery msg_signature: expected [0-9a-f]{40}, received [0-9a-f]{40}/)
   })
 
   it('a correct handler rejecting the wrong signature passes', async () => {
@@ -92,7 +95,8 @@ describe('forwarder', () => {
     expect(res.status).toBeUndefined()
     expect(res.body).toBeUndefined()
     expect(res.error).toBe(`ECONNREFUSED: nothing listens at ${base}; start your handler or fix the URL`)
-    expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'no-answer', got: `no answer: ${res.error}` })
+    expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'no-answer', got: { code: 'GOT_NO_ANSWER' } })
+    expect(render(res.grade.got)).toBe(`no answer: ${res.error}`)
   })
 
   it('a slow target times out after timeoutMs', async () => {
