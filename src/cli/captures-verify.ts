@@ -36,17 +36,17 @@ export function explainChange (before: Inspection, after: Inspection, s: Resolve
   const token = s.origins.token
   const key = s.origins.aesKey
   if (from === to) return to === 0 ? t('VERIFY_SAME_OK') : t('VERIFY_SAME_FAIL', { errcode: to, reason: after.reason ?? '-' })
-  const head = `${from} → ${to}: `
+  const changed = (why: string) => t('VERIFY_CHANGED', { from, to, why })
   if (to === 0) {
     const why: string[] = []
     if (before.signature?.ok !== true) why.push(t('VERIFY_TOKEN_MATCHES', { token }))
     if (before.decryption?.ok !== true) why.push(t('VERIFY_KEY_DECRYPTS', { key }))
     const [a, b] = why
-    return head + (a === undefined ? t('VERIFY_SECRETS_DECODE') : b === undefined ? a : t('VERIFY_BOTH', { a, b }))
+    return changed(a === undefined ? t('VERIFY_SECRETS_DECODE') : b === undefined ? a : t('VERIFY_BOTH', { a, b }))
   }
-  if (to === 298) return head + t('VERIFY_KEY_FAILS', { key })
-  if (to === 300 && after.reason === 'SIGNATURE_MISMATCH') return head + t('VERIFY_TOKEN_FAILS', { token })
-  return `${head}${after.reason ?? '-'}`
+  if (to === 298) return changed(t('VERIFY_KEY_FAILS', { key }))
+  if (to === 300 && after.reason === 'SIGNATURE_MISMATCH') return changed(t('VERIFY_TOKEN_FAILS', { token }))
+  return changed(after.reason ?? '-')
 }
 
 const step = (before: string, after: string, reason: string | undefined) => `${before} → ${after}${reason ? ` (${reason})` : ''}`

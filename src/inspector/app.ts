@@ -11,6 +11,7 @@ import type { Verdict } from '../verdict/verdict.js'
 import { registerActions } from './actions.js'
 import { registerGuards } from './guard.js'
 import { createLiveFeed, type LiveFeed } from './live.js'
+import { pageLangOf } from './page-lang.js'
 import { registerPageFiles } from './static-files.js'
 import { toDetail, toRow } from './summary.js'
 
@@ -61,10 +62,10 @@ export async function buildInspector (o: InspectorOptions): Promise<Inspector> {
   })
   app.get<{ Params: { id: string } }>('/api/captures/:id', async (req, reply) => {
     const r = await o.store.get(req.params.id)
-    if (!r) return reply.code(404).send({ error: 'INSPECTOR_NOT_FOUND', message: render({ code: 'INSPECTOR_NOT_FOUND', params: { id: req.params.id } }, o.lang) })
+    if (!r) return reply.code(404).send({ error: 'INSPECTOR_NOT_FOUND', message: render({ code: 'INSPECTOR_NOT_FOUND', params: { id: req.params.id } }, pageLangOf(req, o.lang)) })
     return toDetail(r, o.secrets, o.profile)
   })
-  app.get('/api/verdict', async () => ({ verdict: verdict ?? null, note: verdict ? undefined : render({ code: 'INSPECTOR_NO_VERDICT' }, o.lang) }))
+  app.get('/api/verdict', async req => ({ verdict: verdict ?? null, note: verdict ? undefined : render({ code: 'INSPECTOR_NO_VERDICT' }, pageLangOf(req, o.lang)) }))
   app.get('/api/events', async (_req, reply) => {
     reply.hijack()
     feed.subscribe(reply.raw)

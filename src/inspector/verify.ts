@@ -3,7 +3,10 @@ import type { CaptureRecord } from '../capture/record.js'
 import { explainChange } from '../cli/captures-verify.js'
 import { ENCODING_AES_KEY_RE } from '../protocol/cipher.js'
 import { inspectDelivery } from '../protocol/inspect.js'
-import { callbackSecrets, describeSecret, maskSecrets } from '../protocol/mask.js'
+import { callbackSecrets, maskSecrets } from '../protocol/mask.js'
+import type { MessageCode } from '../messages/en/index.js'
+import { finding, render, renderWarning } from '../messages/render.js'
+import type { Lang, Params } from '../messages/types.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { EditError } from './edit.js'
 
@@ -28,15 +31,17 @@ export function typedSecrets (body: unknown): TypedSecrets {
  * Decodes the recorded bytes again with the typed secrets (the configured ones fill the gaps), at
  * the recorded arrival time. The answer is masked with the typed values before it leaves.
  */
-export function reverify (r: CaptureRecord, typed: TypedSecrets, configured: Secrets, profile: CryptoProfile): string {
+export function reverify (r: CaptureRecord, typed: TypedSecrets, configured: Secrets, profile: CryptoProfile, lang: Lang = 'en'): string {
   const secrets: Secrets = { token: typed.token ?? configured.token, encodingAESKey: typed.aesKey ?? configured.encodingAESKey, appid: typed.appid ?? configured.appid }
   const after = inspectDelivery({ body: bodyBytes(r.body), contentType: r.contentType, query: r.query }, { secrets, profile, nowMs: Date.parse(r.receivedAt) })
-  const from = (typedValue: string | undefined, what: string, secret: string) =>
-    `${what} ${typedValue !== undefined ? 'typed into the page' : 'configured'} (${describeSecret(secret)})`
-  const sources = { token: from(typed.token, 'token', secrets.token), aesKey: from(typed.aesKey, 'EncodingAESKey', secrets.encodingAESKey), appid: `appid ${secrets.appid}` }
-  const origin = (typedValue: string | undefined, what: string) => `${what} ${typedValue !== undefined ? 'typed into the page' : 'configured'}`
-  const origins = { token: origin(typed.token, 'token'), aesKey: origin(typed.aesKey, 'EncodingAESKey') }
-  const change = explainChange(r.inspection, after, { secrets, sources, origins, mask: [] })
+  const t = (code: MessageCode, params?: Params) => render(finding(code, params), lang)
+  const origins = {
+    token: t(typed.token !== undefined ? 'INSPECTOR_TOKEN_TYPED' : 'INSPECTOR_TOKEN_CONFIGURED'),
+    aesKey: t(typed.aesKey !== undefined ? 'INSPECTOR_KEY_TYPED' : 'INSPECTOR_KEY_CONFIGURED'),
+  }
+  const described = (origin: string, secret: string) => t('INSPECTOR_SECRET_SOURCE', { origin, described: secret ? t('SECRET_SET', { chars: secret.length }) : t('SECRET_NOT_SET') })
+  const sources = { token: described(origins.token, secrets.token), aesKey: described(origins.aesKey, secrets.encodingAESKey), appid: `appid ${secrets.appid}` }
+  const change = explainChange(r.inspection, after, { secrets, sources, origins, mask: [] }, lang)
   let plaintext: string | undefined
   if (after.decryption?.ok) {
     plaintext = after.decryption.plaintext
@@ -52,7 +57,8 @@ export function reverify (r: CaptureRecord, typed: TypedSecrets, configured: Sec
     signature: after.signature,
     decryption: after.decryption?.ok ? { ok: true, appid: after.decryption.appid } : after.decryption,
     plaintext,
-    warnings: after.warnings,
+    // The page shows them as lines of text, in its language.
+    warnings: after.warnings.map(w => renderWarning(w, lang)),
   }
   // The expected signature is derived from the typed token: showing it would make the page a signing oracle.
   if (result.signature) result.signature = { ...result.signature, expected: undefined }

@@ -1,5 +1,6 @@
 // Every value from a delivery reaches the page through textContent: never innerHTML, never an attribute
 // that is parsed as markup or URL. A "<script>" in a header, query, body or plaintext stays text.
+import { PAGE_LANG } from './text.js'
 
 /** el('td', { className: 'x', dataset: { id } }, 'text', childNode, ...) */
 export function el (tag, props = {}, ...children) {
@@ -34,9 +35,10 @@ export const pretty = v => (typeof v === 'string' ? v : JSON.stringify(v, null, 
 
 /** A JSON call to the inspector's own API; state-changing ones carry the header a cross-site form cannot. */
 export async function api (path, body) {
+  // x-inspector-lang: the server words its results and refusals in the language the page shows.
   const init = body === undefined
-    ? { headers: { accept: 'application/json' } }
-    : { method: 'POST', headers: { 'content-type': 'application/json', 'x-inspector': '1' }, body: JSON.stringify(body) }
+    ? { headers: { accept: 'application/json', 'x-inspector-lang': PAGE_LANG } }
+    : { method: 'POST', headers: { 'content-type': 'application/json', 'x-inspector': '1', 'x-inspector-lang': PAGE_LANG }, body: JSON.stringify(body) }
   const res = await fetch(path, { ...init, credentials: 'same-origin', cache: 'no-store' })
   const json = await res.json().catch(() => ({}))
   if (!res.ok) throw new Error(json.message ?? `HTTP ${res.status}`)

@@ -164,7 +164,10 @@ function pageLang () {
   return /^zh/i.test(globalThis.navigator?.language ?? '') ? 'zh' : 'en'
 }
 
-export const T = pageLang() === 'zh' ? { ...EN, ...ZH } : EN
+/** The page's language: sent with every API call (dom.js), so the server's texts match the page. */
+export const PAGE_LANG = pageLang()
+
+export const T = PAGE_LANG === 'zh' ? { ...EN, ...ZH } : EN
 
 /** Both languages, for the test that keeps them in step. */
 export const TEXTS = { en: EN, zh: ZH }

@@ -58,6 +58,7 @@ export const capturesViews = {
   VERIFY_DECRYPTION: 'decryption  {step}',
   VERIFY_SAME_OK: 'no change: errcode 0 both times; these secrets decode it',
   VERIFY_SAME_FAIL: 'no change: errcode {errcode} both times ({reason})',
+  VERIFY_CHANGED: '{from} → {to}: {why}',
   VERIFY_TOKEN_MATCHES: 'the {token} matches the signature',
   VERIFY_KEY_DECRYPTS: 'the {key} decrypts it',
   VERIFY_SECRETS_DECODE: 'these secrets decode it',

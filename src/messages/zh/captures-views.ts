@@ -60,6 +60,7 @@ export const capturesViews: Record<keyof typeof en, string> = {
   VERIFY_DECRYPTION: '解密        {step}',
   VERIFY_SAME_OK: '没有变化：两次都是 errcode 0；这些密钥能解开它',
   VERIFY_SAME_FAIL: '没有变化：两次都是 errcode {errcode}（{reason}）',
+  VERIFY_CHANGED: '{from} → {to}：{why}',
   VERIFY_TOKEN_MATCHES: '{token} 与签名相符',
   VERIFY_KEY_DECRYPTS: '{key} 能解密它',
   VERIFY_SECRETS_DECODE: '这些密钥能解开它',
