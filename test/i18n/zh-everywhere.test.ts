@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli, type CliResult } from '../helpers/cli-process.js'
+import { startReferenceHandler } from '../helpers/reference-handler.js'
 import { englishRuns } from './english-runs.js'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -51,6 +52,39 @@ describe('everything a zh user sees is Chinese (real CLI, child processes)', () 
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/^check: 选项 --target 需要一个值（例如 --target VALUE）/)
     expect(englishRuns(shown(bad))).toEqual([])
+  })
+
+  it('check against a handler that skips signature verification: table, fixes and every detail line (expected, got, forensics) in Chinese; --json keeps English text', async () => {
+    const secrets = { appid: SECRETS.WECHAT_APPID, token: SECRETS.NONTAX_TOKEN, encodingAESKey: SECRETS.NONTAX_ENCODING_AES_KEY }
+    const h = await startReferenceHandler({ secrets, skipSignature: true })
+    const r = await cli(['check', '--target', h.url], SECRETS)
+    expect(r.code, r.stderr).toBe(1)
+    const out = r.stdout
+    expect(out).toMatch(/^ 2 {2}signature-test: FAIL$/m)
+    expect(out).toContain('      应为      errcode 300（签名错误）\n')
+    expect(out).toContain('      应为      errcode 300（签名错误）；也可接受但有警告：errcode 210（数据格式错误）\n')
+    expect(out).toMatch(/^ {6}实际 {6}HTTP 200 errcode 0 "ok"，用时 \d+ 毫秒$/m)
+    expect(out).toContain('      修复      你的处理程序对微信的签名测试应答了 0，而该推送的 msg_signature 是错误的：它没有验签')
+    expect(out).toMatch(/^ {6}取证 {6}推送的 msg_signature：发送的是 [0-9a-f]{40}（在$/m)
+    expect(out).toMatch(/^ {6}取证 {6}推送的 msg_signature：没有发送签名；正确的是$/m)
+    expect(out).toMatch(/^ {6}取证 {6}推送的 msg_signature：验签的处理程序会计算签名（SHA-1，对排序后的/m)
+    expect(out).toMatch(/^ {6}取证 {6}推送的密文能用 check 的密钥解密：\d+ 字节，填充字节 \d+，消息 \d+ 字节，appid/m)
+    expect(out).toMatch(/^19 +replayed-nonce +.+ +\[0\/拒绝\] +0\+data +WARN$/m)
+    expect(out).toMatch(/^21 +redelivery +.+ +0 +0\+data，然后 0\+data +PASS$/m)
+    expect(englishRuns(shown(r))).toEqual([])
+    // A handler whose success answers are not signed: the answer's forensics, and the table's short form.
+    const unsigned = await startReferenceHandler({ secrets, unsignedAnswer: true })
+    const u = await cli(['check', '--target', unsigned.url, '--only', 'crypto-test'], SECRETS)
+    expect(u.code, u.stderr).toBe(1)
+    expect(u.stdout).toMatch(/^1 +crypto-test +.+ +0 +0，应答不可用 +FAIL$/m)
+    expect(u.stdout).toContain('      应为      errcode 0 且带签名的加密 data\n')
+    expect(u.stdout).toMatch(/^ {6}取证 {6}应答的 msg_signature：应为 [0-9a-f]{40}，收到 f{10}/m)
+    expect(u.stdout).toMatch(/^ {6}取证 {6}应答的 msg_signature 可能的原因：/m)
+    expect(englishRuns(shown(u))).toEqual([])
+    // Machine output does not change with the language: the JSON report keeps its English text.
+    const json = JSON.parse((await cli(['check', '--target', h.url, '--only', 'signature-test,missing-signature', '--json'], SECRETS)).stdout) as { results: Array<{ expected: string; got: string; forensics: string[] }> }
+    expect(json.results.map(x => [x.expected, x.got])).toEqual([['errcode 300 (signature error)', '0+data'], ['errcode 300 (signature error); also acceptable, with a warning: errcode 210 (data format error)', '0+data']])
+    expect(json.results[0]?.forensics[0]).toMatch(/^delivery msg_signature: sent [0-9a-f]{40} in "msg_signature"; the correct one is [0-9a-f]{40}$/)
   })
 
   it('captures --help, captures list with a bad option, an unknown verb, an empty capture folder', async () => {
