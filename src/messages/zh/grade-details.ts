@@ -1,6 +1,6 @@
 import type { gradeDetails as en } from '../en/grade-details.js'
 
-/** 评判的明细行（src/grade/）：docs/PROTOCOL.md §4 对推送期望什么、实际收到什么、推送用了 §8 的哪些宽松之处。 */
+/** 评判的明细行（src/grade/）：docs/PROTOCOL.md §4 对推送期望什么、实际收到什么、推送用了 §8 的哪些宽松之处。LAT_* 都以汉字开头：它们放在“虽然”之后，中间不加空格。 */
 export const gradeDetails: Record<keyof typeof en, string> = {
   EXPECT_HTTP: 'HTTP {status}',
   EXPECT_ANY_REJECTION: '任何拒绝',
@@ -41,7 +41,7 @@ export const gradeDetails: Record<keyof typeof en, string> = {
   LAT_NONCE_PARAM: '随机串放在 "{param}" 中，而不是 "wxnontaxstr"',
   LAT_HEX_UPPER: '签名为大写十六进制',
   LAT_HEX_LOWER: '签名为小写十六进制',
-  LAT_TIMESTAMP: 'timestamp 离当前时间太远，或不是 Unix 秒数',
+  LAT_TIMESTAMP: '推送的 timestamp 离当前时间太远，或不是 Unix 秒数',
   LAT_PARAM_IN_BODY: '有签名参数放在报文体中，而不是查询参数中',
   LAT_CIPHER_FIELD: '密文放在 "{field}" 中，而不是 "encrypt"',
   LAT_BODY_FORMAT: '报文体是 {format}，不是 JSON',

@@ -28,7 +28,7 @@ export const grade = {
   NOTE_REJECTION_WITH_DATA: '对被拒绝推送的应答带有 data；docs/PROTOCOL.md §4 的失败应答不带 data',
   NOTE_NO_ECHO: '应答 data {data} 没有回传 {missing}（docs/PROTOCOL.md §4：支付结果通知应答 {"order_id","status"}）',
   NOTE_ANSWER: '{text}',
-  NOTE_ACCEPTED_ALTHOUGH: '虽然 {items}，仍被接受（docs/PROTOCOL.md §8 允许两种应答）',
+  NOTE_ACCEPTED_ALTHOUGH: '虽然{items}，仍被接受（docs/PROTOCOL.md §8 允许两种应答）',
   NOTE_VERIFY_FIRST: '验签和解密都失败；应答 298 说明处理程序先解密后验签：应先验签',
   NOTE_NOT_BASE64_210: 'docs/PROTOCOL.md §4 对非 base64 密文应答 298；210 同样拒绝了它',
   NOTE_SNIFFED_UNSUPPORTED: '处理程序猜测了一个不支持的 content type 并接受了它（docs/PROTOCOL.md §8 允许）',
