@@ -7,7 +7,6 @@ import type { CaptureRecord } from '../capture/record.js'
 import { correctionFindings } from '../capture/record-notes.js'
 import { inspectDelivery, type Inspection } from '../protocol/inspect.js'
 import type { CryptoProfile } from '../protocol/profile.js'
-import { decryptWord, sigWord } from './captures-format.js'
 import type { ResolvedSecrets } from './captures-secrets.js'
 
 /**
@@ -25,7 +24,7 @@ type T = (code: MessageCode, params?: Params) => string
 const translator = (lang: Lang): T => (code, params) => render(finding(code, params), lang)
 
 function failure (i: Inspection, t: T): string {
-  return i.reason ? `${i.reason}: ${i.messageFinding ? t(i.messageFinding.code as MessageCode, i.messageFinding.params) : i.message ?? ''}` : t('VERIFY_ACCEPTED')
+  return i.reason ? t('VERIFY_FAILURE', { reason: i.reason, message: i.messageFinding ?? i.message ?? '' }) : t('VERIFY_ACCEPTED')
 }
 
 /** One sentence on why the errcode changed (or did not), naming the secret that made the difference. */
@@ -49,7 +48,12 @@ export function explainChange (before: Inspection, after: Inspection, s: Resolve
   return changed(after.reason ?? '-')
 }
 
-const step = (before: string, after: string, reason: string | undefined) => `${before} → ${after}${reason ? ` (${reason})` : ''}`
+/** A check's state before → after, with the reason it fails now. */
+function step (t: T, before: MessageCode, after: MessageCode, reason: string | undefined): string {
+  return t('VERIFY_STEP', { before: t(before), after: t(after), reason: reason ? t('VERIFY_STEP_REASON', { reason }) : '' })
+}
+const sigState = (i: Inspection): MessageCode => (i.signature === undefined ? 'VERIFY_STATE_NONE' : i.signature.ok ? 'VERIFY_STATE_OK' : 'VERIFY_STATE_BAD')
+const decryptState = (i: Inspection): MessageCode => (i.decryption === undefined ? 'VERIFY_STATE_NONE' : i.decryption.ok ? 'VERIFY_STATE_OK' : 'VERIFY_STATE_FAILED')
 
 export function verifyText (r: CaptureRecord, after: Inspection, s: ResolvedSecrets, lang: Lang = 'en'): string {
   const t = translator(lang)
@@ -61,8 +65,8 @@ export function verifyText (r: CaptureRecord, after: Inspection, s: ResolvedSecr
     ...correctionFindings(r).map(f => t('VERIFY_ANSWER_NOTE', { note: render(f, lang) })),
     t('VERIFY_NOW', { errcode: after.errcode, outcome: failure(after, t) }),
     t('VERIFY_CHANGE', { change: explainChange(before, after, s, lang) }),
-    t('VERIFY_SIGNATURE', { step: step(sigWord(before), sigWord(after), after.signature?.ok === false ? after.signature.reason : undefined) }),
-    t('VERIFY_DECRYPTION', { step: step(decryptWord(before), decryptWord(after), after.decryption?.ok === false ? after.decryption.reason : undefined) }),
+    t('VERIFY_SIGNATURE', { step: step(t, sigState(before), sigState(after), after.signature?.ok === false ? after.signature.reason : undefined) }),
+    t('VERIFY_DECRYPTION', { step: step(t, decryptState(before), decryptState(after), after.decryption?.ok === false ? after.decryption.reason : undefined) }),
   ]
   if (after.decryption?.ok) {
     let shown = after.decryption.plaintext

@@ -46,7 +46,7 @@ async function runOnce (io: Io, f: RunFlags): Promise<number> {
   const handler = handlerLoopOptions(f.handler, config)
   if (handler.forwardTo !== undefined) {
     await assertHandlerReachable(handler.forwardTo)
-    say(render({ code: 'LOOP_FORWARD_NOTICE', params: { url: handler.forwardTo } }))
+    say(render({ code: 'LOOP_FORWARD_NOTICE', params: { url: handler.forwardTo } }, config.lang))
   }
   const store = await openCaptureStore(config, logger)
   const started = await startLoop({ config, logger, store, say, handler })

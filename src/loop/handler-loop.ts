@@ -48,7 +48,7 @@ export function handlerLoopOptions (f: HandlerLoopFlags, config: Config): Handle
  */
 export async function assertHandlerReachable (target: string, timeoutMs = 5000): Promise<void> {
   const reply = await sendRequest(target, { method: 'GET', headers: { 'user-agent': 'nontax-debugger-preflight' }, body: Buffer.alloc(0), timeoutMs })
-  if (reply.kind === 'error') throw SetupError.from(finding('LOOP_HANDLER_UNREACHABLE', { url: target, error: reply.error }))
+  if (reply.kind === 'error') throw SetupError.from(finding('LOOP_HANDLER_UNREACHABLE', { url: target, error: reply.finding }))
 }
 
 /** The flags npm start takes for this (parseArgs options). */

@@ -156,6 +156,7 @@ async function triggerAndWait (r: RoundInput): Promise<Verdict> {
       // Both hint codes mean the configured key decrypts under another profile; OTHER_PROFILE, that the Token verifies too.
       otherProfile: { decrypts: profileHints.size > 0, verifies: [...profileHints.values()].some(h => h.finding.code === 'DISCOVERY_OTHER_PROFILE') },
       keyFrom: r.profile.descriptor.cipher.key.from,
+      profile: r.profile,
       ...(r.config.lang !== undefined ? { lang: r.config.lang } : {}),
     })
     // A delivery that verifies and decrypts under another profile outranks every other likely cause.

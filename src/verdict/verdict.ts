@@ -1,13 +1,19 @@
 import type { MessageCode } from '../messages/en/index.js'
-import { render } from '../messages/render.js'
-import type { Lang, Params } from '../messages/types.js'
+import { listOf, render } from '../messages/render.js'
+import type { Finding, Lang, ParamList, Params } from '../messages/types.js'
+import type { CryptoProfile } from '../protocol/profile.js'
+import { renderWithWords } from '../profiles/words.js'
 import type { CaptureRecord } from '../capture/record.js'
 import { expectedDeliveries, expectedErrcodeOf, MOCK_TESTS, testsFor, type MockTest } from '../grade/mock-tests.js'
 
 export { expectedDeliveries }
 
-/** What the sender (the emulator) concluded about one of our answers, when we have it. */
-export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string }
+/**
+ * What the sender (the emulator) concluded about one of our answers, when we have it. `problems` is
+ * English (JSON); `findings` holds the grader's reason and forensics as codes, for the verdict in the
+ * reader's language.
+ */
+export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string; findings?: { reason?: Finding; forensics?: Finding[] } }
 
 export interface VerdictRow {
   index: number
@@ -56,12 +62,15 @@ export interface VerdictInput {
   lang?: Lang
   /** Which secret the profile derives the AES key from: it decides which setting a failure names. */
   keyFrom?: 'aesKey' | 'token'
+  /** The profile's algorithm words in the verdict's language, for the grader's fixes (made with the English ones). */
+  profile?: Pick<CryptoProfile, 'wordsIn'>
 }
 
 export function computeVerdict (v: VerdictInput): Verdict {
   const expected = expectedDeliveries(v.version)
   const t = (code: MessageCode, params?: Params) => render({ code, ...(params ? { params } : {}) }, v.lang)
-  const rows = v.records.map((r, i) => toRow(r, i, v.senderReports?.find(s => s.wxnontaxstr === r.wxnontaxstr), t))
+  const say = (f: Finding) => (v.profile ? renderWithWords(f, v.profile, v.lang) : render(f, v.lang))
+  const rows = v.records.map((r, i) => toRow(r, i, v.senderReports?.find(s => s.wxnontaxstr === r.wxnontaxstr), t, say))
   const reasons: string[] = []
   const hints: string[] = []
   for (const r of rows) if (!r.ok) reasons.push(t('REASON_ROW', { index: r.index, nonce: r.wxnontaxstr ?? t('REASON_NO_NONCE'), note: r.note }))
@@ -73,7 +82,7 @@ export function computeVerdict (v: VerdictInput): Verdict {
   const keyBlame = diagnoseKeys(rows, v.keyFrom ?? 'aesKey').filter(code => !(code.startsWith('REASON_NONE_DECRYPTED') && v.otherProfile?.decrypts) && !(code.startsWith('REASON_NONE_VERIFIED') && v.otherProfile?.verifies))
   reasons.push(...keyBlame.map(code => t(code)))
   for (const s of v.senderReports ?? []) {
-    if (!s.ok) reasons.push(t('REASON_SENDER_REJECTED', { index: s.index, problems: [s.error, ...s.problems].filter(Boolean).join('; ') }))
+    if (!s.ok) reasons.push(t('REASON_SENDER_REJECTED', { index: s.index, problems: senderProblems(s, say) }))
   }
   if (v.records.length < expected) {
     reasons.push(t('REASON_TOO_FEW', { received: v.records.length, expected, timeoutMs: v.waitTimeoutMs }))
@@ -95,16 +104,18 @@ export function computeVerdict (v: VerdictInput): Verdict {
   }
 }
 
-function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined, t: (code: MessageCode, params?: Params) => string): VerdictRow {
+function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined, t: (code: MessageCode, params?: Params) => string, say: (f: Finding) => string): VerdictRow {
   const ins = r.inspection
   const expectedErrcode = expectedErrcodeOf(r.test)
   const errcode = r.answer.body.errcode
   const fwd = r.forwarded
   // Forward mode: the answer is the user's handler's, relayed; its grade (the one grader) decides.
   const ok = expectedErrcode !== undefined && errcode === expectedErrcode && fwd?.grade.outcome !== 'FAIL'
-  const note = fwd ? handlerNote(fwd, errcode, t) : ok
+  // The receiver's explanation, coded where it is our own (messageFinding): in the reader's language.
+  const message = ins.messageFinding ?? ins.message
+  const note = fwd ? handlerNote(fwd, errcode, t, say) : ok
     ? t(r.test === 'crypto' ? 'NOTE_CRYPTO_OK' : 'NOTE_SIGNATURE_OK')
-    : expectedErrcode === undefined ? t('NOTE_NEITHER_TEST', { message: ins.message ?? t('NOTE_UNEXPECTED_DELIVERY') }) : t('NOTE_WRONG_ANSWER', { errcode, expected: expectedErrcode, message: ins.message ?? '' })
+    : expectedErrcode === undefined ? t('NOTE_NEITHER_TEST', { message: message ?? t('NOTE_UNEXPECTED_DELIVERY') }) : t('NOTE_WRONG_ANSWER', { errcode, expected: expectedErrcode, message: message ?? '' })
   return {
     index: i + 1,
     captureId: r.id,
@@ -142,9 +153,17 @@ function timeoutHints (v: VerdictInput): MessageCode[] {
   return ['HINT_REACHES', 'HINT_TUNNEL_RUNNING', 'HINT_PUBLIC_URL', 'HINT_PATH', 'HINT_FIREWALL', 'HINT_WAIT_LONGER']
 }
 
+/** Why the sender refused an answer: the grader's reason and forensics in the reader's language (a report without them, as written). */
+function senderProblems (s: SenderReport, say: (f: Finding) => string): ParamList {
+  const coded = s.findings?.reason !== undefined ? [s.findings.reason, ...(s.findings.forensics ?? [])].map(say) : s.problems
+  return listOf([s.error, ...coded].filter(x => x !== undefined && x !== ''), 'semi')
+}
+
 /** What the user's handler did with a relayed delivery, in the grader's words. */
-function handlerNote (f: NonNullable<CaptureRecord['forwarded']>, errcode: number, t: (code: MessageCode, params?: Params) => string): string {
-  if (!f.ok) return t('VERDICT_HANDLER_NO_ANSWER', { error: f.error ?? 'no answer' })
-  if (f.grade.outcome === 'FAIL') return t('VERDICT_HANDLER_FAIL', { reason: f.grade.reason ? t(f.grade.reason.code as MessageCode, f.grade.reason.params) : f.grade.got })
+function handlerNote (f: NonNullable<CaptureRecord['forwarded']>, errcode: number, t: (code: MessageCode, params?: Params) => string, say: (f: Finding) => string): string {
+  // The network error is coded in the grade (GOT_NO_ANSWER) where the record has it.
+  const got: Finding | string = f.grade.got
+  if (!f.ok) return t('VERDICT_HANDLER_NO_ANSWER', { error: typeof got === 'object' && got.code === 'GOT_NO_ANSWER' ? got.params?.error : f.error ?? 'no answer' })
+  if (f.grade.outcome === 'FAIL') return t('VERDICT_HANDLER_FAIL', { reason: f.grade.reason ? say(f.grade.reason) : typeof got === 'string' ? got : say(got) })
   return t('VERDICT_HANDLER_OK', { errcode })
 }

@@ -30,7 +30,9 @@ describe('englishRuns: what counts as untranslated English', () => {
   })
 })
 
-describe('everything a zh user sees is Chinese (real CLI, child processes)', () => {
+// Each test waits on a sequence of child processes to exit (up to a dozen): the timeout only guards
+// against a hang, it is no measure of speed, so it is set for a busy 2-core machine.
+describe('everything a zh user sees is Chinese (real CLI, child processes)', { timeout: 120_000 }, () => {
   it('npm start -- --once: the whole run, Fastify\'s listening lines and the level labels', async () => {
     const r = await cli(['run', '--once'])
     expect(r.code, r.stderr).toBe(0)
@@ -137,6 +139,8 @@ describe('everything a zh user sees is Chinese (real CLI, child processes)', () 
     expect(verify.stdout).toMatch(/^复验 \S+（wxnontaxstr \w+，收到时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00）/)
     expect(verify.stdout).toContain('密钥        Token 来自 NONTAX_TOKEN（已设置，11 个字符）')
     expect(verify.stdout).toContain('变化        没有变化：两次都是 errcode 300（SIGNATURE_MISMATCH）')
+    expect(verify.stdout).toContain('验签        不通过 → 不通过（SIGNATURE_MISMATCH）\n解密        通过 → 通过\n')
+    expect(verify.stdout).toMatch(/^记录时      errcode 300  SIGNATURE_MISMATCH：密文完好/m)
     const discover = await cli(['captures', 'discover', 'last'], at)
     expect(discover.code, discover.stderr).toBe(1)
     expect(discover.stdout).toMatch(/^识别 \S+ · POST \/nontax\/notify · application\/json · \d+ 字节 · 收到时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$/m)
