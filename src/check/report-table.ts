@@ -47,7 +47,7 @@ export function wrap (text: string, first: string, rest = INDENT, width = LINE_W
     while (CJK.test(w) && displayWidth(line) + displayWidth(w) > width) {
       const cut = fitting(w, width - displayWidth(line))
       if (cut === 0 && !fresh) { push(); continue }
-      const n = Math.max(cut, [...w][0]?.length ?? 1)
+      const n = noLineStart(w, Math.max(cut, [...w][0]?.length ?? 1))
       line += w.slice(0, n)
       w = w.slice(n)
       push()
@@ -59,6 +59,14 @@ export function wrap (text: string, first: string, rest = INDENT, width = LINE_W
 }
 
 const CJK = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u
+
+/** Closing punctuation a Chinese line never starts with (避头): the character before it moves down with it. */
+const CLOSING = /^[，。、；：！？）」』】》〉…]/u
+function noLineStart (w: string, n: number): number {
+  if (!CLOSING.test(w.slice(n))) return n
+  const before = [...w.slice(0, n)].at(-1)?.length ?? 0
+  return n - before > 0 ? n - before : n
+}
 
 /** How many UTF-16 units of `w` fit in `room` columns. */
 function fitting (w: string, room: number): number {

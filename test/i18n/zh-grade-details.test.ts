@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { encryptJson, frame } from '../../src/check/craft.js'
 import type { CaseContext, CraftedRequest } from '../../src/check/types.js'
 import { describeAccept, expectationFor, LARGE_BODY_BYTES } from '../../src/grade/expectation.js'
+import { wrap } from '../../src/check/report-table.js'
+import { displayWidth } from '../../src/messages/width.js'
 import { listOf, render } from '../../src/messages/render.js'
 import { inspectDelivery } from '../../src/protocol/inspect.js'
 import { createWxBizMsgCryptProfile } from '../../src/protocol/profile.js'
@@ -48,5 +50,14 @@ describe('what a handler is expected to answer, and the latitude notes of forwar
     expect(render(note!)).toMatch(new RegExp(`^${en.replace(/[()]/g, '\\$&')} \\(docs`))
     expect(render(note!, 'zh')).toMatch(new RegExp(`^${zh}（docs`))
     expect(englishRuns(render(note!, 'zh'))).toEqual([])
+  })
+})
+
+describe('wrapping a Chinese detail line (check report)', () => {
+  it('never starts a line with closing punctuation: the character before it moves down too', () => {
+    const text = `${'验'.repeat(40)}；按签名计算`
+    const lines = wrap(text, '', '', 80)
+    expect(lines).toEqual([`${'验'.repeat(39)}`, '验；按签名计算'])
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80)
   })
 })

@@ -5,7 +5,7 @@ import type { grade as en } from '../en/grade.js'
  * 模板中的 `{@CODE}` 会替换为该条目，所以每处说明给出的是同一个修复方法。
  */
 export const grade = {
-  FIX_VERIFY: '按 {signature} 计算签名（每个值都按收到的原样），与 {sigField} 做常量时间比较；验签失败时先应答 300，再谈解密',
+  FIX_VERIFY: '计算签名（{signature}；每个值都按收到的原样），与 {sigField} 做常量时间比较；验签失败时先应答 300，再谈解密',
   FIX_TOKEN: '它的 Token 与 check 签名用的不同（NONTAX_TOKEN / --token），或者它签名的字符串不同：签名是 {signature}，每个值都按收到的原样',
   FIX_KEY: '它的 {keySecret} 或 appid 与 check 的不同（{keyVar}、WECHAT_APPID / --aes-key、--token、--appid），或者解密方式不同：{cipher}；key = {keySource}',
   FIX_ENVELOPE: '读取 {envelope}',
