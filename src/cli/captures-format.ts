@@ -9,6 +9,7 @@ import { localTime } from '../time/local.js'
 import { padDisplay } from '../messages/width.js'
 import { displayCopy, escapeControls, safeLines, valueText } from '../log/terminal-safe.js'
 import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
+import { forwardedLines } from '../log/forwarded-lines.js'
 
 /** A stored time as a person reads it (second precision finds "the one at 14:02"): local, with the offset (2026-11-27 14:03:05 +08:00), whatever zone it was stored in. */
 export function shortTime (iso: string): string {
@@ -77,7 +78,7 @@ export function algorithmIn (profile: CryptoProfile | undefined, lang: Lang): (e
   return english => (local !== undefined && english === profile?.words.signature ? local : english)
 }
 
-export function showText (record: CaptureRecord, lang: Lang = 'en', algorithm: (english: string) => string = e => e): string {
+export function showText (record: CaptureRecord, lang: Lang = 'en', algorithm: (english: string) => string = e => e, profile?: Pick<CryptoProfile, 'wordsIn'>): string {
   // Body and plaintext keep their own line breaks (indented below); every other value is one escaped line.
   const r = displayCopy(record, new Set([record.body.text, record.inspection.decryption?.ok ? record.inspection.decryption.plaintext : undefined]))
   const i = r.inspection
@@ -121,6 +122,7 @@ export function showText (record: CaptureRecord, lang: Lang = 'en', algorithm: (
     ? t('SHOW_VERDICT_REJECTED', { errcode: i.errcode, reason: i.reason, message: i.messageFinding ? render(i.messageFinding, lang) : i.message ?? '' })
     : t('SHOW_VERDICT_ACCEPTED', { errcode: i.errcode }))
   if (i.warnings.length > 0) section(t('SHOW_WARNINGS'), ...i.warnings.map(w => `  - ${renderWarning(w, lang)}`))
-  if (r.forwarded !== undefined) section(t('SHOW_FORWARDED'), indent(JSON.stringify(r.forwarded, null, 2)))
+  // The handler's grade in words (the same lines as the log block), then its answer as it came back.
+  if (r.forwarded !== undefined) section(t('SHOW_FORWARDED'), ...forwardedLines(r.forwarded, lang, profile).map(l => `  ${l}`), ...(r.forwarded.body ? [indent(r.forwarded.body)] : []))
   return safeLines(out.join('\n'))
 }

@@ -32,7 +32,7 @@ export async function listCaptures (store: FileStore, out: Out, io: Io, f: ListF
 }
 
 export function showCapture (r: CaptureRecord, out: Out, json: boolean, lang: Lang = 'en', profile?: CryptoProfile): number {
-  out(json ? JSON.stringify(r, null, 2) : showText(r, lang, algorithmIn(profile, lang)))
+  out(json ? JSON.stringify(r, null, 2) : showText(r, lang, algorithmIn(profile, lang), profile))
   return 0
 }
 

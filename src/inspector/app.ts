@@ -63,7 +63,7 @@ export async function buildInspector (o: InspectorOptions): Promise<Inspector> {
   app.get<{ Params: { id: string } }>('/api/captures/:id', async (req, reply) => {
     const r = await o.store.get(req.params.id)
     if (!r) return reply.code(404).send({ error: 'INSPECTOR_NOT_FOUND', message: render({ code: 'INSPECTOR_NOT_FOUND', params: { id: req.params.id } }, pageLangOf(req, o.lang)) })
-    return toDetail(r, o.secrets, o.profile)
+    return toDetail(r, o.secrets, o.profile, pageLangOf(req, o.lang))
   })
   app.get('/api/verdict', async req => ({ verdict: verdict ?? null, note: verdict ? undefined : render({ code: 'INSPECTOR_NO_VERDICT' }, pageLangOf(req, o.lang)) }))
   app.get('/api/events', async (_req, reply) => {

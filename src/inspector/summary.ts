@@ -1,4 +1,6 @@
-import { render } from '../messages/render.js'
+import { render, renderWarning } from '../messages/render.js'
+import type { Lang } from '../messages/types.js'
+import { forwardedLines } from '../log/forwarded-lines.js'
 import { correctionFindings, truncationFinding } from '../capture/record-notes.js'
 import { bodyBytes } from '../capture/body.js'
 import type { CaptureRecord } from '../capture/record.js'
@@ -64,8 +66,9 @@ function pretty (text: string): string {
 /**
  * Everything the detail view shows. The record holds no secret (the token is already `<token>`
  * in the signature inputs); the answer's `data` is decrypted here so the key never leaves the server.
+ * Coded findings are rendered here, in the page's language, as the page has no catalogue.
  */
-export function toDetail (r: CaptureRecord, secrets: Secrets, profile: CryptoProfile) {
+export function toDetail (r: CaptureRecord, secrets: Secrets, profile: CryptoProfile, lang: Lang = 'en') {
   const i = r.inspection
   const body = bodyBytes(r.body)
   const cut = truncationFinding(r.body)
@@ -75,17 +78,18 @@ export function toDetail (r: CaptureRecord, secrets: Secrets, profile: CryptoPro
     requestLine: `${r.method} ${r.url} HTTP/1.1`,
     remoteAddress: r.remoteAddress,
     headers: Object.entries(r.headers).map(([name, v]) => [name, Array.isArray(v) ? v.join(', ') : v]),
-    body: { encoding: r.body.encoding, text: r.body.encoding === 'utf8' ? r.body.text : undefined, bytes: r.body.bytes, sha256: r.body.sha256, hex: hexDump(body), truncated: cut && render(cut) },
+    body: { encoding: r.body.encoding, text: r.body.encoding === 'utf8' ? r.body.text : undefined, bytes: r.body.bytes, sha256: r.body.sha256, hex: hexDump(body), truncated: cut && render(cut, lang) },
     envelope: i.envelope,
-    // The cause is a coded finding: rendered here, as the page has no catalogue. `sorted` is the older records' name for `parts`.
-    signature: i.signature && { ...i.signature, parts: i.signature.parts ?? (i.signature as { sorted?: string[] }).sorted, cause: i.signature.cause && render(i.signature.cause) },
+    // `sorted` is the older records' name for `parts`.
+    signature: i.signature && { ...i.signature, parts: i.signature.parts ?? (i.signature as { sorted?: string[] }).sorted, cause: i.signature.cause && render(i.signature.cause, lang) },
     decryption: i.decryption?.ok
       ? { ...i.decryption, plaintext: pretty(i.decryption.plaintext) }
       : i.decryption,
-    failure: i.reason ? { reason: i.reason, message: i.message } : undefined,
-    answer: { status: r.answer.status, body: r.answer.body, data: answerCheck.data, notDelivered: correctionFindings(r).map(f => render(f)) },
-    forwarded: r.forwarded,
-    warnings: i.warnings,
+    failure: i.reason ? { reason: i.reason, message: i.messageFinding ? render(i.messageFinding, lang) : i.message } : undefined,
+    answer: { status: r.answer.status, body: r.answer.body, data: answerCheck.data, notDelivered: correctionFindings(r).map(f => render(f, lang)) },
+    // The handler's grade in words (as the log shows it), beside the record's own fields.
+    forwarded: r.forwarded && { ...r.forwarded, lines: forwardedLines(r.forwarded, lang, profile) },
+    warnings: i.warnings.map(w => renderWarning(w, lang)),
     durationMs: r.durationMs,
   }
 }

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import type { CaptureRecord } from '../capture/record.js'
 import type { MessageCode } from '../messages/en/index.js'
 import { render, renderWarning } from '../messages/render.js'
-import type { Finding, Lang, Params } from '../messages/types.js'
+import type { Lang, Params } from '../messages/types.js'
 import { businessAnswer } from '../receiver/business-answer.js'
 import { displayCopy, safeLines } from './terminal-safe.js'
 import type { ProfileDescriptor } from '../profiles/descriptor.js'
-import { profileWords, renderWithWords } from '../profiles/words.js'
+import { profileWords } from '../profiles/words.js'
+import { forwardedLines } from './forwarded-lines.js'
 
 const RAW_SHOWN_CHARS = 2048
 /** Header a replay by `captures replay` carries, so its log never reads as one of WeChat's tests. */
@@ -93,7 +94,7 @@ export function formatDeliveryBlock (record: CaptureRecord, c: Ctx = { once: (_c
   if (i.errcode !== 0 && !wechatTest && rejectedBecause && !lines.some(l => l.includes(rejectedBecause))) lines.push(`│ ${t('BLOCK_REJECTED', { message: rejectedBecause })}`)
   for (const w of i.warnings) lines.push(`│ ${t('BLOCK_WARNING', { text: renderWarning(w, c.lang) })}`)
   if (!i.signature?.ok && d?.ok && !wechatTest) lines.push(...c.once('NOT_ACTED_ON', `│ ${t('BLOCK_NOT_ACTED_ON')}`))
-  lines.push(...forwardedLines(r, t, c), ...answerLines(r, t))
+  lines.push(...forwardedBlock(r, c), ...answerLines(r, t))
   return safeLines(lines.map(l => `  ${l}`).join('\n'))
 }
 
@@ -113,21 +114,11 @@ function signatureLines (r: CaptureRecord, wechatTest: boolean, c: Ctx, t: T): s
   return lines
 }
 
-function forwardedLines (r: CaptureRecord, t: T, c: Ctx): string[] {
-  const f = r.forwarded
-  if (!f) return []
-  // Records from before grades were coded hold strings here, shown as written; a finding is shown in
-  // the reader's language, with the receiver's profile words (its fixes and forensics name the algorithm).
+function forwardedBlock (r: CaptureRecord, c: Ctx): string[] {
+  if (!r.forwarded) return []
   const profile = c.profile
-  const say = (x: Finding | string): string => (typeof x === 'string' ? x : profile ? renderWithWords(x, { wordsIn: l => profileWords(profile, l) }, c.lang) : render(x, c.lang))
-  const graded = { outcome: f.grade.outcome, expected: say(f.grade.expected), got: say(f.grade.got) }
-  // Why the handler did not answer, coded in the grade (GOT_NO_ANSWER) where the record has it.
-  const got: Finding | string = f.grade.got
-  const error = typeof got === 'object' && got.code === 'GOT_NO_ANSWER' ? got.params?.error : f.error
-  const lines = [`│ ${f.ok ? t('BLOCK_HANDLER_ANSWERED', { status: f.status, ms: f.durationMs, ...graded }) : t('BLOCK_HANDLER_NO_ANSWER', { error, ...graded })}`]
-  if (f.grade.reason) lines.push(`│     ${t('BLOCK_WHY', { text: say(f.grade.reason) })}`)
-  for (const n of [...f.grade.notes, ...f.grade.forensics]) lines.push(`│     ${say(n)}`)
-  return lines
+  const [head, ...rest] = forwardedLines(r.forwarded, c.lang, profile ? { wordsIn: l => profileWords(profile, l) } : undefined)
+  return [`│ ${head}`, ...rest.map(l => `│     ${l}`)]
 }
 
 /** Our own success answer encrypts businessAnswer(inspection): shown decrypted, so the user sees what was answered. */

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli-process.js'
 import { startReferenceHandler } from '../helpers/reference-handler.js'
@@ -12,13 +15,20 @@ const secrets = { appid: SECRETS.WECHAT_APPID, token: SECRETS.NONTAX_TOKEN, enco
 describe('npm start -- --once --forward-to HANDLER in Chinese (real CLI, child processes)', { timeout: 120_000 }, () => {
   it('a handler that skips signature verification: the graded lines, the forensics and the verdict', async () => {
     const h = await startReferenceHandler({ secrets, skipSignature: true })
-    const r = await runCli(['run', '--once', '--forward-to', h.url], CHINA)
+    const at = { ...CHINA, CAPTURE_DIR: join(mkdtempSync(join(tmpdir(), 'nontax-zh-forward-')), 'captures') }
+    const r = await runCli(['run', '--once', '--forward-to', h.url], at)
     expect(r.code, r.stderr).toBe(1)
     expect(r.stdout).toContain(`推送将转发给你的处理程序 ${h.url}；结论评判的是它的应答。`)
     expect(r.stdout).toContain('评判 FAIL：应为 errcode 300（签名错误），实际 HTTP 200，errcode 0 "ok"，data 解密为 {')
     expect(r.stdout).toMatch(/│ {5}推送的 msg_signature：应为 [0-9a-f]{40}，收到 [0-9a-f]{40}（在 "msg_signature" 中）$/m)
     expect(r.stdout).toMatch(/^ {3}不通过：发送方拒绝了我们对第 2 次推送的应答：你的处理程序对微信的签名测试应答了 0/m)
     expect(englishRuns(r.stdout + r.stderr)).toEqual([])
+    // captures show of the relayed signature test: the handler's grade in the same words as the log.
+    const show = await runCli(['captures', 'show', 'last'], at)
+    expect(show.code, show.stderr).toBe(0)
+    expect(show.stdout).toMatch(/^已转发给你的处理程序\n {2}你的处理程序：HTTP 200，用时 \d+ 毫秒 · 评判 FAIL：应为 errcode 300（签名错误），实际 HTTP 200，errcode 0 "ok"/m)
+    expect(show.stdout).toMatch(/^ {2}推送的 msg_signature：应为 [0-9a-f]{40}，收到 [0-9a-f]{40}（在 "msg_signature" 中）$/m)
+    expect(englishRuns(show.stdout + show.stderr)).toEqual([])
   })
 
   it('a handler that does not sign its answers: the answer forensics and the sender\'s refusal', async () => {

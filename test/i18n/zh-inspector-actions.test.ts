@@ -4,7 +4,7 @@ import { request } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startInspector, type StartedInspector } from '../../src/inspector/start.js'
 import type { Lang } from '../../src/messages/types.js'
-import { profile, receiverWithOneDelivery, type OneDelivery } from '../capture/helpers/receiver.js'
+import { deliver, profile, receiverWithOneDelivery, type OneDelivery } from '../capture/helpers/receiver.js'
 import { englishRuns } from './english-runs.js'
 
 // The inspector's replay, tamper and re-verify results are server texts: in the page's language
@@ -52,5 +52,21 @@ describe('the inspector\'s action results follow the page\'s language', () => {
     const en = await act('verify', { token: 'TypedWrongToken123' }, 'en')
     expect(en.change).toBe('0 → 300: the token typed into the page does not match the signature')
     for (const w of [...(zh.warnings ?? []), ...(en.warnings ?? [])]) expect(typeof w).toBe('string')
+  })
+
+  it('the detail of a delivery with a wrong signature: the cause and the failure in the page\'s language', async () => {
+    const bad = await deliver(one.rc.notifyUrl, one.rc.config.secrets, { badSignature: true })
+    const id = (await one.rc.store.list()).find(r => r.wxnontaxstr === bad.nonce)?.id ?? ''
+    const detail = async (pageLang: Lang) => {
+      const res = await request(`${inspector.url}api/captures/${id}`, { headers: { 'x-inspector-lang': pageLang } })
+      return await res.body.json() as { signature: { cause: string }; failure: { reason: string; message: string }; warnings: unknown[] }
+    }
+    const [zh, en] = [await detail('zh'), await detail('en')]
+    expect(zh.failure.reason).toBe('SIGNATURE_MISMATCH')
+    expect(zh.signature.cause).toMatch(/^密文完好/)
+    expect(zh.failure.message).toBe(zh.signature.cause)
+    expect(en.signature.cause).toMatch(/^the ciphertext is intact/)
+    expect(englishRuns(`${zh.signature.cause}\n${zh.failure.message}`)).toEqual([])
+    for (const w of zh.warnings) expect(typeof w).toBe('string')
   })
 })

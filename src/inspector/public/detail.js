@@ -56,7 +56,8 @@ export function showDetail (pane, d, verdict) {
       ...(d.answer.notDelivered ?? []).map(t => el('p', { className: 'fail not-delivered' }, t)),
       pre(pretty(d.answer.body), 'answer-body'),
       d.answer.data !== undefined ? el('div', {}, el('h3', {}, T.answerData), pre(pretty(d.answer.data), 'answer-data')) : null),
-    d.forwarded ? section(T.forwarded, 'forwarded', pre(pretty(d.forwarded))) : null,
+    // The grade in words (rendered by the server in the page's language), then the handler's answer as it came back.
+    d.forwarded ? section(T.forwarded, 'forwarded', pre([...(d.forwarded.lines ?? []), d.forwarded.body ?? ''].filter(Boolean).join('\n'))) : null,
     section(T.warnings, 'warnings', d.warnings.length ? el('ul', {}, d.warnings.map(w => el('li', {}, w))) : el('p', { className: 'muted' }, T.noWarnings)),
     renderActions(r, d),
   )
