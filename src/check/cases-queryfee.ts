@@ -49,7 +49,7 @@ export function billProblem (reply: Reply, decrypt: (data: string) => string): F
   } catch { return undefined } // an unreadable answer is graded already
   if (typeof bill !== 'object' || bill === null) return undefined
   const b = bill as Record<string, unknown>
-  if (typeof b.fee !== 'number' || !Number.isSafeInteger(b.fee) || b.fee < 0) return finding('CHECK_QF_BILL_FEE', { fee: JSON.stringify(b.fee) ?? 'nothing' })
+  if (typeof b.fee !== 'number' || !Number.isSafeInteger(b.fee) || b.fee < 0) return finding('CHECK_QF_BILL_FEE', { fee: JSON.stringify(b.fee) ?? finding('VALUE_ABSENT') })
   if (b.items !== undefined && !Array.isArray(b.items)) return finding('CHECK_QF_BILL_ITEMS', { items: JSON.stringify(b.items).slice(0, 60) })
   return undefined
 }

@@ -39,15 +39,15 @@ export function wrap (text: string, first: string, rest = INDENT, width = LINE_W
   const lines: string[] = []
   let line = first
   let fresh = true
-  const push = () => { lines.push(line); line = rest; fresh = true }
+  const push = () => { lines.push(line.trimEnd()); line = rest; fresh = true }
   for (const word of text.split(/\s+/).filter(Boolean)) {
     let w = word
     if (!fresh && displayWidth(line) + 1 + displayWidth(w) > width && !(CJK.test(w) && displayWidth(line) + 1 < width)) push()
     else if (!fresh) line += ' '
     while (CJK.test(w) && displayWidth(line) + displayWidth(w) > width) {
-      const cut = fitting(w, width - displayWidth(line))
+      const cut = breakAt(w, fitting(w, width - displayWidth(line)), fresh)
       if (cut === 0 && !fresh) { push(); continue }
-      const n = noLineStart(w, Math.max(cut, [...w][0]?.length ?? 1))
+      const n = Math.max(cut, [...w][0]?.length ?? 1)
       line += w.slice(0, n)
       w = w.slice(n)
       push()
@@ -62,10 +62,17 @@ const CJK = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\
 
 /** Closing punctuation a Chinese line never starts with (避头): the character before it moves down with it. */
 const CLOSING = /^[，。、；：！？）」』】》〉…]/u
-function noLineStart (w: string, n: number): number {
-  if (!CLOSING.test(w.slice(n))) return n
-  const before = [...w.slice(0, n)].at(-1)?.length ?? 0
-  return n - before > 0 ? n - before : n
+
+/**
+ * Where to cut a run that mixes Chinese and Latin, at or before `n`: next to a Chinese character, so a
+ * Latin word, number or value ({"errcode":0}, a signature) moves down whole, and never before closing
+ * punctuation. 0 when there is no such place (the caller starts a new line); on a fresh line, `n`.
+ */
+function breakAt (w: string, n: number, fresh: boolean): number {
+  let k = n
+  while (k > 0 && k < w.length && !CJK.test(w[k - 1] ?? '') && !CJK.test(w[k] ?? '')) k--
+  if (k > 0 && CLOSING.test(w.slice(k))) k -= [...w.slice(0, k)].at(-1)?.length ?? 0
+  return k > 0 ? k : fresh ? n : 0
 }
 
 /** How many UTF-16 units of `w` fit in `room` columns. */

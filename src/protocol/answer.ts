@@ -60,7 +60,7 @@ export function checkAnswer (httpStatus: number, body: string, secrets: Secrets,
   }
   const a = parsed as Record<string, unknown>
   if (typeof a.errcode === 'number') out.errcode = a.errcode
-  else out.problems.push(finding('ANSWER_NO_ERRCODE', { got: JSON.stringify(a.errcode) ?? 'nothing' }))
+  else out.problems.push(finding('ANSWER_NO_ERRCODE', { got: JSON.stringify(a.errcode) ?? finding('VALUE_ABSENT') }))
   if (typeof a.errmsg === 'string') out.errmsg = a.errmsg
   if (typeof a.data !== 'string') {
     if (out.errcode === 0) out.problems.push(finding('ANSWER_NO_DATA'))

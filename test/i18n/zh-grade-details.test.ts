@@ -60,4 +60,11 @@ describe('wrapping a Chinese detail line (check report)', () => {
     expect(lines).toEqual([`${'验'.repeat(39)}`, '验；按签名计算'])
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80)
   })
+
+  it('cuts a run of Chinese and Latin next to a Chinese character: a value, a number or a signature moves down whole', () => {
+    const json = '{"errcode":0,"errmsg":"ok","data","timestamp","nonce","msg_signature"}'
+    const lines = wrap(`你的处理程序应答了 0，但微信无法使用这个应答。请应答${json}：data 按推送的方式加密`, '', '', 80)
+    expect(lines.some(l => l.includes(json))).toBe(true)
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80)
+  })
 })

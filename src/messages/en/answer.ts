@@ -4,6 +4,8 @@ export const answer = {
   ANSWER_NOT_JSON: 'answer is not JSON: {head}',
   ANSWER_NOT_OBJECT: 'answer is not a JSON object',
   ANSWER_NO_ERRCODE: 'answer has no numeric errcode (got {got})',
+  /** A value that is not there at all (no errcode field, no fee). */
+  VALUE_ABSENT: 'nothing',
   ANSWER_NO_DATA: 'errcode 0 but no encrypted "data" in the answer',
   ANSWER_DATA_UNSIGNED: 'answer "data" is not signed: timestamp, nonce and msg_signature must be strings',
   ANSWER_SIGNATURE_MISMATCH: 'answer msg_signature does not match its data, timestamp and nonce',

@@ -6,6 +6,7 @@ export const answer = {
   ANSWER_NOT_JSON: '应答不是 JSON：{head}',
   ANSWER_NOT_OBJECT: '应答不是 JSON 对象',
   ANSWER_NO_ERRCODE: '应答中没有数字类型的 errcode（收到 {got}）',
+  VALUE_ABSENT: '空值',
   ANSWER_NO_DATA: 'errcode 为 0，但应答中没有加密的 "data"',
   ANSWER_DATA_UNSIGNED: '应答的 "data" 没有签名：timestamp、nonce 和 msg_signature 必须是字符串',
   ANSWER_SIGNATURE_MISMATCH: '应答的 msg_signature 与其 data、timestamp、nonce 不符（验签失败）',

@@ -33,8 +33,8 @@ export const gradeDetails: Record<keyof typeof en, string> = {
   GOT_SHORT_HTTP: '（HTTP {status}）',
   GOT_SHORT_THEN: '{first}，然后 {second}',
 
-  GRADE_WHAT_NOT_JSON: '不是 JSON 的报文体',
-  GRADE_WHAT_NO_ERRCODE: '报文体中没有数字 errcode',
+  GRADE_WHAT_NOT_JSON: '应答体不是 JSON',
+  GRADE_WHAT_NO_ERRCODE: '应答体中没有数字 errcode',
   GRADE_WANT: '：这里应为 {"errcode":{errcode}}',
 
   LAT_SIG_PARAM: '签名放在 "{param}" 中，而不是 "msg_signature"',

@@ -13,8 +13,8 @@ export const grade = {
 
   GRADE_NO_ANSWER: '{error}',
   GRADE_TIMEOUT: '{error}：微信会放弃并重发；请在几秒内应答，耗时的工作放到应答之后做',
-  GRADE_NO_ERRCODE: '你的处理程序应答了 HTTP {status}，内容为 {what}。{@FIX_ERRCODE_BODY}{want}',
-  GRADE_NO_ERRCODE_FRAMEWORK: '你的处理程序应答了 HTTP {status}，内容为 {what}：请求在你的代码运行之前就被拒绝了（框架的错误页）。{@FIX_ERRCODE_BODY}{want}',
+  GRADE_NO_ERRCODE: '你的处理程序应答了 HTTP {status}，但{what}。{@FIX_ERRCODE_BODY}{want}',
+  GRADE_NO_ERRCODE_FRAMEWORK: '你的处理程序应答了 HTTP {status}，但{what}：请求在你的代码运行之前就被拒绝了（框架的错误页）。{@FIX_ERRCODE_BODY}{want}',
   GRADE_ACCEPTED: '你的处理程序应答了 0（成功），而 docs/PROTOCOL.md §4 期望 {expected}：它接受了一个必须拒绝的推送',
   GRADE_REJECTED: '你的处理程序应答了 {errcode}（{name}），而 docs/PROTOCOL.md §4 期望 {expected}',
   GRADE_MISSED_300: '你的处理程序把一个签名正确的推送当作签名错误（300）拒绝了：{@FIX_TOKEN}',
