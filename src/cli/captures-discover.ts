@@ -11,7 +11,7 @@ import { requireSecrets, resolveSecrets, SecretFlagError } from './captures-secr
 import type { Io } from './io.js'
 import { parseFlags, UsageError } from './args.js'
 import { errorText } from '../messages/error-text.js'
-import { render } from '../messages/render.js'
+import { listOf, render } from '../messages/render.js'
 import { localTime } from '../time/local.js'
 
 const discoverUsage = (io: Io) => render({ code: 'USAGE_DISCOVER' }, io.lang)
@@ -69,7 +69,7 @@ export async function runDiscover (argv: string[], io: Io): Promise<number> {
       const lang = io.lang ?? 'en'
       const head = render({ code: 'DISCOVER_HEAD', params: { id: r.id, method: r.method, path: r.path, contentType: r.contentType ?? render({ code: 'DISCOVER_NO_CONTENT_TYPE' }, lang), bytes: r.body.bytes, time: localTime(r.receivedAt) } }, lang)
       io.out(mask(discoveryText(head, d, configured, sibling?.id, lang)))
-      if (values['demo-keys'] === true && config.generated.some(g => g !== 'WECHAT_APPID')) io.err(render({ code: 'DISCOVER_DEMO_KEYS', params: { names: config.generated.filter(g => g !== 'WECHAT_APPID').join(', ') } }, lang))
+      if (values['demo-keys'] === true && config.generated.some(g => g !== 'WECHAT_APPID')) io.err(render({ code: 'DISCOVER_DEMO_KEYS', params: { names: listOf(config.generated.filter(g => g !== 'WECHAT_APPID'), 'and') } }, lang))
     }
     return d.matches.some(m => m.decrypts && m.signatureVerifies) ? 0 : 1
   } finally {

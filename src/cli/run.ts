@@ -3,7 +3,7 @@ import type { Config } from '../config.js'
 import { asAppError, EXIT } from '../errors.js'
 import { createLogger } from '../log/logger.js'
 import { startInspectorFor } from '../inspector/start.js'
-import { render } from '../messages/render.js'
+import { listOf, render } from '../messages/render.js'
 import { configPreflight } from '../preflight/checklist.js'
 import { maskSecrets } from '../protocol/mask.js'
 import { startLoop } from '../loop/loop.js'
@@ -85,8 +85,8 @@ const hasCredentials = (env: Record<string, string | undefined>) => ['WECHAT_APP
 function firstLine (config: Config, forced: boolean): string {
   if (config.mode === 'real') return render({ code: 'RUN_REAL', params: { apiBase: config.wechat.apiBase, appid: config.wechat.appid } }, config.lang)
   if (forced) {
-    const keys = config.generated.length > 0 ? { code: 'RUN_EMULATOR_KEYS_GENERATED', params: { names: config.generated.join(', ') } } : { code: 'RUN_EMULATOR_KEYS_OWN' }
+    const keys = config.generated.length > 0 ? { code: 'RUN_EMULATOR_KEYS_GENERATED', params: { names: listOf(config.generated, 'and') } } : { code: 'RUN_EMULATOR_KEYS_OWN' }
     return render({ code: 'RUN_EMULATOR_FORCED', params: { keys } }, config.lang)
   }
-  return render({ code: config.generated.length > 0 ? 'RUN_EMULATOR_GENERATED' : 'RUN_EMULATOR_OWN_KEYS', params: { names: config.generated.join(', ') } }, config.lang)
+  return render({ code: config.generated.length > 0 ? 'RUN_EMULATOR_GENERATED' : 'RUN_EMULATOR_OWN_KEYS', params: { names: listOf(config.generated, 'and') } }, config.lang)
 }

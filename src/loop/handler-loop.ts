@@ -1,6 +1,6 @@
 import type { Config } from '../config.js'
 import { SetupError, UsageError } from '../errors.js'
-import { finding } from '../messages/render.js'
+import { finding, listOf } from '../messages/render.js'
 import { sendRequest } from '../net/send-request.js'
 import { loadOverrides, PayloadError, type Overrides, type PayloadApi } from '../payload/overrides.js'
 import { retrySchedule } from '../payload/retries.js'
@@ -28,7 +28,7 @@ export function handlerLoopOptions (f: HandlerLoopFlags, config: Config): Handle
   if (f.forwardTo !== undefined) {
     if (!/^https?:\/\/[^/]/.test(f.forwardTo) || !URL.canParse(f.forwardTo)) throw UsageError.from(finding('LOOP_FORWARD_URL', { got: f.forwardTo }))
     // The handler must decrypt what the emulator encrypts: generated demo keys are nobody's.
-    if (config.mode === 'embedded' && config.generated.length > 0) throw UsageError.from(finding('LOOP_FORWARD_KEYS', { names: config.generated.join(', ') }))
+    if (config.mode === 'embedded' && config.generated.length > 0) throw UsageError.from(finding('LOOP_FORWARD_KEYS', { names: listOf(config.generated, 'and') }))
   }
   try {
     return {

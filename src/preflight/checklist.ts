@@ -62,7 +62,7 @@ function checklist (p: PreflightInput, config: Config): string[] {
       ...(config.mode === 'real' ? { WECHAT_APPSECRET: config.wechat.appsecret, WECHAT_ACCESS_TOKEN: config.wechat.accessToken } : {}),
     }, sourceOf).map(k => ({ code: 'PREFLIGHT_OK_KEY', params: { ...k, source: k.source } })),
   ]
-  if (config.generated.length > 0) findings.push({ code: 'PREFLIGHT_DEMO_KEYS', params: { names: config.generated.join(', ') } })
+  if (config.generated.length > 0) findings.push({ code: 'PREFLIGHT_DEMO_KEYS', params: { names: listOf(config.generated, 'and') } })
   const lang = p.load?.lang
   const source = (k: KeySource) => render({ code: SOURCE_CODE[k] }, lang)
   return [render({ code: 'PREFLIGHT_HEAD' }, lang), ...findings.map(f => render(f.code === 'PREFLIGHT_OK_APPID' || f.code === 'PREFLIGHT_OK_KEY' ? { ...f, params: { ...f.params, source: source(f.params?.source as KeySource) } } : f, lang))]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { render } from '../../src/messages/render.js'
+import { listOf, render } from '../../src/messages/render.js'
 import { runCli } from '../helpers/cli-process.js'
 import { englishRuns } from './english-runs.js'
 
@@ -8,7 +8,7 @@ const CREDENTIALS = { WECHAT_APPID: 'wx0123456789abcdef', WECHAT_APPSECRET: 'abc
 
 describe('run: what the first line and a bad flag say, in both languages', () => {
   it('--emulator with WeChat credentials configured: the emulator was asked for, the credentials are ignored (RUN_EMULATOR_FORCED)', async () => {
-    const keys = { code: 'RUN_EMULATOR_KEYS_GENERATED', params: { names: 'NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY' } }
+    const keys = { code: 'RUN_EMULATOR_KEYS_GENERATED', params: { names: listOf(['NONTAX_TOKEN', 'NONTAX_ENCODING_AES_KEY'], 'and') } }
     for (const [LANG, lang] of [['zh_CN.UTF-8', 'zh'], ['en_US.UTF-8', 'en']] as const) {
       const r = await runCli(['run', '--once', '--emulator'], { ...BASE, ...CREDENTIALS, LANG })
       expect(r.code, r.stderr).toBe(0)

@@ -36,7 +36,7 @@ describe('secrets and fingerprints', () => {
   it('serve needs real secrets unless --demo-keys; run does not', () => {
     expect(() => configPreflight({ env: {}, fromFile: new Set(), command: 'serve', demoKeys: false })).toThrow(/serve needs the secrets .* NONTAX_TOKEN and NONTAX_ENCODING_AES_KEY are not set/)
     const demo = configPreflight({ env: {}, fromFile: new Set(), command: 'serve', demoKeys: true })
-    expect(demo.lines.join('\n')).toContain('demo keys generated for this run (WECHAT_APPID, NONTAX_TOKEN, NONTAX_ENCODING_AES_KEY)')
+    expect(demo.lines.join('\n')).toContain('demo keys generated for this run (WECHAT_APPID, NONTAX_TOKEN and NONTAX_ENCODING_AES_KEY)')
     expect(configPreflight({ env: {}, fromFile: new Set(), command: 'run', demoKeys: false }).config.mode).toBe('embedded')
   })
 
