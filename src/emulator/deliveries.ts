@@ -3,6 +3,7 @@ import { buildDelivery, deliveryUrl } from '../protocol/delivery.js'
 import { maskerFor } from '../protocol/mask.js'
 import type { CryptoProfile, Secrets } from '../protocol/profile.js'
 import { describeNetworkError } from '../wechat/network-error.js'
+import { finding, render } from '../messages/render.js'
 import { buildPayload, type Fixtures, type MockApi } from './payload.js'
 import { expectedErrcodeOf, testsFor } from '../grade/mock-tests.js'
 import type { Overrides } from '../payload/overrides.js'
@@ -88,9 +89,10 @@ async function attemptOnce (t: Trigger, test: DeliveryTest, index: number, total
     const grade = gradeAnswer(test, { status: res.statusCode, body, durationMs }, { secrets: t.secrets, profile: deps.profile, sent: { timestamp: d.timestamp, nonce: d.nonce, encrypt: d.ciphertext } }, echo)
     return { ...base, durationMs, httpStatus: res.statusCode, ...grade }
   } catch (err) {
-    const error = deps.signal.aborted ? 'not answered: the emulator was closing' : describeNetworkError(err, deps.timeoutMs).text
-    const problem = `no answer from ${new URL(t.url).origin}: ${error}; is the receiver running, and does the url (scheme, host, port, path) point at it?`
-    return { ...base, durationMs: elapsed(started), error, outcome: 'FAIL', ok: false, problems: [problem], warnings: [] }
+    // Coded, so the verdict says it in the reader's language; error and problems keep the English text.
+    const cause = deps.signal.aborted ? finding('EMULATOR_CLOSING') : describeNetworkError(err, deps.timeoutMs).finding
+    const reason = finding('EMULATOR_NO_ANSWER', { origin: new URL(t.url).origin, error: cause })
+    return { ...base, durationMs: elapsed(started), error: render(cause), outcome: 'FAIL', ok: false, problems: [render(reason)], warnings: [], findings: { reason, notes: [] } }
   }
 }
 

@@ -155,8 +155,9 @@ function timeoutHints (v: VerdictInput): MessageCode[] {
 
 /** Why the sender refused an answer: the grader's reason and forensics in the reader's language (a report without them, as written). */
 function senderProblems (s: SenderReport, say: (f: Finding) => string): ParamList {
-  const coded = s.findings?.reason !== undefined ? [s.findings.reason, ...(s.findings.forensics ?? [])].map(say) : s.problems
-  return listOf([s.error, ...coded].filter(x => x !== undefined && x !== ''), 'semi')
+  // A coded reason already names the network error, if there was one.
+  const shown = s.findings?.reason !== undefined ? [s.findings.reason, ...(s.findings.forensics ?? [])].map(say) : [s.error, ...s.problems]
+  return listOf(shown.filter(x => x !== undefined && x !== ''), 'semi')
 }
 
 /** What the user's handler did with a relayed delivery, in the grader's words. */

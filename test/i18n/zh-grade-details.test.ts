@@ -3,6 +3,7 @@ import { encryptJson, frame } from '../../src/check/craft.js'
 import type { CaseContext, CraftedRequest } from '../../src/check/types.js'
 import { describeAccept, expectationFor, LARGE_BODY_BYTES } from '../../src/grade/expectation.js'
 import { wrap } from '../../src/check/report-table.js'
+import { computeVerdict } from '../../src/verdict/verdict.js'
 import { displayWidth } from '../../src/messages/width.js'
 import { listOf, render } from '../../src/messages/render.js'
 import { inspectDelivery } from '../../src/protocol/inspect.js'
@@ -66,5 +67,15 @@ describe('wrapping a Chinese detail line (check report)', () => {
     const lines = wrap(`你的处理程序应答了 0，但微信无法使用这个应答。请应答${json}：data 按推送的方式加密`, '', '', 80)
     expect(lines.some(l => l.includes(json))).toBe(true)
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80)
+  })
+})
+
+describe('the verdict says why the sender refused an answer in the reader\'s language', () => {
+  it('a delivery our receiver did not answer (the emulator\'s coded report)', () => {
+    const reason = { code: 'EMULATOR_NO_ANSWER', params: { origin: 'http://127.0.0.1:9', error: { code: 'EMULATOR_CLOSING' } } }
+    const sender = { index: 1, ok: false, error: 'not answered: the emulator was closing', problems: [render(reason)], findings: { reason } }
+    const base = { mode: 'embedded' as const, api: 'mocknotification', version: 1, callbackUrl: 'http://127.0.0.1:9/n', records: [], timedOut: false, senderReports: [sender], assumption: '', waitTimeoutMs: 1 }
+    expect(computeVerdict({ ...base, lang: 'zh' }).reasons).toContain('发送方拒绝了我们对第 1 次推送的应答：http://127.0.0.1:9 没有应答：模拟器正在关闭；接收端在运行吗？url（协议、主机、端口、路径）指向它吗？')
+    expect(computeVerdict(base).reasons.join('\n')).toContain('no answer from http://127.0.0.1:9: not answered: the emulator was closing; is the receiver running')
   })
 })

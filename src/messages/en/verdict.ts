@@ -41,4 +41,7 @@ export const verdict = {
   HINT_PATH: 'does the path match NOTIFY_PATH? The tunnel forwards the path unchanged',
   HINT_FIREWALL: 'WeChat calls from its own servers: a corporate firewall, an IP allow-list on the tunnel, or a tunnel interstitial page (ngrok free plan browser warning) can block it',
   HINT_WAIT_LONGER: 'a longer WAIT_TIMEOUT_MS helps when WeChat is slow to deliver',
+  // The emulator's report of a delivery our receiver did not answer.
+  EMULATOR_NO_ANSWER: 'no answer from {origin}: {error}; is the receiver running, and does the url (scheme, host, port, path) point at it?',
+  EMULATOR_CLOSING: 'not answered: the emulator was closing',
 } as const

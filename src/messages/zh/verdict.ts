@@ -43,4 +43,6 @@ export const verdict = {
   HINT_PATH: '路径是否与 NOTIFY_PATH 一致？隧道会原样转发路径',
   HINT_FIREWALL: '微信从自己的服务器发起调用：企业防火墙、隧道上的 IP 白名单或隧道的中间提示页（ngrok 免费版的浏览器警告）都可能拦截它',
   HINT_WAIT_LONGER: '微信推送较慢时，调大 WAIT_TIMEOUT_MS 会有帮助',
+  EMULATOR_NO_ANSWER: '{origin} 没有应答：{error}；接收端在运行吗？url（协议、主机、端口、路径）指向它吗？',
+  EMULATOR_CLOSING: '模拟器正在关闭',
 } as const satisfies Partial<Record<keyof typeof en, string>>
