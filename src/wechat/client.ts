@@ -1,8 +1,8 @@
 import type { Lang } from '../messages/types.js'
-import { render } from '../messages/render.js'
+import { finding, render } from '../messages/render.js'
 import type { Dispatcher } from 'undici'
 import { maskSecrets } from '../protocol/mask.js'
-import { explainErrcode, parseCallerIp, parseRid, type ErrcodeContext } from './errcodes.js'
+import { errcodeFinding, parseCallerIp, parseRid, type ErrcodeContext } from './errcodes.js'
 import { WechatApiError } from './errors.js'
 import { callApi, type HttpContext, type WechatLog } from './http.js'
 
@@ -54,8 +54,9 @@ export function createWechatClient (o: WechatClientOptions): WechatClient {
   function fail (errcode: number, rawErrmsg: string, ctx: ErrcodeContext): WechatApiError {
     const errmsg = maskSecrets(rawErrmsg, secrets())
     const callerIp = errcode === 40164 ? parseCallerIp(errmsg) : undefined
-    const message = maskSecrets(explainErrcode(errcode, errmsg, ctx), secrets())
-    return new WechatApiError('WECHAT_ERRCODE', message, { path: ctx.path, errcode, errmsg, httpStatus: 200, ...(callerIp ? { callerIp } : {}), ...rid(errmsg) })
+    const said = errcodeFinding(errcode, errmsg, ctx)
+    const message = maskSecrets(render(said), secrets())
+    return new WechatApiError('WECHAT_ERRCODE', message, { path: ctx.path, errcode, errmsg, httpStatus: 200, ...(callerIp ? { callerIp } : {}), ...rid(errmsg), finding: said })
   }
 
   function baseCtx (path: string): ErrcodeContext {
@@ -73,7 +74,8 @@ export function createWechatClient (o: WechatClientOptions): WechatClient {
     if (typeof ans.errcode === 'number' && ans.errcode !== 0) throw fail(ans.errcode, String(ans.errmsg ?? ''), baseCtx(path))
     const { access_token: token, expires_in: expiresIn } = ans
     if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || expiresIn <= 0) {
-      throw new WechatApiError('WECHAT_BAD_ANSWER', `POST ${o.baseUrl}${path} answered without access_token/expires_in (fields: ${Object.keys(ans).join(', ')}); check WECHAT_API_BASE`, { path, httpStatus: 200 })
+      const said = finding('WX_NO_TOKEN_FIELDS', { url: `${o.baseUrl}${path}`, fields: Object.keys(ans).join(', ') })
+      throw new WechatApiError('WECHAT_BAD_ANSWER', render(said), { path, httpStatus: 200, finding: said })
     }
     seenTokens.push(token)
     const renewInS = expiresIn > 2 * RENEW_MARGIN_S ? expiresIn - RENEW_MARGIN_S : expiresIn / 2
@@ -90,10 +92,8 @@ export function createWechatClient (o: WechatClientOptions): WechatClient {
     if (envToken) return envToken
     if (cached && now() < cached.renewAtMs) return cached.token
     if (o.appsecret === undefined) {
-      const message = o.accessToken
-        ? 'cannot fetch a new access_token: WECHAT_ACCESS_TOKEN was refused and WECHAT_APPSECRET is not set; set a fresh WECHAT_ACCESS_TOKEN or set WECHAT_APPSECRET'
-        : 'no WeChat credentials: set WECHAT_APPSECRET (with WECHAT_APPID), or WECHAT_ACCESS_TOKEN'
-      throw new WechatApiError('WECHAT_NO_CREDENTIALS', message, { path: '/cgi-bin/stable_token' })
+      const said = finding(o.accessToken ? 'WX_TOKEN_REFUSED_NO_SECRET' : 'WX_NO_CREDENTIALS')
+      throw new WechatApiError('WECHAT_NO_CREDENTIALS', render(said), { path: '/cgi-bin/stable_token', finding: said })
     }
     // Concurrent callers share one request.
     inflight ??= fetchStableToken().finally(() => { inflight = undefined })
@@ -103,7 +103,8 @@ export function createWechatClient (o: WechatClientOptions): WechatClient {
   async function callMock (token: string, body: MockNotificationBody, ctx: ErrcodeContext): Promise<MockNotificationAnswer> {
     const ans = await callApi(http, { method: 'POST', path: ctx.path, query: { access_token: token }, body: { appid: o.appid, url: body.url, version: body.version } })
     if (typeof ans.errcode !== 'number') {
-      throw new WechatApiError('WECHAT_BAD_ANSWER', `POST ${o.baseUrl}${ctx.path} answered without a numeric errcode (fields: ${Object.keys(ans).join(', ')}); check WECHAT_API_BASE`, { path: ctx.path, httpStatus: 200 })
+      const said = finding('WX_NO_ERRCODE_FIELD', { url: `${o.baseUrl}${ctx.path}`, fields: Object.keys(ans).join(', ') })
+      throw new WechatApiError('WECHAT_BAD_ANSWER', render(said), { path: ctx.path, httpStatus: 200, finding: said })
     }
     if (ans.errcode !== 0) throw fail(ans.errcode, String(ans.errmsg ?? ''), ctx)
     return { errcode: 0, errmsg: String(ans.errmsg ?? 'ok') }

@@ -1,4 +1,5 @@
 import { WechatRefusedError } from '../errors.js'
+import type { Finding } from '../messages/types.js'
 
 /** Stable codes: what kind of failure, independent of WeChat's numeric errcode. */
 export type WechatErrorCode =
@@ -17,6 +18,8 @@ export interface WechatErrorDetails {
   callerIp?: string
   rid?: string
   cause?: unknown
+  /** The message as a catalogue finding (WX_*): the CLI shows it in the reader's language. */
+  finding?: Finding
 }
 
 /** One error class for the WeChat API layer; exit 2 (WeChat refused or could not be reached: nothing was tested). Messages never hold the appsecret or an access_token. */
@@ -31,6 +34,7 @@ export class WechatApiError extends WechatRefusedError {
   readonly callerIp?: string
   /** WeChat's request id ("rid: ..."), to quote when asking WeChat support. */
   readonly rid?: string
+  readonly finding?: Finding
   constructor (code: WechatErrorCode, message: string, d: WechatErrorDetails) {
     super(code, message, d.cause === undefined ? undefined : { cause: d.cause })
     this.path = d.path
@@ -39,5 +43,6 @@ export class WechatApiError extends WechatRefusedError {
     if (d.httpStatus !== undefined) this.httpStatus = d.httpStatus
     if (d.callerIp !== undefined) this.callerIp = d.callerIp
     if (d.rid !== undefined) this.rid = d.rid
+    if (d.finding !== undefined) this.finding = d.finding
   }
 }

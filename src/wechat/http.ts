@@ -1,3 +1,4 @@
+import { finding, render } from '../messages/render.js'
 import { request, type Dispatcher } from 'undici'
 import sjson from 'secure-json-parse'
 import { maskSecrets } from '../protocol/mask.js'
@@ -58,16 +59,15 @@ export async function callApi (ctx: HttpContext, call: ApiCall): Promise<Record<
     text = await res.body.text() // always consume the body, or undici keeps the connection busy
   } catch (err) {
     const f = describeNetworkError(err, ctx.timeoutMs)
-    const message = f.kind === 'timeout'
-      ? `${shown} timed out: ${f.text}. WeChat usually answers within a second; check the network, any proxy, and WECHAT_API_BASE (${ctx.baseUrl})`
-      : `could not reach ${ctx.baseUrl} (${shown}): ${f.text}; check WECHAT_API_BASE, the network and any proxy`
-    throw new WechatApiError(f.kind === 'timeout' ? 'WECHAT_TIMEOUT' : 'WECHAT_UNREACHABLE', mask(message), { path: call.path, cause: err })
+    const said = finding(f.kind === 'timeout' ? 'WX_TIMED_OUT' : 'WX_UNREACHABLE', { call: shown, cause: f.finding, baseUrl: ctx.baseUrl })
+    throw new WechatApiError(f.kind === 'timeout' ? 'WECHAT_TIMEOUT' : 'WECHAT_UNREACHABLE', mask(render(said)), { path: call.path, cause: err, finding: said })
   }
   const durationMs = Math.round(performance.now() - started)
   ctx.log?.debug({ method: call.method, url: sanitizeUrl(url), status, durationMs }, 'wechat api answer')
   const snippet = JSON.stringify(mask(text.slice(0, SNIPPET_CHARS)))
   if (status !== 200) {
-    throw new WechatApiError('WECHAT_HTTP', `${shown} answered HTTP ${status} ${snippet}; WeChat answers errors with HTTP 200 and an errcode, so something else answered: check WECHAT_API_BASE (${ctx.baseUrl}) and any proxy`, { path: call.path, httpStatus: status })
+    const said = finding('WX_HTTP_STATUS', { call: shown, status, snippet, baseUrl: ctx.baseUrl })
+    throw new WechatApiError('WECHAT_HTTP', render(said), { path: call.path, httpStatus: status, finding: said })
   }
   let parsed: unknown
   try {
@@ -76,7 +76,8 @@ export async function callApi (ctx: HttpContext, call: ApiCall): Promise<Record<
     parsed = undefined
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new WechatApiError('WECHAT_BAD_ANSWER', `${shown} answered HTTP 200 but not a JSON object: ${snippet}; check that WECHAT_API_BASE (${ctx.baseUrl}) is the WeChat API (or the emulator), not a web page or a proxy's login page`, { path: call.path, httpStatus: status })
+    const said = finding('WX_NOT_JSON_OBJECT', { call: shown, snippet, baseUrl: ctx.baseUrl })
+    throw new WechatApiError('WECHAT_BAD_ANSWER', render(said), { path: call.path, httpStatus: status, finding: said })
   }
   return parsed as Record<string, unknown>
 }

@@ -31,12 +31,13 @@ import { checkSent } from './check-sent.js'
 import { lists } from './lists.js'
 import { gradeDetails } from './grade-details.js'
 import { forensics } from './forensics.js'
+import { wechatApi } from './wechat-api.js'
 
 /**
  * The English catalogue: one file per area, merged here. Each area's codes are unique
  * across the whole catalogue (a duplicate key fails the completeness test).
  */
-export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, capturesViews, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent, lists, gradeDetails, forensics } as const
+export const enAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, capturesViews, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent, lists, gradeDetails, forensics, wechatApi } as const
 
 export const en = mergeAreas(enAreas) satisfies Catalogue
 

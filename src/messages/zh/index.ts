@@ -30,6 +30,7 @@ import { checkSent } from './check-sent.js'
 import { lists } from './lists.js'
 import { gradeDetails } from './grade-details.js'
 import { forensics } from './forensics.js'
+import { wechatApi } from './wechat-api.js'
 import { handler } from './handler.js'
 import { security } from './security.js'
 
@@ -38,6 +39,6 @@ import { security } from './security.js'
  * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error;
  * the merged object must have every en code, so a message in English only is a compile error too.
  */
-export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, capturesViews, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent, lists, gradeDetails, forensics } as const
+export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, capturesViews, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent, lists, gradeDetails, forensics, wechatApi } as const
 
 export const zh = mergeAreas(zhAreas) satisfies Catalogue<MessageCode>
