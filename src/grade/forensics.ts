@@ -94,7 +94,7 @@ export function referenceForensics (i: Inspection, o: { crafted?: boolean; profi
   const d = i.decryption
   const cipher = finding('FX_LABEL_DELIVERY_CIPHER')
   if (d && !d.ok) lines.push(finding('FX_DECRYPT_FAILED', { label: cipher, reason: d.reason, message: d.finding ?? d.message, details: JSON.stringify(d.details) }))
-  if (d?.ok) lines.push(finding('FX_DELIVERY_DECRYPTS', { cipherBytes: d.cipherBytes, padByte: d.padByte, declaredLength: d.declaredLength, appid: d.appid }))
+  if (d?.ok) lines.push(finding('FX_DELIVERY_DECRYPTS', { keyOwner: finding(o.crafted ? 'FX_KEY_OF_CHECK' : 'FX_KEY_OF_RECEIVER'), cipherBytes: d.cipherBytes, padByte: d.padByte, declaredLength: d.declaredLength, appid: d.appid }))
   if (i.errcode !== 0 && i.reason && !sig) lines.push(finding('FX_DELIVERY_REJECTED', { reason: i.reason, message: i.messageFinding ?? i.message ?? '' }))
   return lines
 }

@@ -66,6 +66,7 @@ describe('forwarder', () => {
     expect(res.grade.reason?.code).toBe('GRADE_ACCEPTED')
     expect(render(res.grade.reason!)).toMatch(/^your handler answered 0 \(success\) where docs\/PROTOCOL.md §4 expects errcode 300/)
     expect(res.grade.forensics.map(l => render(l)).join('\n')).toMatch(/delivery msg_signature: expected [0-9a-f]{40}, received [0-9a-f]{40}/)
+    expect(res.grade.forensics.map(l => render(l)).join('\n')).toMatch(/delivery ciphertext decrypts with this receiver's key: \d+ bytes/)
   })
 
   it('a correct handler rejecting the wrong signature passes', async () => {

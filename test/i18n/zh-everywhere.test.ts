@@ -70,7 +70,7 @@ describe('everything a zh user sees is Chinese (real CLI, child processes)', { t
     expect(out).toMatch(/^ {6}取证 {6}推送的 msg_signature：发送的是 [0-9a-f]{40}（在$/m)
     expect(out).toMatch(/^ {6}取证 {6}推送的 msg_signature：没有发送签名；正确的是$/m)
     expect(out).toMatch(/^ {6}取证 {6}推送的 msg_signature：验签的处理程序会计算签名（SHA-1，对排序后的/m)
-    expect(out).toMatch(/^ {6}取证 {6}推送的密文能用 check 的密钥解密：\d+ 字节，填充字节 \d+，消息 \d+ 字节，appid/m)
+    expect(out).toMatch(/^ {6}取证 {6}推送的密文可以解密（check 的密钥）：\d+ 字节，填充字节 \d+，消息 \d+ 字节，appid/m)
     expect(out).toMatch(/^19 +replayed-nonce +.+ +\[0\/拒绝\] +0\+data +WARN$/m)
     expect(out).toMatch(/^21 +redelivery +.+ +0 +0\+data，然后 0\+data +PASS$/m)
     expect(englishRuns(shown(r))).toEqual([])

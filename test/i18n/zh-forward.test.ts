@@ -21,6 +21,8 @@ describe('npm start -- --once --forward-to HANDLER in Chinese (real CLI, child p
     expect(r.stdout).toContain(`推送将转发给你的处理程序 ${h.url}；结论评判的是它的应答。`)
     expect(r.stdout).toContain('评判 FAIL：应为 errcode 300（签名错误），实际 HTTP 200，errcode 0 "ok"，data 解密为 {')
     expect(r.stdout).toMatch(/│ {5}推送的 msg_signature：应为 [0-9a-f]{40}，收到 [0-9a-f]{40}（在 "msg_signature" 中）$/m)
+    // Forward mode decrypts with this receiver's key, not check's.
+    expect(r.stdout).toMatch(/│ {5}推送的密文可以解密（本接收端的密钥）：\d+ 字节/)
     expect(r.stdout).toMatch(/^ {3}不通过：发送方拒绝了我们对第 2 次推送的应答：你的处理程序对微信的签名测试应答了 0/m)
     expect(englishRuns(r.stdout + r.stderr)).toEqual([])
     // captures show of the relayed signature test: the handler's grade in the same words as the log.

@@ -19,6 +19,8 @@ export const forensics = {
   FX_SENT_NO_SIG: '{label}: sent (none); the correct one is {expected}',
   FX_VERIFIER_SEES: '{label}: a verifying handler computes {signature}: [{parts}] and sees the mismatch',
   FX_SIG_VALID: '{label} is valid ({signature}: [{parts}])',
-  FX_DELIVERY_DECRYPTS: 'delivery ciphertext decrypts with check\'s key: {cipherBytes} bytes, pad byte {padByte}, message {declaredLength} bytes, appid {appid}',
+  FX_DELIVERY_DECRYPTS: 'delivery ciphertext decrypts with {keyOwner}: {cipherBytes} bytes, pad byte {padByte}, message {declaredLength} bytes, appid {appid}',
+  FX_KEY_OF_CHECK: 'check\'s key',
+  FX_KEY_OF_RECEIVER: 'this receiver\'s key',
   FX_DELIVERY_REJECTED: 'delivery: {reason}: {message}',
 } as const

@@ -17,6 +17,8 @@ export const forensics: Record<keyof typeof en, string> = {
   FX_SENT_NO_SIG: '{label}：没有发送签名；正确的是 {expected}',
   FX_VERIFIER_SEES: '{label}：验签的处理程序会计算签名（{signature}）：[{parts}]，从而发现不符',
   FX_SIG_VALID: '{label} 有效（{signature}：[{parts}]）',
-  FX_DELIVERY_DECRYPTS: '推送的密文能用 check 的密钥解密：{cipherBytes} 字节，填充字节 {padByte}，消息 {declaredLength} 字节，appid {appid}',
+  FX_KEY_OF_CHECK: 'check 的密钥',
+  FX_KEY_OF_RECEIVER: '本接收端的密钥',
+  FX_DELIVERY_DECRYPTS: '推送的密文可以解密（{keyOwner}）：{cipherBytes} 字节，填充字节 {padByte}，消息 {declaredLength} 字节，appid {appid}',
   FX_DELIVERY_REJECTED: '推送：{reason}：{message}',
 }
