@@ -1,3 +1,4 @@
+import { finding } from '../messages/render.js'
 import { parseFields, type Envelope, type EnvelopeInput, type Query } from '../protocol/envelope.js'
 import { NotificationError } from '../protocol/errors.js'
 import type { FieldLocation, ProfileDescriptor } from './descriptor.js'
@@ -24,12 +25,14 @@ export function valueAt (loc: FieldLocation | undefined, s: Sources): string | u
 
 /** The strict reader of a descriptor profile: each value from exactly where the descriptor says. */
 export function readEnvelope (d: ProfileDescriptor, input: EnvelopeInput): Envelope {
-  if (input.body.length === 0) throw new NotificationError('BODY_EMPTY', `request body is empty: this profile expects a ${d.body.toUpperCase()} body`)
+  if (input.body.length === 0) throw NotificationError.coded('BODY_EMPTY', finding('PROFILE_BODY_EMPTY', { format: d.body.toUpperCase() }))
   const s: Sources = { query: input.query, headers: input.headers ?? {}, body: bodyFields(d.body, input.body) }
   const f = d.fields
   const encrypt = valueAt(f.ciphertext, s)
   if (encrypt === undefined) {
-    throw new NotificationError('ENVELOPE_NO_CIPHERTEXT', `no ciphertext in ${f.ciphertext.in} field "${f.ciphertext.name}" (body fields: ${Object.keys(s.body).join(', ') || 'none'})`, { fields: Object.keys(s.body) })
+    const fields = Object.keys(s.body)
+    const where = { in: f.ciphertext.in, name: f.ciphertext.name }
+    throw NotificationError.coded('ENVELOPE_NO_CIPHERTEXT', fields.length > 0 ? finding('PROFILE_NO_CIPHERTEXT', { ...where, fields: fields.join(', ') }) : finding('PROFILE_NO_BODY_FIELDS', where), { fields })
   }
   return {
     format: d.body,

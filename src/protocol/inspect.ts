@@ -97,16 +97,16 @@ function decrypt (encrypt: string, ctx: InspectContext): Decryption {
 function parsePayload (plaintext: string): Record<string, unknown> {
   const depth = jsonDepth(plaintext)
   if (depth > PAYLOAD_MAX_DEPTH) {
-    throw new NotificationError('PAYLOAD_NOT_JSON_OBJECT', `decrypted message nests ${depth} levels deep, more than the ${PAYLOAD_MAX_DEPTH} this receiver parses; kept as text only`, { depth })
+    throw NotificationError.coded('PAYLOAD_NOT_JSON_OBJECT', finding('PAYLOAD_TOO_DEEP', { depth, max: PAYLOAD_MAX_DEPTH }), { depth })
   }
   let v: unknown
   try {
     v = JSON.parse(plaintext)
   } catch (err) {
-    throw new NotificationError('PAYLOAD_NOT_JSON_OBJECT', `decrypted message is not JSON (${(err as Error).message}): ${plaintext.slice(0, 200)}`, { plaintext })
+    throw NotificationError.coded('PAYLOAD_NOT_JSON_OBJECT', finding('PAYLOAD_NOT_JSON', { detail: (err as Error).message, start: plaintext.slice(0, 200) }), { plaintext })
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    throw new NotificationError('PAYLOAD_NOT_JSON_OBJECT', `decrypted message is JSON but not an object: ${plaintext.slice(0, 200)}`, { plaintext })
+    throw NotificationError.coded('PAYLOAD_NOT_JSON_OBJECT', finding('PAYLOAD_NOT_OBJECT', { start: plaintext.slice(0, 200) }), { plaintext })
   }
   return v as Record<string, unknown>
 }
@@ -132,5 +132,5 @@ function timestampWarning (ts: string | undefined, nowMs: number, warnings: Find
 /** Anything thrown that is not ours is a bug in the receiver: 299, so WeChat retries. */
 function asNotificationError (err: unknown): NotificationError {
   if (err instanceof NotificationError) return err
-  return new NotificationError('INTERNAL', `receiver error: ${(err as Error)?.message ?? String(err)}`)
+  return NotificationError.coded('INTERNAL', finding('REJECT_INTERNAL', { detail: (err as Error)?.message ?? String(err) }))
 }

@@ -107,3 +107,50 @@ describe('check\'s "sent" column', () => {
     }
   })
 })
+
+describe('why a delivery could not be read: coded where the receiver explains it', () => {
+  const secrets = { appid: 'wx0123456789abcdef', token: 'tok', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' }
+  const inspectPlaintext = async (plaintext: string) => {
+    const { buildDelivery } = await import('../../src/protocol/delivery.js')
+    const { createWxBizMsgCryptProfile } = await import('../../src/protocol/profile.js')
+    const { inspectDelivery } = await import('../../src/protocol/inspect.js')
+    const profile = createWxBizMsgCryptProfile()
+    const d = buildDelivery({ payload: plaintext, secrets, profile, nowMs: Date.now() })
+    return inspectDelivery({ body: d.body, contentType: d.contentType, query: d.query }, { secrets, profile, nowMs: Date.now() })
+  }
+
+  it('a decrypted message that is not a JSON object: the same English in the capture, the code for the reader', async () => {
+    const cases: Array<[string, string, RegExp, RegExp]> = [
+      ['plain text', 'PAYLOAD_NOT_JSON', /^decrypted message is not JSON \(.+\): plain text$/, /^解密后的消息不是 JSON（解析器报告：".+"）：plain text$/],
+      ['[1,2]', 'PAYLOAD_NOT_OBJECT', /^decrypted message is JSON but not an object: \[1,2\]$/, /^解密后的消息是 JSON，但不是对象：\[1,2\]$/],
+      ['['.repeat(70) + ']'.repeat(70), 'PAYLOAD_TOO_DEEP', /^decrypted message nests 70 levels deep, more than the 64 this receiver parses; kept as text only$/, /^解密后的消息嵌套 70 层，超过本接收端解析的 64 层；只按文本保存$/],
+    ]
+    for (const [plaintext, code, en, zh] of cases) {
+      const i = await inspectPlaintext(plaintext)
+      expect(i.errcode, code).toBe(210)
+      expect(i.messageFinding?.code).toBe(code)
+      expect(i.message).toMatch(en)
+      expect(render(i.messageFinding!, 'zh')).toMatch(zh)
+    }
+  })
+
+  it('a profile that finds no ciphertext where its descriptor says, or an empty body', async () => {
+    const { namedDescriptor } = await import('../../src/profiles/named.js')
+    const { readEnvelope } = await import('../../src/profiles/wire.js')
+    const d = namedDescriptor('nontax-data-hmac')!
+    const { NotificationError } = await import('../../src/protocol/errors.js')
+    const problem = (body: string) => {
+      try { readEnvelope(d, { body: Buffer.from(body), contentType: 'application/json', query: {} }) } catch (e) { if (e instanceof NotificationError) return e }
+      return undefined
+    }
+    const noField = problem('{"appid":"wx1","nonce":"n"}')
+    expect(noField?.finding?.code).toBe('PROFILE_NO_CIPHERTEXT')
+    expect(noField?.message).toBe('no ciphertext in body field "data" (body fields: appid, nonce)')
+    expect(render(noField!.finding!, 'zh')).toBe('body 字段 "data" 中没有密文（报文体字段：appid, nonce）')
+    expect(problem('{}')?.finding?.code).toBe('PROFILE_NO_BODY_FIELDS')
+    expect(problem('{}')?.message).toBe('no ciphertext in body field "data" (body fields: none)')
+    const empty = problem('')
+    expect(empty?.finding?.code).toBe('PROFILE_BODY_EMPTY')
+    expect(render(empty!.finding!, 'zh')).toBe('报文体为空：此配置要求 JSON 报文体')
+  })
+})

@@ -17,4 +17,10 @@ export const deliveryReasons = {
   ENVELOPE_NO_FIELDS: '{format} body has no ciphertext field (looked for {looked}; found none)',
   ENVELOPE_CONTENT_TYPE: 'content-type "{mime}" is not supported: WeChat sends application/json (also accepted: form-urlencoded, XML)',
   ENVELOPE_UNPARSEABLE: '{format} body does not parse: {detail}',
+  PROFILE_BODY_EMPTY: 'request body is empty: this profile expects a {format} body',
+  PROFILE_NO_CIPHERTEXT: 'no ciphertext in {in} field "{name}" (body fields: {fields})',
+  PROFILE_NO_BODY_FIELDS: 'no ciphertext in {in} field "{name}" (body fields: none)',
+  PAYLOAD_TOO_DEEP: 'decrypted message nests {depth} levels deep, more than the {max} this receiver parses; kept as text only',
+  PAYLOAD_NOT_JSON: 'decrypted message is not JSON ({detail}): {start}',
+  PAYLOAD_NOT_OBJECT: 'decrypted message is JSON but not an object: {start}',
 } as const

@@ -16,4 +16,10 @@ export const deliveryReasons: Record<keyof typeof en, string> = {
   ENVELOPE_NO_FIELDS: '{format} 报文体中没有密文字段（查找了 {looked}；一个字段也没有）',
   ENVELOPE_CONTENT_TYPE: '不支持 content-type "{mime}"：微信发送 application/json（也接受 form-urlencoded、XML）',
   ENVELOPE_UNPARSEABLE: '{format} 报文体无法解析（解析器报告："{detail}"）',
+  PROFILE_BODY_EMPTY: '报文体为空：此配置要求 {format} 报文体',
+  PROFILE_NO_CIPHERTEXT: '{in} 字段 "{name}" 中没有密文（报文体字段：{fields}）',
+  PROFILE_NO_BODY_FIELDS: '{in} 字段 "{name}" 中没有密文（报文体中一个字段也没有）',
+  PAYLOAD_TOO_DEEP: '解密后的消息嵌套 {depth} 层，超过本接收端解析的 {max} 层；只按文本保存',
+  PAYLOAD_NOT_JSON: '解密后的消息不是 JSON（解析器报告："{detail}"）：{start}',
+  PAYLOAD_NOT_OBJECT: '解密后的消息是 JSON，但不是对象：{start}',
 }
