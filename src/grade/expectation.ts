@@ -82,6 +82,9 @@ export function latitudeOf (i: Inspection, bodyBytes = 0): { signature: Finding[
   return { signature, format, large: bodyBytes > LARGE_BODY_BYTES }
 }
 
+/** In forward mode this receiver verified and decrypted the delivery with its own keys: the fix names them, not check's flags. */
+const FORWARDED_MISSED = { errcode: { 300: finding('GRADE_MISSED_300_FORWARDED'), 298: finding('GRADE_MISSED_298_FORWARDED') } }
+
 /**
  * What docs/PROTOCOL.md §4 expects a handler to answer to a delivery, from our own inspection of it (forward
  * mode). The errcode our receiver chose passes; part C's latitude adds the alternatives it allows.
@@ -93,12 +96,12 @@ export function expectationFor (i: Inspection, o: { bodyBytes?: number } = {}): 
     // A repeated wxnontaxstr: accepting and rejecting are both allowed (§8), graded as check's replayed-nonce case.
     if (i.warnings.some(w => w.code === 'WARN_NONCE_REUSED')) return replayedNonce(echo)
     const notes = [...lat.signature, ...lat.format, ...(lat.large ? [finding('LAT_LARGE_BODY', { kib: LARGE_BODY_BYTES / 1024 })] : [])]
-    if (notes.length === 0) return accepts0({ echo })
+    if (notes.length === 0) return accepts0({ echo, why: FORWARDED_MISSED })
     const also: Acceptable[] = []
     if (lat.signature.length > 0) also.push({ errcode: 300, outcome: 'PASS' })
     if (lat.format.length > 0 || lat.large) also.push({ errcode: 210, outcome: 'PASS' })
     if (lat.large) also.push({ httpStatus: 413, outcome: 'PASS' })
-    return accepts0({ echo, outcome: 'WARN', note: finding('NOTE_ACCEPTED_ALTHOUGH', { items: listOf(notes, 'semi') }), also })
+    return accepts0({ echo, outcome: 'WARN', note: finding('NOTE_ACCEPTED_ALTHOUGH', { items: listOf(notes, 'semi') }), also, why: FORWARDED_MISSED })
   }
   const also: Acceptable[] = []
   if (i.errcode === 300 && i.decryption && !i.decryption.ok) {

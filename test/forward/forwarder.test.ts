@@ -69,6 +69,18 @@ describe('forwarder', () => {
     expect(res.grade.forensics.map(l => render(l)).join('\n')).toMatch(/delivery ciphertext decrypts with this receiver's key: \d+ bytes/)
   })
 
+  it('a handler with another Token rejects a correct delivery: the fix names this receiver\'s NONTAX_TOKEN, not check\'s flags', async () => {
+    const secrets = testSecrets()
+    const h = await startReferenceHandler({ secrets: { ...secrets, token: 'SomeoneElsesToken0123456789abcdef' } })
+    const res = await createForwarder({ target: h.url, secrets, profile })(received(secrets))
+    expect(res.grade).toMatchObject({ outcome: 'FAIL', failure: 'errcode' })
+    expect(res.grade.reason?.code).toBe('GRADE_MISSED_300_FORWARDED')
+    const en = render(res.grade.reason!)
+    expect(en).toBe('your handler rejected a correctly signed delivery as a signature error (300): its Token differs from this receiver\'s NONTAX_TOKEN, which verified the delivery, or it signs other strings: SHA-1 over the sorted token, timestamp, wxnontaxstr and encrypt, lower-case hex, each value exactly as received')
+    expect(render(res.grade.reason!, 'zh')).toMatch(/^你的处理程序把一个签名正确的推送当作签名错误（300）拒绝了：它的 Token 与本接收端验签用的 NONTAX_TOKEN 不同，或者它签名的字符串不同/)
+    expect(en).not.toContain('check')
+  })
+
   it('a correct handler rejecting the wrong signature passes', async () => {
     const secrets = testSecrets()
     const h = await startReferenceHandler({ secrets })

@@ -6,6 +6,8 @@ export const grade = {
   FIX_VERIFY: 'compute {signature} (each value exactly as received), compare it with {sigField} in constant time, and answer 300 before decrypting',
   FIX_TOKEN: 'its Token differs from the one check signs with (NONTAX_TOKEN / --token), or it signs other strings: {signature}, each value exactly as received',
   FIX_KEY: 'its {keySecret} or appid differs from check\'s ({keyVar}, WECHAT_APPID / --aes-key, --token, --appid), or it decrypts differently: {cipher}; key = {keySource}',
+  FIX_TOKEN_RECEIVER: 'its Token differs from this receiver\'s NONTAX_TOKEN, which verified the delivery, or it signs other strings: {signature}, each value exactly as received',
+  FIX_KEY_RECEIVER: 'its {keySecret} or appid differs from this receiver\'s ({keyVar}, WECHAT_APPID), which decrypted the delivery, or it decrypts differently: {cipher}; key = {keySource}',
   FIX_ENVELOPE: 'read {envelope}',
   FIX_ERRCODE_BODY: 'WeChat reads {"errcode","errmsg"} from a JSON body; catch framework errors (body parse, content type, size) and answer HTTP 200 with the errcode',
 
@@ -17,6 +19,8 @@ export const grade = {
   GRADE_REJECTED: 'your handler answered {errcode} ({name}) where docs/PROTOCOL.md §4 expects {expected}',
   GRADE_MISSED_300: 'your handler rejected a correctly signed delivery as a signature error (300): {@FIX_TOKEN}',
   GRADE_MISSED_298: 'your handler could not decrypt a correct delivery (298): {@FIX_KEY}',
+  GRADE_MISSED_300_FORWARDED: 'your handler rejected a correctly signed delivery as a signature error (300): {@FIX_TOKEN_RECEIVER}',
+  GRADE_MISSED_298_FORWARDED: 'your handler could not decrypt a correct delivery (298): {@FIX_KEY_RECEIVER}',
   GRADE_MISSED_210: 'your handler called a correct delivery malformed (210): {@FIX_ENVELOPE}',
   GRADE_MISSED_299: 'your handler reported its own system error (299) for a correct delivery: WeChat retries it; look at the handler\'s log for the exception',
   GRADE_ANSWER_UNUSABLE: 'your handler answered 0 but WeChat cannot use the answer: {problems}. Answer {"errcode":0,"errmsg":"ok","data","timestamp","nonce","msg_signature"}: data = the answer JSON encrypted as a delivery ({cipherMode}, key = {keySource}), msg_signature = {sigAlg} over token, timestamp, nonce and data signed the way a delivery is ({signature}), with the same key, appid and token',

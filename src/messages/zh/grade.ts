@@ -8,6 +8,8 @@ export const grade = {
   FIX_VERIFY: '计算签名（{signature}；每个值都按收到的原样），与 {sigField} 做常量时间比较；验签失败时先应答 300，再谈解密',
   FIX_TOKEN: '它的 Token 与 check 签名用的不同（NONTAX_TOKEN / --token），或者它签名的字符串不同：签名是 {signature}，每个值都按收到的原样',
   FIX_KEY: '它的 {keySecret} 或 appid 与 check 的不同（{keyVar}、WECHAT_APPID / --aes-key、--token、--appid），或者解密方式不同：{cipher}；key = {keySource}',
+  FIX_TOKEN_RECEIVER: '它的 Token 与本接收端验签用的 NONTAX_TOKEN 不同，或者它签名的字符串不同：签名是 {signature}，每个值都按收到的原样',
+  FIX_KEY_RECEIVER: '它的 {keySecret} 或 appid 与本接收端解密用的不同（{keyVar}、WECHAT_APPID），或者解密方式不同：{cipher}；key = {keySource}',
   FIX_ENVELOPE: '读取 {envelope}',
   FIX_ERRCODE_BODY: '微信从 JSON 应答体读取 {"errcode","errmsg"}；请捕获框架层错误（请求体解析、content type、大小限制），并以 HTTP 200 加 errcode 应答',
 
@@ -19,6 +21,8 @@ export const grade = {
   GRADE_REJECTED: '你的处理程序应答了 {errcode}（{name}），而 docs/PROTOCOL.md §4 期望 {expected}',
   GRADE_MISSED_300: '你的处理程序把一个签名正确的推送当作签名错误（300）拒绝了：{@FIX_TOKEN}',
   GRADE_MISSED_298: '你的处理程序无法解密一个正确的推送（298）：{@FIX_KEY}',
+  GRADE_MISSED_300_FORWARDED: '你的处理程序把一个签名正确的推送当作签名错误（300）拒绝了：{@FIX_TOKEN_RECEIVER}',
+  GRADE_MISSED_298_FORWARDED: '你的处理程序无法解密一个正确的推送（298）：{@FIX_KEY_RECEIVER}',
   GRADE_MISSED_210: '你的处理程序把一个正确的推送判为数据格式错误（210）：{@FIX_ENVELOPE}',
   GRADE_MISSED_299: '你的处理程序对一个正确的推送报告了自身的系统错误（299）：微信会重发；请查看处理程序日志中的异常',
   GRADE_ANSWER_UNUSABLE: '你的处理程序应答了 0，但微信无法使用这个应答：{problems}。请应答 {"errcode":0,"errmsg":"ok","data","timestamp","nonce","msg_signature"}：data = 应答 JSON 按推送的方式加密（{cipherMode}，key = {keySource}），msg_signature = 对 token、timestamp、nonce 和 data 按推送的方式计算的 {sigAlg} 签名（{signature}），使用相同的密钥、appid 和 token',
