@@ -78,9 +78,11 @@ export function algorithmIn (profile: CryptoProfile | undefined, lang: Lang): (e
   return english => (local !== undefined && english === profile?.words.signature ? local : english)
 }
 
+/** Body and plaintext keep their own line breaks (indented below); every other value is one escaped line. */
+const SHOWN_WITH_LINE_BREAKS: ReadonlySet<string> = new Set(['body.text', 'inspection.decryption.plaintext'])
+
 export function showText (record: CaptureRecord, lang: Lang = 'en', algorithm: (english: string) => string = e => e, profile?: Pick<CryptoProfile, 'wordsIn'>): string {
-  // Body and plaintext keep their own line breaks (indented below); every other value is one escaped line.
-  const r = displayCopy(record, new Set([record.body.text, record.inspection.decryption?.ok ? record.inspection.decryption.plaintext : undefined]))
+  const r = displayCopy(record, SHOWN_WITH_LINE_BREAKS)
   const i = r.inspection
   const t = (code: MessageCode, params?: Params) => render(finding(code, params), lang)
   const none = t('SHOW_NONE')

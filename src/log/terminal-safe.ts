@@ -38,20 +38,23 @@ export function safeLines (text: string): string {
 export const DISPLAY_DEPTH = 32
 
 /**
- * A copy for display: every string escaped, nesting bounded. `keep` names top-level paths whose
- * strings keep their line breaks (still escaped line by line where they are printed).
+ * A copy for display: every string escaped, nesting bounded. `keep` names paths ("body.text") whose
+ * strings keep their line breaks (still escaped line by line where they are printed). By path, not by
+ * value: a sender's string that merely equals the body (a quoted plaintext, say) is escaped like any other.
  */
-export function displayCopy<T> (value: T, keep: ReadonlySet<unknown> = new Set()): T {
-  return copy(value, 0, keep) as T
+export function displayCopy<T> (value: T, keep: ReadonlySet<string> = new Set()): T {
+  return copy(value, 0, keep, '') as T
 }
 
-function copy (v: unknown, depth: number, keep: ReadonlySet<unknown>): unknown {
-  if (typeof v === 'string') return keep.has(v) ? v : escapeControls(v)
+function copy (v: unknown, depth: number, keep: ReadonlySet<string>, path: string): unknown {
+  if (typeof v === 'string') return keep.has(path) ? v : escapeControls(v)
   if (typeof v !== 'object' || v === null) return v
   if (depth >= DISPLAY_DEPTH) return `[nested deeper than ${DISPLAY_DEPTH} levels]`
-  if (Array.isArray(v)) return v.map(x => copy(x, depth + 1, keep))
+  // Paths are only spelled out when some are kept (the pretty log's per-delivery copy keeps none).
+  const at = (k: string) => (keep.size === 0 ? '' : path === '' ? k : `${path}.${k}`)
+  if (Array.isArray(v)) return v.map((x, i) => copy(x, depth + 1, keep, at(String(i))))
   const out: Record<string, unknown> = {}
-  for (const [k, x] of Object.entries(v)) out[escapeControls(k)] = copy(x, depth + 1, keep)
+  for (const [k, x] of Object.entries(v)) out[escapeControls(k)] = copy(x, depth + 1, keep, at(k))
   return out
 }
 

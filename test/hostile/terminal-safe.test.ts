@@ -32,6 +32,13 @@ describe('terminal-safe rendering of sender values', () => {
     expect(escapeControls('\ud800x')).toBe('\\ud800x')
   })
 
+  it('keeps line breaks only at the kept paths, never in another string that happens to equal the kept one', () => {
+    const text = 'line one\r\nINFO forged'
+    const copy = displayCopy({ body: { text }, quoted: { start: text } }, new Set(['body.text']))
+    expect(copy.body.text).toBe(text)
+    expect(copy.quoted.start).toBe('line one\\r\\nINFO forged')
+  })
+
   it('bounds nesting in a display copy and never throws on {"toString":1}', () => {
     let deep: unknown = 1
     for (let i = 0; i < 5000; i++) deep = [deep]
