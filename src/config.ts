@@ -95,7 +95,8 @@ const schema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: int('KEEP_ALIVE_TIMEOUT_MS', 0, 600_000, '5000'),
   MAX_CAPTURES_IN_MEMORY: int('MAX_CAPTURES_IN_MEMORY', 1, 1_000_000, '1000'),
   MAX_EVENT_LOOP_DELAY_MS: int('MAX_EVENT_LOOP_DELAY_MS', 10, 60_000, '1000'),
-  INSPECTOR_PORT: z.string().regex(/^(auto|\d{1,5})$/, 'CONFIG_INSPECTOR_PORT_FORMAT').refine(v => v === 'auto' || Number(v) <= 65535, 'CONFIG_INSPECTOR_PORT_MAX').optional(),
+  // One message per value: the range is checked only on something shaped like a port (zod runs a refine after a failed regex).
+  INSPECTOR_PORT: z.string().regex(/^(auto|\d{1,5})$/, 'CONFIG_INSPECTOR_PORT_FORMAT').refine(v => !/^\d+$/.test(v) || Number(v) <= 65535, 'CONFIG_INSPECTOR_PORT_MAX').optional(),
   ADMIN_TOKEN: z.string().min(16, 'CONFIG_ADMIN_TOKEN_SHORT').optional(),
   NGROK_API_URL: z.url({ message: 'CONFIG_NGROK_API_URL' }).optional(),
 })

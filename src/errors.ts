@@ -59,12 +59,21 @@ export class WechatRefusedError extends AppError {
   constructor (code: string, message: string, options?: { cause?: unknown; params?: Params }) { super(code, message, EXIT.COULD_NOT_RUN, options) }
 }
 
-/** A system error from listen() and friends, as the AppError a person can act on; anything else unchanged. */
+/** Codes of a file the user named (or its folder) that this user cannot use: a setup problem, not a bug. */
+const FILE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC'])
+
+/**
+ * A system error from listen() or from a file, as the AppError a person can act on; anything else
+ * unchanged. Only listen()'s own errors speak of ports: EACCES from reading a folder is about the folder.
+ */
 export function asAppError (err: unknown): AppError | undefined {
   if (err instanceof AppError) return err
   const e = err as NodeJS.ErrnoException | undefined
-  if (e?.code === 'EADDRINUSE' || e?.code === 'EACCES' || e?.code === 'EADDRNOTAVAIL') {
+  if (e?.syscall === 'listen' && (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL')) {
     return SetupError.from({ code: `LISTEN_${e.code}`, params: { detail: e.message } })
+  }
+  if (e?.path !== undefined && e.code !== undefined && FILE_CODES.has(e.code)) {
+    return SetupError.from({ code: 'FILE_ACCESS', params: { path: e.path, cause: e.code, syscall: e.syscall ?? '' } })
   }
   return undefined
 }

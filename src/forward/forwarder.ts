@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js'
 import { rawQueryOf, withQuery } from '../net/raw-query.js'
 import { expectationFor } from '../grade/expectation.js'
 import { referenceForensics } from '../grade/forensics.js'
@@ -33,7 +34,8 @@ export function forwardHeaders (h: ForwardRequest['headers']): Record<string, st
  */
 export function createForwarder (opts: ForwarderOptions): Forwarder {
   if (!/^https?:\/\/[^/]/.test(opts.target) || !URL.canParse(opts.target)) {
-    throw new TypeError(`forward target must be the http(s) URL of your handler (e.g. http://127.0.0.1:8080/notify); got "${opts.target}"`)
+    // A usage error (exit 2, serve's usage after it), in the words run --forward-to already uses.
+    throw UsageError.from({ code: 'LOOP_FORWARD_URL', params: { got: opts.target } })
   }
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   return async (req: ForwardRequest): Promise<ForwardResult> => {

@@ -52,7 +52,16 @@ export function localCompact (ms: number): string {
 export function localDayStart (day: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
   if (!m) return NaN
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(y, mo - 1, d)
+  // Date rolls 2026-13-45 over into 2027-02-14; a day that does not exist is not a date.
+  return t.getFullYear() === y && t.getMonth() === mo - 1 && t.getDate() === d ? t.getTime() : NaN
+}
+
+/** 00:00 to 23:59:59: ECMAScript would read 24:00 as the next midnight. */
+function validClock (hms: string): boolean {
+  const [h = 99, mi = 99, sec = 0] = hms.split(':').map(Number)
+  return h <= 23 && mi <= 59 && sec < 60
 }
 
 /**
@@ -65,7 +74,7 @@ export function parseLocalDate (text: string): number {
   const day = localDayStart(t)
   if (Number.isFinite(day)) return day
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:?\d{2})?$/i.exec(t)
-  if (!m) return NaN
+  if (!m?.[1] || !m[2] || !Number.isFinite(localDayStart(m[1])) || !validClock(m[2])) return NaN
   // Without Z/offset, ECMAScript reads a date-time form as local time.
   return Date.parse(`${m[1]}T${m[2]}${m[3] ?? ''}`)
 }

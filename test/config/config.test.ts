@@ -29,6 +29,11 @@ describe('loadConfig', () => {
     ])
   })
 
+  it('names a malformed INSPECTOR_PORT once, with the form it takes, and an out-of-range one by its range', () => {
+    expect(problems({ INSPECTOR_PORT: 'x' })).toEqual(['INSPECTOR_PORT must be a port 1-65535, 0 (off) or auto (any free port), e.g. INSPECTOR_PORT=4041'])
+    expect(problems({ INSPECTOR_PORT: '99999' })).toEqual(['INSPECTOR_PORT must be at most 65535'])
+  })
+
   it('lists every malformed value at once, with an example, never echoing a secret', () => {
     const p = problems({ PORT: 'abc', NONTAX_ENCODING_AES_KEY: 'short-secret-value', LOG_FORMAT: 'xml', PUBLIC_URL: 'nope' })
     expect(p).toContain('PORT must be an integer 0-65535 (e.g. PORT=3000)')

@@ -126,6 +126,7 @@ describe('forwarder', () => {
   })
 
   it('refuses a target that is not an http(s) URL', () => {
-    expect(() => createForwarder({ target: 'localhost:8080', secrets: testSecrets(), profile })).toThrow(/forward target must be the http\(s\) URL of your handler/)
+    // A usage error with a stable code (exit 2, not "internal error"), in run --forward-to's words.
+    expect(() => createForwarder({ target: 'localhost:8080', secrets: testSecrets(), profile })).toThrow(expect.objectContaining({ code: 'LOOP_FORWARD_URL', exitCode: 2 }))
   })
 })

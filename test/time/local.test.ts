@@ -29,4 +29,9 @@ describe('local time', () => {
     expect(await inZone('Asia/Shanghai', `[t.parseLocalDate('2026-11-27'), t.parseLocalDate('2026-11-27 14:03'), t.parseLocalDate('2026-11-27T06:03Z'), t.parseLocalDate('yesterday'), t.localTime('2026-11-27T06:03:05.000Z')]`))
       .toEqual([Date.parse('2026-11-26T16:00:00Z'), Date.parse('2026-11-27T06:03:00Z'), Date.parse('2026-11-27T06:03:00Z'), null, '2026-11-27 14:03:05 +08:00'])
   })
+
+  it('refuses a day or a time that does not exist instead of rolling it over (2026-13-45 is not 2027-02-14)', async () => {
+    expect(await inZone('Asia/Shanghai', `['2026-13-45', '2026-02-30', '2026-02-30 10:00', '2026-11-27 24:00', '2026-11-27 14:60', '2026-11-27T14:00:61Z', '2028-02-29', '2026-11-27 23:59:59'].map(d => t.parseLocalDate(d))`))
+      .toEqual([null, null, null, null, null, null, Date.parse('2028-02-28T16:00:00Z'), Date.parse('2026-11-27T15:59:59Z')])
+  })
 })

@@ -31,6 +31,7 @@ import { lists } from './lists.js'
 import { gradeDetails } from './grade-details.js'
 import { forensics } from './forensics.js'
 import { wechatApi } from './wechat-api.js'
+import { setup } from './setup.js'
 import { handler } from './handler.js'
 import { security } from './security.js'
 
@@ -39,6 +40,6 @@ import { security } from './security.js'
  * Each zh area file is typed against its en area, so a code zh has and en lacks is a compile error;
  * the merged object must have every en code, so a message in English only is a compile error too.
  */
-export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, capturesViews, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent, lists, gradeDetails, forensics, wechatApi } as const
+export const zhAreas = { common, preflight, inspector, signature, discovery, delivery, answer, network, grade, check, language, handler, security, runLog, verdict, checkReport, usage, config, checkCli, shutdown, cli, cliUsage, capturesCli, capturesViews, profileConfig, profileWords, receiverLog, deliveryReasons, checkSent, lists, gradeDetails, forensics, wechatApi, setup } as const
 
 export const zh = mergeAreas(zhAreas) satisfies Catalogue<MessageCode>

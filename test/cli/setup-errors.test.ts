@@ -1,0 +1,97 @@
+/**
+ * Setup problems a new user hits (found in review): each ends the command with exit 2 and the
+ * catalogue's text naming the cause and the fix, never "internal error … a bug" or a wrong cause.
+ */
+import { execFile } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { render } from '../../src/messages/render.js'
+import { runCli } from '../helpers/cli-process.js'
+
+const root = new URL('../..', import.meta.url).pathname
+const quiet = { ENV_FILE: 'none', HOST: '127.0.0.1', PORT: '0', INSPECTOR_PORT: '0', LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '60000' }
+
+interface Result { code: number; stdout: string; stderr: string }
+
+/**
+ * The CLI as a user who may not write `dir`: as root (who may write anything) the child runs as
+ * nobody over a root-owned folder; otherwise the folder is made read-only for its owner.
+ */
+async function asUserWhoCannotWrite (args: string[], env: Record<string, string>): Promise<Result & { dir: string }> {
+  const home = mkdtempSync(join(tmpdir(), 'nontax-setup-'))
+  chmodSync(home, 0o755)
+  const dir = join(home, 'captures')
+  mkdirSync(dir, { mode: 0o755 })
+  const asRoot = process.getuid?.() === 0
+  if (!asRoot) chmodSync(dir, 0o500)
+  const r = await new Promise<Result>(resolve => {
+    execFile(process.execPath, [join(root, 'bin/nontax-debugger.js'), ...args], {
+      cwd: home, env: { PATH: process.env.PATH ?? '', HOME: home, CAPTURE_DIR: dir, ...quiet, ...env }, timeout: 60_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    }, (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }))
+  })
+  return { ...r, dir }
+}
+
+describe('CAPTURE_DIR that cannot hold the captures (real process)', () => {
+  it('run --once stops with exit 2 before WeChat is asked, naming the folder, instead of a FAIL verdict blaming the sender', async () => {
+    // Before: both deliveries answered 299, "received 0 of 2", a verdict FAIL and exit 1.
+    const r = await asUserWhoCannotWrite(['run', '--once', '--lang', 'en'], { WAIT_TIMEOUT_MS: '2000' })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(render({ code: 'CAPTURE_DIR_NOT_WRITABLE', params: { dir: r.dir, path: r.dir, cause: 'EACCES' } }, 'en'))
+    expect(r.stdout).not.toContain('Verdict')
+  })
+
+  it('serve says the same in Chinese under --lang zh', async () => {
+    const r = await asUserWhoCannotWrite(['serve', '--demo-keys', '--lang', 'zh'], {})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(render({ code: 'CAPTURE_DIR_NOT_WRITABLE', params: { dir: r.dir, path: r.dir, cause: 'EACCES' } }, 'zh'))
+  })
+
+  it('a file where the folder should be: exit 2 with the fix, not "internal error … a bug" and a stack', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'nontax-setup-'))
+    const file = join(home, 'captures')
+    writeFileSync(file, 'not a folder')
+    const r = await runCli(['serve', '--demo-keys'], { ...quiet, CAPTURE_DIR: file })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(render({ code: 'CAPTURE_DIR_NOT_DIR', params: { dir: file, path: file } }, 'en'))
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /)
+  })
+})
+
+describe('errors that are not about ports do not speak of ports (real process)', () => {
+  it('captures list on a folder this user cannot read: the folder, not "Ports below 1024"', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'nontax-setup-'))
+    chmodSync(home, 0o755)
+    const dir = join(home, 'captures')
+    mkdirSync(dir, { mode: 0o700 })
+    const asRoot = process.getuid?.() === 0
+    if (!asRoot) chmodSync(dir, 0o000)
+    const r = await new Promise<Result>(resolve => {
+      execFile(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'captures', 'list'], {
+        cwd: home, env: { PATH: process.env.PATH ?? '', HOME: home, CAPTURE_DIR: dir, ENV_FILE: 'none' }, timeout: 60_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      }, (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }))
+    })
+    expect(r.code).toBe(2)
+    expect(r.stderr).not.toContain('1024')
+    expect(r.stderr).toContain(render({ code: 'FILE_ACCESS', params: { path: dir, cause: 'EACCES', syscall: 'scandir' } }, 'en'))
+  })
+
+  it('a HOST that does not resolve: exit 2 naming HOST and the fix, not "internal error"', async () => {
+    const r = await runCli(['serve', '--demo-keys'], { ...quiet, HOST: 'no-such-host.invalid' })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(render({ code: 'LISTEN_HOST_UNKNOWN', params: { detail: 'no-such-host.invalid:0' } }, 'en'))
+    expect(r.stderr).not.toMatch(/internal error/)
+  })
+})
+
+describe('serve --forward-to that is not a URL (real process)', () => {
+  it('is a usage error (exit 2, the same words as run --forward-to, serve usage after), not "internal error"', async () => {
+    const r = await runCli(['serve', '--demo-keys', '--forward-to', 'notaurl'], quiet)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(render({ code: 'LOOP_FORWARD_URL', params: { got: 'notaurl' } }, 'en'))
+    expect(r.stderr).toContain(render({ code: 'USAGE_SERVE' }, 'en').split('\n')[0])
+    expect(r.stderr).not.toMatch(/internal error/)
+  })
+})
