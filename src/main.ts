@@ -9,8 +9,13 @@ import { processIo } from './cli/io.js'
 const envFile = process.env.ENV_FILE || '.env'
 const fromFile = new Set<string>()
 if (envFile !== 'none' && existsSync(envFile)) {
-  for (const name of Object.keys(parseEnv(readFileSync(envFile, 'utf8')))) if (process.env[name] === undefined) fromFile.add(name)
-  process.loadEnvFile(envFile)
+  // Without the BOM Windows editors put first, the first name would read "\uFEFFNONTAX_TOKEN": silently unknown.
+  const values = parseEnv(readFileSync(envFile, 'utf8').replace(/^\uFEFF/, ''))
+  for (const [name, value] of Object.entries(values)) {
+    if (process.env[name] !== undefined) continue
+    fromFile.add(name)
+    process.env[name] = value
+  }
 }
 // A reader that stops early (`| head`, a `jq` that exits) closes the pipe: the rest of the output
 // has nowhere to go, which is not this command's failure (it was a stack trace and exit 1).

@@ -21,13 +21,15 @@ export function unknownVars (env: Record<string, string | undefined>, known: rea
   for (const name of Object.keys(env).sort()) {
     if (knownSet.has(name) || env[name] === undefined) continue
     const source: VarSource = fromFile.has(name) ? '.env' : 'environment'
-    const best = closest(name, known)
-    const ownPrefix = OWN_PREFIXES.some(p => name.startsWith(p))
-    const sharedPrefix = [...prefixes].some(p => name.startsWith(p))
+    // Names are case-sensitive: nontax_token is not NONTAX_TOKEN, and would be ignored without a word.
+    const upper = name.toUpperCase()
+    const best = closest(upper, known)
+    const ownPrefix = OWN_PREFIXES.some(p => upper.startsWith(p))
+    const sharedPrefix = [...prefixes].some(p => upper.startsWith(p))
     const nearMiss = best !== undefined && best.distance <= NEAR_MISS_DISTANCE
     if (ownPrefix || (sharedPrefix && source === '.env') || (sharedPrefix && nearMiss)) {
       const close = best && best.distance <= Math.max(NEAR_MISS_DISTANCE, Math.floor(name.length / 3)) ? best.name : undefined
-      out.push({ name, source, suggestion: close ?? containingAllWords(name, known) })
+      out.push({ name, source, suggestion: close ?? containingAllWords(upper, known) })
     }
   }
   return out

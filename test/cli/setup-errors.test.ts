@@ -95,3 +95,24 @@ describe('serve --forward-to that is not a URL (real process)', () => {
     expect(r.stderr).not.toMatch(/internal error/)
   })
 })
+
+describe('.env written on Windows (real process)', () => {
+  const secrets = 'WECHAT_APPID=wx0123456789abcdef\r\nNONTAX_TOKEN=MyToken123\r\nNONTAX_ENCODING_AES_KEY=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG\r\n'
+
+  it('a UTF-8 BOM before the first name (Notepad) does not hide that name', async () => {
+    // Before: the first name read as "\uFEFFWECHAT_APPID", so check said WECHAT_APPID was not set.
+    const file = join(mkdtempSync(join(tmpdir(), 'nontax-env-')), '.env')
+    writeFileSync(file, '\uFEFF' + secrets)
+    const r = await runCli(['check', '--target', 'http://127.0.0.1:1/notify', '--only', 'crypto-test'], { ENV_FILE: file })
+    expect(r.stderr + r.stdout).toContain(render({ code: 'PREFLIGHT_OK_APPID', params: { appid: 'wx0123456789abcdef', source: render({ code: 'SOURCE_ENV_FILE' }) } }))
+    expect(r.stderr + r.stdout).not.toContain(render({ code: 'CHECK_SECRET_NAME', params: { name: 'WECHAT_APPID', flag: 'appid' } }))
+  })
+
+  it('a lower-case name is named with the one it means, not silently ignored', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nontax-env-')), '.env')
+    writeFileSync(file, secrets.replace('NONTAX_TOKEN', 'nontax_token'))
+    const r = await runCli(['check', '--target', 'http://127.0.0.1:1/notify'], { ENV_FILE: file })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(render({ code: 'PREFLIGHT_UNKNOWN_VAR_DID_YOU_MEAN', params: { name: 'nontax_token', source: '.env', suggestion: 'NONTAX_TOKEN' } }))
+  })
+})

@@ -21,6 +21,15 @@ describe('unknown variables', () => {
     expect(unknownVars(env, CONFIG_VARS, new Set()).map(u => u.name)).toEqual(['PUBLIC_URI', 'WECHAT_FOO'])
   })
 
+  it('flags a lower-case spelling of a known name (names are case-sensitive, so it would be ignored) with the name it means', () => {
+    expect(unknownVars({ nontax_token: 'x', Public_Url: 'y' }, CONFIG_VARS, new Set(['nontax_token', 'Public_Url']))).toEqual([
+      { name: 'Public_Url', source: '.env', suggestion: 'PUBLIC_URL' },
+      { name: 'nontax_token', source: '.env', suggestion: 'NONTAX_TOKEN' },
+    ])
+    // The shell's own lower-case names stay alone.
+    expect(unknownVars({ http_proxy: 'x', no_proxy: 'y', home: 'z' }, CONFIG_VARS, new Set())).toEqual([])
+  })
+
   it('flags an unknown name with a shared prefix when it is in .env', () => {
     expect(unknownVars({ LOG_DIR: '/x' }, CONFIG_VARS, new Set(['LOG_DIR'])).map(u => u.name)).toEqual(['LOG_DIR'])
   })
