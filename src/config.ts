@@ -117,7 +117,10 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
   if (!parsed.success) {
     // The profile's own checks (NONTAX_PROFILE, the key's shape) are listed with the rest.
     const more: string[] = []
-    configuredProfiles(clean(rawEnv), more, opts.emulateProfile, lang)
+    const raw = clean(rawEnv)
+    configuredProfiles(raw, more, opts.emulateProfile, lang)
+    // The checks across variables too, where their values are well-formed: otherwise each shows only on the next run.
+    more.push(...crossProblems(raw, lang))
     throw new ConfigError([...parsed.error.issues.map(i => issueText(i.message, i.path, lang)), ...more], 'CONFIG_INVALID', lang)
   }
   const e = parsed.data
@@ -130,11 +133,7 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
     if (!e.NONTAX_TOKEN) problems.push(render({ code: 'CONFIG_TOKEN_REQUIRED' }, lang))
     if (!e.NONTAX_ENCODING_AES_KEY) problems.push(render({ code: 'CONFIG_KEY_REQUIRED' }, lang))
   }
-  if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) {
-    problems.push(render({ code: 'CONFIG_TLS_PAIR' }, lang))
-  }
-  const urlProblem = e.PUBLIC_URL === undefined ? undefined : publicUrlProblem(e.PUBLIC_URL, e.NOTIFY_PATH ?? DEFAULT_NOTIFY_PATH)
-  if (urlProblem) problems.push(render(urlProblem, lang))
+  problems.push(...crossProblems(e, lang))
   if (problems.length > 0) throw new ConfigError(problems, 'CONFIG_INVALID', lang)
   const demo = demoSecrets()
   return {
@@ -184,6 +183,15 @@ export function loadConfig (rawEnv: Env, opts: LoadOptions = {}): Config {
 }
 
 const DEFAULT_NOTIFY_PATH = '/nontax/notify'
+
+/** Problems that involve two variables, or a variable's meaning beyond its form (PUBLIC_URL with a path). */
+function crossProblems (e: Env, lang: Lang): string[] {
+  const problems: string[] = []
+  if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) problems.push(render({ code: 'CONFIG_TLS_PAIR' }, lang))
+  const urlProblem = e.PUBLIC_URL === undefined || !URL.canParse(e.PUBLIC_URL) ? undefined : publicUrlProblem(e.PUBLIC_URL, e.NOTIFY_PATH ?? DEFAULT_NOTIFY_PATH)
+  if (urlProblem) problems.push(render(urlProblem, lang))
+  return problems
+}
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 /**

@@ -25,9 +25,16 @@ export interface Preflight { config: Config; lines: string[] }
 /** The checks that need no network: names, values, secrets. Throws a ConfigError (exit 2) on the first failing group. */
 export function configPreflight (p: PreflightInput): Preflight {
   const lang = p.load?.lang
-  const unknown = unknownVars(p.env, CONFIG_VARS, p.fromFile)
-  if (unknown.length > 0) throw new ConfigError(unknown.map(u => render(unknownVarFinding(u), lang)), 'PREFLIGHT_UNKNOWN_VAR', lang)
-  const config = loadConfig(p.env, p.load)
+  const unknown = unknownVars(p.env, CONFIG_VARS, p.fromFile).map(u => render(unknownVarFinding(u), lang))
+  // Every problem at once (README "Configuration"): a misspelt name and a malformed value in one run, not one per run.
+  let config: Config
+  try {
+    config = loadConfig(p.env, p.load)
+  } catch (err) {
+    if (!(err instanceof ConfigError) || unknown.length === 0) throw err
+    throw new ConfigError([...unknown, ...err.problems], 'PREFLIGHT_UNKNOWN_VAR', lang)
+  }
+  if (unknown.length > 0) throw new ConfigError(unknown, 'PREFLIGHT_UNKNOWN_VAR', lang)
   if (p.command === 'check') checkSecrets(config, lang)
   const missing = config.generated.filter(n => n !== 'WECHAT_APPID')
   if (p.command !== 'run' && missing.length > 0 && !p.demoKeys) throw secretsMissing(commandName(p.command), missing, lang)

@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     ])
   })
 
+  it('names the checks across variables in the same run as a malformed value (not one run later)', () => {
+    const p = problems({ PORT: 'abc', PUBLIC_URL: 'https://abc.ngrok-free.app/nontax/notify', TLS_CERT_FILE: 'certs/cert.pem' })
+    expect(p[0]).toBe('PORT must be an integer 0-65535 (e.g. PORT=3000)')
+    expect(p.join('\n')).toMatch(/PUBLIC_URL must be an origin with no path/)
+    expect(p.join('\n')).toMatch(/TLS_CERT_FILE and TLS_KEY_FILE go together/)
+  })
+
   it('names a malformed INSPECTOR_PORT once, with the form it takes, and an out-of-range one by its range', () => {
     expect(problems({ INSPECTOR_PORT: 'x' })).toEqual(['INSPECTOR_PORT must be a port 1-65535, 0 (off) or auto (any free port), e.g. INSPECTOR_PORT=4041'])
     expect(problems({ INSPECTOR_PORT: '99999' })).toEqual(['INSPECTOR_PORT must be at most 65535'])

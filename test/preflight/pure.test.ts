@@ -30,6 +30,16 @@ describe('unknown variables', () => {
     expect(unknownVars({ http_proxy: 'x', no_proxy: 'y', home: 'z' }, CONFIG_VARS, new Set())).toEqual([])
   })
 
+  it('a misspelt name and a malformed value are named in one run (the name no longer hides the value)', () => {
+    let err: unknown
+    try { configPreflight({ env: { NONTAX_AES_KEY: 'x', PORT: 'abc' }, fromFile: new Set(['NONTAX_AES_KEY', 'PORT']), command: 'run', demoKeys: false }) } catch (e) { err = e }
+    expect(err).toMatchObject({ code: 'PREFLIGHT_UNKNOWN_VAR', exitCode: 2 })
+    expect((err as { problems: string[] }).problems).toEqual([
+      'NONTAX_AES_KEY (in .env) is not a variable nontax-debugger reads: did you mean NONTAX_ENCODING_AES_KEY?',
+      'PORT must be an integer 0-65535 (e.g. PORT=3000)',
+    ])
+  })
+
   it('flags an unknown name with a shared prefix when it is in .env', () => {
     expect(unknownVars({ LOG_DIR: '/x' }, CONFIG_VARS, new Set(['LOG_DIR'])).map(u => u.name)).toEqual(['LOG_DIR'])
   })
