@@ -45,7 +45,8 @@ function fromText (fields: Record<string, Kind>, field: string, text: string): u
 
 function checkValue (fields: Record<string, Kind>, field: string, v: unknown, where: string): unknown {
   const kind = fields[field]
-  const shown = typeof v === 'string' ? v : JSON.stringify(v)
+  // As JSON, so text shows its quotes: "fee": "1250" reads (got "1250"), not a baffling (got 1250); and an empty value shows as "".
+  const shown = JSON.stringify(v)
   if (kind === undefined) {
     if (field === 'appid') return fail('PAYLOAD_APPID', { where })
     return fail('PAYLOAD_UNKNOWN_FIELD', { field, where, fields: Object.keys(fields).join(', ') })

@@ -61,11 +61,12 @@ describe('check --set / --set-file: the user\'s own order, amount and status', (
 
   const refused: Array<[string[], string]> = [
     [['--set', 'fee=12.50'], '--set fee: fee is in fen (1 yuan = 100 fen), a whole number; got 12.5: if you meant 12.5 yuan, use fee=1250'],
-    [['--set', 'fee=ten'], '--set fee: fee is an amount in fen, a whole number 0 or more (got ten)'],
-    [['--set', 'status=paid'], '--set status: status must be 3 or 4 (paid) or 5 (refunded), a number (got paid)'],
+    [['--set', 'fee=ten'], '--set fee: fee is an amount in fen, a whole number 0 or more (got "ten")'],
+    [['--set', 'status=paid'], '--set status: status must be 3 or 4 (paid) or 5 (refunded), a number (got "paid")'],
     [['--set', 'status=7'], 'status must be 3 or 4 (paid) or 5 (refunded)'],
     [['--set', 'orderid=1'], '--set orderid: no field "orderid" in this payload. Fields you can set: order_id, status, fee'],
     [['--set', 'appid=wx1'], 'appid is not settable'],
+    [['--set', 'order_id='], '--set order_id: order_id must be non-empty text (got "")'],
     [['--set', 'fee'], '--set takes field=value (e.g. --set fee=1250); got "fee"'],
     [['--set-file', '/nonexistent/payload.json'], '--set-file /nonexistent/payload.json: cannot read it'],
   ]
@@ -83,7 +84,8 @@ describe('check --set / --set-file: the user\'s own order, amount and status', (
     writeFileSync(file, JSON.stringify({ fee: '1250' }))
     const { code, err } = await check(['--set-file', file])
     expect(code).toBe(2)
-    expect(err).toContain(`${file}: fee: fee is an amount in fen, a whole number 0 or more (got 1250)`)
+    // Quoted: the value is the text "1250", which is why it is refused (found in review: it read (got 1250)).
+    expect(err).toContain(`${file}: fee: fee is an amount in fen, a whole number 0 or more (got "1250")`)
   })
 })
 
