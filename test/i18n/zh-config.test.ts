@@ -30,8 +30,9 @@ describe('configuration errors in Chinese', () => {
     const env = { WECHAT_APPSECRET: 'abcdef0123456789abcdef0123456789', TLS_CERT_FILE: 'c.pem', LOG_LEVEL: 'loud' }
     const errs = (['en', 'zh'] as const).map(lang => { try { loadConfig(env, { lang }); return undefined } catch (e) { return e as ConfigError } })
     expect(errs.map(e => e?.code)).toEqual(['CONFIG_INVALID', 'CONFIG_INVALID'])
-    expect(errs[0]?.problems).toEqual(['LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'])
-    expect(errs[1]?.problems).toEqual(['LOG_LEVEL 必须是 fatal、error、warn、info、debug、trace、silent 之一'])
+    // The half TLS pair is named in the same run as the malformed LOG_LEVEL (every problem at once).
+    expect(errs[0]?.problems).toEqual(['LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent', 'TLS_CERT_FILE and TLS_KEY_FILE go together: set both (npm run certs writes certs/cert.pem and certs/key.pem) or neither'])
+    expect(errs[1]?.problems).toEqual(['LOG_LEVEL 必须是 fatal、error、warn、info、debug、trace、silent 之一', 'TLS_CERT_FILE 和 TLS_KEY_FILE 必须同时设置（npm run certs 会生成 certs/cert.pem 和 certs/key.pem）或都不设置'])
     const semantic = (['en', 'zh'] as const).map(lang => { try { loadConfig({ ...env, LOG_LEVEL: 'info' }, { lang }); return [] } catch (e) { return (e as ConfigError).problems } })
     expect(semantic[0]).toContain('TLS_CERT_FILE and TLS_KEY_FILE go together: set both (npm run certs writes certs/cert.pem and certs/key.pem) or neither')
     expect(semantic[1]).toContain('连接真实微信时必须设置 NONTAX_TOKEN：即通知 URL 配置的 Token')
