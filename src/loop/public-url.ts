@@ -15,11 +15,6 @@ export interface PublicUrl {
   checks: Finding[]
 }
 
-export class PublicUrlError extends SetupError {
-  override name = 'PublicUrlError'
-  constructor (message: string) { super('NO_PUBLIC_URL', message) }
-}
-
 interface Tunnel { url: string; addr: string; port: string | undefined }
 
 const NGROK_HOST = /\.ngrok(-free)?\.(app|dev|io)$/
@@ -53,12 +48,8 @@ export async function resolvePublicUrl (config: Config, localBase: string, ngrok
     return { base: best.url, source: 'ngrok', note: { code: 'PUBLIC_URL_FROM_NGROK', params: { api: ngrokApi, url: best.url, addr: best.addr } }, checks: [{ code: 'PREFLIGHT_NGROK_OK', params: { url: best.url, addr: best.addr, port } }] }
   }
   if (https[0]) throw wrongPort(https[0], port)
-  throw new PublicUrlError([
-    'WeChat needs a public URL to deliver to, and none is configured.',
-    `Start a tunnel to this receiver (PORT ${port}), then set PUBLIC_URL in .env to its https address:`,
-    `  ngrok http ${port}                                  (PUBLIC_URL is then detected automatically)`,
-    `  cloudflared tunnel --url http://127.0.0.1:${port}   (copy the https://….trycloudflare.com URL into PUBLIC_URL)`,
-  ].join('\n'))
+  // From the catalogue, so a Chinese run says it in Chinese (it was the one English-only setup error).
+  throw SetupError.from({ code: 'NO_PUBLIC_URL', params: { port } })
 }
 
 function fromPublicUrl (base: string, check: Finding): PublicUrl {

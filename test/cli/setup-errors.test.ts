@@ -116,3 +116,26 @@ describe('.env written on Windows (real process)', () => {
     expect(r.stderr).toContain(render({ code: 'PREFLIGHT_UNKNOWN_VAR_DID_YOU_MEAN', params: { name: 'nontax_token', source: '.env', suggestion: 'NONTAX_TOKEN' } }))
   })
 })
+
+describe('real WeChat with no public URL (real process)', () => {
+  // No PUBLIC_URL and no ngrok agent (NGROK_API_URL on a port nothing listens on): exit 2 before WeChat is called.
+  const realEnv = {
+    ...quiet, WECHAT_APPID: 'wx0123456789abcdef', WECHAT_APPSECRET: '0123456789abcdef0123456789abcdef', NONTAX_TOKEN: 'MyToken123',
+    NONTAX_ENCODING_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', NGROK_API_URL: 'http://127.0.0.1:1', WECHAT_API_BASE: 'http://127.0.0.1:1',
+  }
+
+  it('says what to start and set in the reader\'s language (it was English-only under --lang zh)', async () => {
+    const r = await runCli(['run', '--once', '--lang', 'zh'], realEnv)
+    expect(r.code).toBe(2)
+    const port = /PORT (\d+)/.exec(r.stderr)?.[1] ?? /（PORT (\d+)）/.exec(r.stderr)?.[1]
+    expect(port).toMatch(/^\d+$/)
+    expect(r.stderr).toContain(render({ code: 'NO_PUBLIC_URL', params: { port } }, 'zh'))
+    expect(r.stderr).not.toContain('WeChat needs a public URL')
+  })
+
+  it('and the same words as before in English', async () => {
+    const r = await runCli(['run', '--once', '--lang', 'en'], realEnv)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/WeChat needs a public URL to deliver to, and none is configured\.\nStart a tunnel to this receiver \(PORT \d+\)/)
+  })
+})
