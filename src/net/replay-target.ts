@@ -1,5 +1,4 @@
 import { UsageError } from '../errors.js'
-import { render } from '../messages/render.js'
 
 /** Where a delivery was received: the listener's own address, never the sender's Host header. */
 export interface Listener { scheme: 'http' | 'https'; host: string; port: number }
@@ -12,7 +11,8 @@ export function parseReplayTarget (to: string): URL {
   let u: URL | undefined
   try { u = new URL(to) } catch { u = undefined }
   if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || u.hostname === '' || u.username !== '' || u.password !== '') {
-    throw new UsageError('USAGE_BAD_FLAGS', render({ code: 'EXPORT_BAD_TARGET', params: { to } }))
+    // Coded with its params, so the reader's language renders it (a pre-rendered English text stayed English under zh).
+    throw UsageError.from({ code: 'EXPORT_BAD_TARGET', params: { to } })
   }
   return u
 }

@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { render } from '../../src/messages/render.js'
 import { runCli } from '../helpers/cli-process.js'
+import { runMain } from '../helpers/main-io.js'
+import { receiverWithOneDelivery } from '../capture/helpers/receiver.js'
 
 const root = new URL('../..', import.meta.url).pathname
 const quiet = { ENV_FILE: 'none', HOST: '127.0.0.1', PORT: '0', INSPECTOR_PORT: '0', LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '60000' }
@@ -137,5 +139,21 @@ describe('real WeChat with no public URL (real process)', () => {
     const r = await runCli(['run', '--once', '--lang', 'en'], realEnv)
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/WeChat needs a public URL to deliver to, and none is configured\.\nStart a tunnel to this receiver \(PORT \d+\)/)
+  })
+})
+
+describe('a --to that is not an http(s) URL, in Chinese (main() in process)', () => {
+  it('export and replay say it in the reader\'s language (the text was rendered in English before it was thrown)', async () => {
+    const one = await receiverWithOneDelivery('nontax-to-zh-')
+    try {
+      for (const args of [['export', one.cryptoId, '--curl'], ['replay', one.cryptoId]]) {
+        const r = await runMain(['captures', ...args, '--to', 'gopher://127.0.0.1:6379/', '--lang', 'zh'], one.env)
+        expect(r.code).toBe(2)
+        expect(r.err).toContain(render({ code: 'EXPORT_BAD_TARGET', params: { to: 'gopher://127.0.0.1:6379/' } }, 'zh'))
+        expect(r.out).toBe('')
+      }
+    } finally {
+      await one.close()
+    }
   })
 })
