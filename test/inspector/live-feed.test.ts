@@ -31,7 +31,10 @@ describe('the live feed', () => {
     events.emit('delivery', record('b'))
     expect(written.length).toBe(before)
     await new Promise(resolve => setImmediate(resolve))
-    const rows = written.slice(before).map(t => JSON.parse(t.replace(/^event: delivery\ndata: /, '')) as { id: string; orderId: string })
+    // One write for the turn's batch, one event per delivery in it.
+    expect(written.length).toBe(before + 1)
+    const sent = (written.at(-1) ?? '').split('\n\n').filter(Boolean)
+    const rows = sent.map(t => JSON.parse(t.replace(/^event: delivery\ndata: /, '')) as { id: string; orderId: string })
     expect(rows.map(r => [r.id, r.orderId])).toEqual([['a', 'O1'], ['b', 'O1']])
     feed.close()
     expect(events.listenerCount('delivery')).toBe(0)
