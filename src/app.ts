@@ -11,6 +11,7 @@ import { closeDrain } from './plugins/close-drain.js'
 import { createAnswerTracker } from './plugins/client-errors.js'
 import { connectionLimits } from './plugins/connection-limits.js'
 import { nontaxContext } from './plugins/context.js'
+import { notFound } from './plugins/not-found.js'
 import { errorHandler } from './plugins/error-handler.js'
 import { overloadGuard } from './plugins/overload-guard.js'
 import type { CryptoProfile } from './protocol/profile.js'
@@ -54,6 +55,7 @@ export async function buildApp (config: Config, deps: Partial<AppDeps> = {}): Pr
   // Root-level first, so every route below inherits their hooks.
   await app.register(nontaxContext, { config, store, events, profile, profileHints })
   await app.register(errorHandler)
+  await app.register(notFound, { notifyPath: config.notifyPath })
   await app.register(overloadGuard, { notifyPath: config.notifyPath, maxEventLoopDelayMs: config.limits.maxEventLoopDelayMs })
   await app.register(closeDrain)
   await app.register(receiverPlugin, { notifyPath: config.notifyPath, secrets: config.secrets, profile, store, events, answers, now: deps.now ?? Date.now, ...(deps.forward ? { forward: deps.forward } : {}) })

@@ -12,6 +12,8 @@ export const receiverLog = {
   CLIENT_WHY_TIMEOUT: 'the request did not arrive in time (headers within HEADERS_TIMEOUT_MS={headersMs} ms, whole request within REQUEST_TIMEOUT_MS={requestMs} ms): a stalled or very slow client',
   CLIENT_WHY_HEADERS: 'the request headers exceed Node\'s 16 KiB limit (--max-http-header-size)',
   CLIENT_WHY_BAD_HTTP: 'the bytes are not valid HTTP/1.1 ({code}: {detail})',
+  NOT_FOUND_PATH: '{method} {path} → 404: not the callback path {notifyPath}, nothing recorded; if WeChat was given this URL, correct it in the console or set NOTIFY_PATH={path}',
+  NOT_FOUND_METHOD: '{method} {path} → 404: WeChat POSTs deliveries to {notifyPath}, nothing recorded',
   OVERLOAD_LOG: '{method} {path} → 503: receiver overloaded ({cause}); answered without processing',
   OVERLOAD_LOG_NOTIFY: '{method} {path} → 503 errcode 299: receiver overloaded ({cause}); answered without processing, WeChat will retry',
   PRESSURE_LOOP: 'event loop delay {lag} ms > limit {limit} ms',

@@ -11,6 +11,8 @@ export const receiverLog: Record<keyof typeof en, string> = {
   CLIENT_WHY_TIMEOUT: '请求没有按时到达（请求头须在 HEADERS_TIMEOUT_MS={headersMs} 毫秒内，整个请求须在 REQUEST_TIMEOUT_MS={requestMs} 毫秒内）：客户端卡住或非常慢',
   CLIENT_WHY_HEADERS: '请求头超过 Node 的 16 KiB 上限（--max-http-header-size）',
   CLIENT_WHY_BAD_HTTP: '这些字节不是有效的 HTTP/1.1（{code}：{detail}）',
+  NOT_FOUND_PATH: '{method} {path} → 404：这不是回调路径 {notifyPath}，未记录；如果微信配置的就是这个地址，请在后台改正，或设置 NOTIFY_PATH={path}',
+  NOT_FOUND_METHOD: '{method} {path} → 404：微信用 POST 向 {notifyPath} 推送，未记录',
   OVERLOAD_LOG: '{method} {path} → 503：接收端过载（{cause}）；未处理即应答',
   OVERLOAD_LOG_NOTIFY: '{method} {path} → 503 errcode 299：接收端过载（{cause}）；未处理即应答，微信会重发',
   PRESSURE_LOOP: '事件循环延迟 {lag} 毫秒 > 上限 {limit} 毫秒',
