@@ -36,7 +36,7 @@ export interface DeliveryReport {
   /** Looser answers that docs/PROTOCOL.md §8 accepts, worth a look. */
   warnings: string[]
   /** The grader's reason and notes as codes (problems and warnings are their English rendering). */
-  findings?: { reason?: Finding; notes: Finding[]; forensics?: Finding[] }
+  findings?: { reason?: Finding; notes: Finding[]; forensics?: Finding[]; expected?: Finding; got?: Finding }
   /** Every sending of this delivery, first to last (WeChat's notify_cnt is their number); retries only when configured. */
   attempts: DeliveryAttempt[]
 }
@@ -65,6 +65,6 @@ export function gradeAnswer (test: DeliveryTest, reply: { status: number; body: 
     ok: g.outcome !== 'FAIL',
     problems: g.outcome === 'FAIL' ? [g.reason === undefined ? 'FAIL' : render(g.reason), ...g.forensics.map(f => render(f))] : [],
     warnings: g.notes.map(n => render(n)),
-    findings: { reason: g.reason, notes: g.notes, forensics: g.forensics },
+    findings: { reason: g.reason, notes: g.notes, forensics: g.forensics, expected: g.expected, got: g.got },
   }
 }

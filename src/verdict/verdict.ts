@@ -13,7 +13,7 @@ export { expectedDeliveries }
  * English (JSON); `findings` holds the grader's reason and forensics as codes, for the verdict in the
  * reader's language.
  */
-export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string; findings?: { reason?: Finding; forensics?: Finding[] } }
+export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string; findings?: { reason?: Finding; forensics?: Finding[]; expected?: Finding; got?: Finding } }
 
 export interface VerdictRow {
   index: number
@@ -81,8 +81,14 @@ export function computeVerdict (v: VerdictInput): Verdict {
   // Discovery found the configured keys working under another profile: those keys are not what is wrong.
   const keyBlame = diagnoseKeys(rows, v.keyFrom ?? 'aesKey').filter(code => !(code.startsWith('REASON_NONE_DECRYPTED') && v.otherProfile?.decrypts) && !(code.startsWith('REASON_NONE_VERIFIED') && v.otherProfile?.verifies))
   reasons.push(...keyBlame.map(code => t(code)))
+  // Nothing forwarded: this receiver wrote every answer, so the grader's words for a user's handler do not apply.
+  const oursAnswered = v.records.every(r => r.forwarded === undefined)
   for (const s of v.senderReports ?? []) {
-    if (!s.ok) reasons.push(t('REASON_SENDER_REJECTED', { index: s.index, problems: senderProblems(s, say) }))
+    if (s.ok) continue
+    const { got, expected } = s.findings ?? {}
+    reasons.push(oursAnswered && got && expected
+      ? t('REASON_SENDER_REJECTED_OURS', { index: s.index, got: say(got), expected: say(expected) })
+      : t('REASON_SENDER_REJECTED', { index: s.index, problems: senderProblems(s, say) }))
   }
   if (v.records.length < expected) {
     reasons.push(t('REASON_TOO_FEW', { received: v.records.length, expected, timeoutMs: v.waitTimeoutMs }))

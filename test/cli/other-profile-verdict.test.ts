@@ -14,5 +14,8 @@ describe('npm start -- --once --emulate-profile payv2-md5 (real process)', () =>
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('set NONTAX_PROFILE=payv2-md5')
     expect(r.stdout).not.toContain(render({ code: 'REASON_NONE_DECRYPTED' }, 'en'))
+    // This receiver wrote the answers: no "your handler" in a run without one.
+    expect(r.stdout).toContain('the sender rejected this receiver\'s answer to delivery 1: it answered HTTP 200, errcode 210 "data format error", the test expects errcode 0')
+    expect(r.stdout).not.toContain('your handler')
   })
 })

@@ -28,6 +28,7 @@ export const verdict = {
   REASON_ROW: 'delivery {index} ({nonce}): {note}',
   REASON_NO_NONCE: 'no wxnontaxstr',
   REASON_TEST_MISSING: 'no delivery behaved as the {test} test ({sent})',
+  REASON_SENDER_REJECTED_OURS: 'the sender rejected this receiver\'s answer to delivery {index}: it answered {got}, the test expects {expected}',
   REASON_SENDER_REJECTED: 'the sender rejected our answer to delivery {index}: {problems}',
   REASON_TOO_FEW: 'received {received} of {expected} deliveries within {timeoutMs} ms',
   REASON_NONE_DECRYPTED: 'no delivery decrypted: NONTAX_ENCODING_AES_KEY (or WECHAT_APPID) differs from what WeChat encrypts with; copy the EncodingAESKey from the console again',

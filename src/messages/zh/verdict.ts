@@ -30,6 +30,7 @@ export const verdict = {
   REASON_ROW: '第 {index} 次推送（{nonce}）：{note}',
   REASON_NO_NONCE: '无 wxnontaxstr',
   REASON_TEST_MISSING: '没有推送表现为 {test} 测试（{sent}）',
+  REASON_SENDER_REJECTED_OURS: '发送方拒绝了本接收端对第 {index} 次推送的应答：它应答的是 {got}，而该测试期望 {expected}',
   REASON_SENDER_REJECTED: '发送方拒绝了我们对第 {index} 次推送的应答：{problems}',
   REASON_TOO_FEW: '{timeoutMs} 毫秒内只收到 {received}/{expected} 次推送',
   REASON_NONE_DECRYPTED: '没有一次推送能解密：NONTAX_ENCODING_AES_KEY（或 WECHAT_APPID）与微信加密所用的不同；请从公众号后台重新复制 EncodingAESKey',
