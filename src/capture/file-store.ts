@@ -24,6 +24,7 @@ import { serializeRecord } from './record-line.js'
 import { createOrderIndex, orderOf } from './order-index.js'
 import { dayFileName, dayRange, listDayFiles, scanRecords, type SkippedLine } from './ndjson-files.js'
 import type { CaptureRecord, CaptureStore, CorrectionLine, ListFilter } from './record.js'
+import { localIso } from '../time/local.js'
 
 export interface StoreLog { warn (obj: object, msg: string): void }
 
@@ -210,7 +211,7 @@ export async function createFileStore (o: FileStoreOptions): Promise<FileStore> 
       if (!(olderThanMs >= 0)) throw new RangeError(`prune needs a non-negative age (got ${olderThanMs})`)
       const cutoffMs = now() - olderThanMs
       const today = dayFileName('', now())
-      const result: PruneResult = { cutoff: new Date(cutoffMs).toISOString(), removed: [], records: 0 }
+      const result: PruneResult = { cutoff: localIso(cutoffMs), removed: [], records: 0 }
       for (const file of await listDayFiles(dir)) {
         if (file === today || dayRange(file).endMs > cutoffMs) continue
         const ids = new Set<string>()

@@ -2,7 +2,6 @@ import { rawQueryOf, withQuery } from '../net/raw-query.js'
 import { bodyBytes } from './body.js'
 import type { CaptureRecord } from './record.js'
 import { UsageError } from '../errors.js'
-import { render } from '../messages/render.js'
 import { listenerOrigin, parseReplayTarget } from '../net/replay-target.js'
 
 /** A recorded delivery rebuilt for sending again (replay, curl, HAR). */
@@ -49,7 +48,7 @@ export function targetUrl (r: CaptureRecord, to: string | undefined, query = raw
   if (to === undefined) {
     // Never the sender's Host or X-Forwarded-Proto: those would let a sender aim a replay (or an
     // exported curl) at any scheme and host. The listener that received it is ours.
-    if (!r.listener) throw new UsageError('USAGE_BAD_FLAGS', render({ code: 'EXPORT_NO_LISTENER', params: { id: r.id } }))
+    if (!r.listener) throw UsageError.from({ code: 'EXPORT_NO_LISTENER', params: { id: r.id } })
     base = `${listenerOrigin(r.listener)}${r.path}`
   } else {
     const u = parseReplayTarget(to)

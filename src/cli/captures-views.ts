@@ -9,6 +9,7 @@ import { algorithmIn, listHeader, listLine, showText } from './captures-format.j
 import type { CryptoProfile } from '../protocol/profile.js'
 import { UsageError } from '../errors.js'
 import { parseReplayTarget } from '../net/replay-target.js'
+import { localTime } from '../time/local.js'
 import type { Io } from './io.js'
 import type { Lang } from '../messages/types.js'
 
@@ -55,18 +56,19 @@ export function exportCapture (r: CaptureRecord, io: Io, curl: boolean, har: boo
 export async function pruneCaptures (store: FileStore, out: Out, olderThanMs: number, lang?: Lang): Promise<number> {
   const res = await store.prune(olderThanMs)
   if (res.removed.length === 0) {
-    out(render({ code: 'PRUNE_NOTHING', params: { dir: store.dir, cutoff: res.cutoff } }, lang))
+    out(render({ code: 'PRUNE_NOTHING', params: { dir: store.dir, cutoff: localTime(res.cutoff) } }, lang))
     return 0
   }
   for (const f of res.removed) out(render({ code: 'PRUNE_REMOVED_FILE', params: { file: f.file, records: f.records } }, lang))
-  out(render({ code: 'PRUNE_DONE', params: { records: res.records, files: res.removed.length, cutoff: res.cutoff } }, lang))
+  out(render({ code: 'PRUNE_DONE', params: { records: res.records, files: res.removed.length, cutoff: localTime(res.cutoff) } }, lang))
   return 0
 }
 
 /** What prune would remove, read from the day files, without touching them (same rule as the store's prune). */
 export async function pruneDryRun (dir: string, out: Out, olderThanMs: number, now: () => number, lang?: Lang): Promise<number> {
   const cutoffMs = now() - olderThanMs
-  const cutoff = new Date(cutoffMs).toISOString()
+  // Shown as the person keeps time, with the offset (day files are local days too).
+  const cutoff = localTime(cutoffMs)
   const today = dayFileName('', now())
   let records = 0
   let files = 0

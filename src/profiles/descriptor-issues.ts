@@ -29,11 +29,15 @@ export function descriptorIssueFinding (issue: Issue, json: unknown, variable: s
   const field = issue.path.map(String).join('.') || '(top level)'
   const base = { variable, field }
   const got = at(json, issue.path)
+  // An absent field is missing, not "is ": it has no value to quote.
+  const oneOf = (allowed: readonly unknown[]): Finding => got === undefined
+    ? { code: 'PROFILE_FIELD_MISSING_ONE_OF', params: { ...base, allowed: list(allowed) } }
+    : { code: 'PROFILE_FIELD_ONE_OF', params: { ...base, allowed: list(allowed), got: JSON.stringify(got) } }
   switch (issue.code) {
-    case 'invalid_value': return { code: 'PROFILE_FIELD_ONE_OF', params: { ...base, allowed: list(issue.values ?? []), got: JSON.stringify(got) ?? '' } }
+    case 'invalid_value': return oneOf(issue.values ?? [])
     case 'invalid_union': {
       const allowed = (issue.errors ?? []).flat().flatMap(e => e.values ?? [])
-      if (allowed.length > 0) return { code: 'PROFILE_FIELD_ONE_OF', params: { ...base, allowed: list(allowed), got: JSON.stringify(got) ?? '' } }
+      if (allowed.length > 0) return oneOf(allowed)
       break
     }
     case 'invalid_type':

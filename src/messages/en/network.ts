@@ -20,7 +20,7 @@ export const network = {
   SEND_ECONNRESET: 'ECONNRESET: the handler reset the connection without answering',
   SEND_EPIPE: 'EPIPE: the handler closed the connection while the body was being sent',
   SEND_UND_ERR_SOCKET: 'UND_ERR_SOCKET: the handler closed the connection without answering',
-  SEND_TLS: '{code}: the TLS certificate of {origin} is not trusted or does not match the host',
+  SEND_TLS: '{code}: the TLS certificate of {origin} is not trusted or does not match the host; for a self-signed certificate start with NODE_EXTRA_CA_CERTS=<its CA file>, or use plain http:// on loopback',
   SEND_OTHER: '{codePrefix}{detail}',
   SEND_STATUS_UNRELAYABLE: 'HTTP {status}: your handler answered a status outside 100-599, which cannot be relayed, so the sender got 299; answer HTTP 200',
   SEND_NOT_SENT: 'not sent: {first}',

@@ -21,7 +21,7 @@ export const network = {
   SEND_ECONNRESET: 'ECONNRESET：处理程序没有应答就重置了连接',
   SEND_EPIPE: 'EPIPE：处理程序在请求体发送过程中关闭了连接',
   SEND_UND_ERR_SOCKET: 'UND_ERR_SOCKET：处理程序没有应答就关闭了连接',
-  SEND_TLS: '{code}：{origin} 的 TLS 证书不受信任或与主机名不符',
+  SEND_TLS: '{code}：{origin} 的 TLS 证书不受信任或与主机名不符；自签名证书请用 NODE_EXTRA_CA_CERTS=<其 CA 文件> 启动，或在本机回环地址上改用 http://',
   SEND_OTHER: '{codePrefix}{detail}',
   SEND_STATUS_UNRELAYABLE: 'HTTP {status}：你的处理程序返回的状态码不在 100-599 之内，无法原样转发，发送方因此收到 299；请返回 HTTP 200',
   SEND_NOT_SENT: '未发送：{first}',

@@ -7,6 +7,7 @@ export const profileConfig: Record<keyof typeof en, string> = {
   PROFILE_BAD_JSON: '{variable} 以 "{" 开头，但不是有效的 JSON（JSON 解析器报告："{detail}"）；请检查引号、逗号和括号，或改用配置名称（docs/PROTOCOL.md §5）',
   PROFILE_FIELD_ONE_OF: '{variable}：{field} 的值是 {got}；它只能是 {allowed} 之一（docs/PROTOCOL.md §5）',
   PROFILE_FIELD_MISSING: '{variable}：缺少 {field}；请补上（类型 {expected}，docs/PROTOCOL.md §5）',
+  PROFILE_FIELD_MISSING_ONE_OF: '{variable}：缺少 {field}；请补上，取值为 {allowed} 之一（docs/PROTOCOL.md §5）',
   PROFILE_FIELD_TYPE: '{variable}：{field} 的值是 {got}；它必须是 {expected} 类型（docs/PROTOCOL.md §5）',
   PROFILE_FIELD_UNKNOWN_KEYS: '{variable}：{field} 中有描述不认识的键（{keys}）；请删除或检查拼写（docs/PROTOCOL.md §5）',
   PROFILE_FIELD_EMPTY: '{variable}：{field} 为空；请至少列出一个值（docs/PROTOCOL.md §5）',
