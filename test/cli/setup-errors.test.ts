@@ -18,16 +18,16 @@ const quiet = { ENV_FILE: 'none', HOST: '127.0.0.1', PORT: '0', INSPECTOR_PORT: 
 interface Result { code: number; stdout: string; stderr: string }
 
 /**
- * The CLI as a user who may not write `dir`: as root (who may write anything) the child runs as
- * nobody over a root-owned folder; otherwise the folder is made read-only for its owner.
+ * The CLI as a user who may not write (or not even read) `dir`: as root (who may do anything) the
+ * child runs as nobody over a root-owned folder; otherwise the folder's own mode takes the access away.
  */
-async function asUserWhoCannotWrite (args: string[], env: Record<string, string>): Promise<Result & { dir: string }> {
+async function asUserWhoCannot (access: 'write' | 'read', args: string[], env: Record<string, string>): Promise<Result & { dir: string }> {
   const home = mkdtempSync(join(tmpdir(), 'nontax-setup-'))
   chmodSync(home, 0o755)
   const dir = join(home, 'captures')
-  mkdirSync(dir, { mode: 0o755 })
+  mkdirSync(dir, { mode: access === 'write' ? 0o755 : 0o700 })
   const asRoot = process.getuid?.() === 0
-  if (!asRoot) chmodSync(dir, 0o500)
+  if (!asRoot) chmodSync(dir, access === 'write' ? 0o500 : 0o000)
   const r = await new Promise<Result>(resolve => {
     execFile(process.execPath, [join(root, 'bin/nontax-debugger.js'), ...args], {
       cwd: home, env: { PATH: process.env.PATH ?? '', HOME: home, CAPTURE_DIR: dir, ...quiet, ...env }, timeout: 60_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
@@ -39,14 +39,14 @@ async function asUserWhoCannotWrite (args: string[], env: Record<string, string>
 describe('CAPTURE_DIR that cannot hold the captures (real process)', () => {
   it('run --once stops with exit 2 before WeChat is asked, naming the folder, instead of a FAIL verdict blaming the sender', async () => {
     // Before: both deliveries answered 299, "received 0 of 2", a verdict FAIL and exit 1.
-    const r = await asUserWhoCannotWrite(['run', '--once', '--lang', 'en'], { WAIT_TIMEOUT_MS: '2000' })
+    const r = await asUserWhoCannot('write', ['run', '--once', '--lang', 'en'], { WAIT_TIMEOUT_MS: '2000' })
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(render({ code: 'CAPTURE_DIR_NOT_WRITABLE', params: { dir: r.dir, path: r.dir, cause: 'EACCES' } }, 'en'))
     expect(r.stdout).not.toContain('Verdict')
   })
 
   it('serve says the same in Chinese under --lang zh', async () => {
-    const r = await asUserWhoCannotWrite(['serve', '--demo-keys', '--lang', 'zh'], {})
+    const r = await asUserWhoCannot('write', ['serve', '--demo-keys', '--lang', 'zh'], {})
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(render({ code: 'CAPTURE_DIR_NOT_WRITABLE', params: { dir: r.dir, path: r.dir, cause: 'EACCES' } }, 'zh'))
   })
@@ -64,17 +64,8 @@ describe('CAPTURE_DIR that cannot hold the captures (real process)', () => {
 
 describe('errors that are not about ports do not speak of ports (real process)', () => {
   it('captures list on a folder this user cannot read: the folder, not "Ports below 1024"', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'nontax-setup-'))
-    chmodSync(home, 0o755)
-    const dir = join(home, 'captures')
-    mkdirSync(dir, { mode: 0o700 })
-    const asRoot = process.getuid?.() === 0
-    if (!asRoot) chmodSync(dir, 0o000)
-    const r = await new Promise<Result>(resolve => {
-      execFile(process.execPath, [join(root, 'bin/nontax-debugger.js'), 'captures', 'list'], {
-        cwd: home, env: { PATH: process.env.PATH ?? '', HOME: home, CAPTURE_DIR: dir, ENV_FILE: 'none' }, timeout: 60_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-      }, (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }))
-    })
+    const r = await asUserWhoCannot('read', ['captures', 'list'], {})
+    const dir = r.dir
     expect(r.code).toBe(2)
     expect(r.stderr).not.toContain('1024')
     expect(r.stderr).toContain(render({ code: 'FILE_ACCESS', params: { path: dir, cause: 'EACCES', syscall: 'scandir' } }, 'en'))
