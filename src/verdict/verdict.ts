@@ -13,7 +13,10 @@ export { expectedDeliveries }
  * English (JSON); `findings` holds the grader's reason and forensics as codes, for the verdict in the
  * reader's language.
  */
-export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string; findings?: { reason?: Finding; forensics?: Finding[]; expected?: Finding; got?: Finding } }
+/** One sending of a delivery by the emulator (with --retries, WeChat's notify_cnt is its number). */
+export interface SenderAttempt { httpStatus?: number; errcode?: number; error?: string }
+
+export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string; attempts?: SenderAttempt[]; findings?: { reason?: Finding; forensics?: Finding[]; expected?: Finding; got?: Finding } }
 
 export interface VerdictRow {
   index: number
@@ -28,6 +31,8 @@ export interface VerdictRow {
   duplicateOf: string | undefined
   /** Embedded mode: did the sender accept our answer (answer signature valid, data decrypts)? */
   senderOk: boolean | undefined
+  /** How many times the emulator sent it (more than 1 only with --retries); the row is the last one. */
+  attempts?: number
   note: string
 }
 
@@ -115,6 +120,7 @@ function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined, t
   const expectedErrcode = expectedErrcodeOf(r.test)
   const errcode = r.answer.body.errcode
   const fwd = r.forwarded
+  const tries = sender?.attempts ?? []
   // Forward mode: the answer is the user's handler's, relayed; its grade (the one grader) decides.
   const ok = expectedErrcode !== undefined && errcode === expectedErrcode && fwd?.grade.outcome !== 'FAIL'
   // The receiver's explanation, coded where it is our own (messageFinding): in the reader's language.
@@ -134,8 +140,16 @@ function toRow (r: CaptureRecord, i: number, sender: SenderReport | undefined, t
     ok,
     duplicateOf: r.duplicateOf,
     senderOk: sender?.ok,
-    note: r.duplicateOf ? t('NOTE_DUPLICATE', { note, id: r.duplicateOf }) : note,
+    ...(tries.length > 1 ? { attempts: tries.length } : {}),
+    note: withAttempts(r.duplicateOf ? t('NOTE_DUPLICATE', { note, id: r.duplicateOf }) : note, tries, t),
   }
+}
+
+/** --retries: every sending of the delivery and what each got, so a retry that passed is not mistaken for a first-time pass. */
+function withAttempts (note: string, tries: SenderAttempt[], t: (code: MessageCode, params?: Params) => string): string {
+  if (tries.length < 2) return note
+  const answers = tries.map(a => a.errcode !== undefined ? String(a.errcode) : a.httpStatus !== undefined ? `HTTP ${a.httpStatus}` : '-').join(' → ')
+  return t('NOTE_ATTEMPTS', { note, count: tries.length, answers })
 }
 
 /** When every delivery fails the same way, name the setting that is wrong. */

@@ -25,6 +25,7 @@ export const verdict = {
   NOTE_UNEXPECTED_DELIVERY: 'unexpected delivery',
   NOTE_WRONG_ANSWER: 'answered {errcode}, expected {expected}: {message}',
   NOTE_DUPLICATE: '{note} (duplicate of {id})',
+  NOTE_ATTEMPTS: '{note}; sent {count} times (notify_cnt 1–{count}), answered {answers}',
   REASON_ROW: 'delivery {index} ({nonce}): {note}',
   REASON_NO_NONCE: 'no wxnontaxstr',
   REASON_TEST_MISSING: 'no delivery behaved as the {test} test ({sent})',

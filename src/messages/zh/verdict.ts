@@ -27,6 +27,7 @@ export const verdict = {
   NOTE_UNEXPECTED_DELIVERY: '意外的推送',
   NOTE_WRONG_ANSWER: '应答 {errcode}，应为 {expected}：{message}',
   NOTE_DUPLICATE: '{note}（与 {id} 重复）',
+  NOTE_ATTEMPTS: '{note}；共推送 {count} 次（notify_cnt 1–{count}），应答依次为 {answers}',
   REASON_ROW: '第 {index} 次推送（{nonce}）：{note}',
   REASON_NO_NONCE: '无 wxnontaxstr',
   REASON_TEST_MISSING: '没有推送表现为 {test} 测试（{sent}）',
