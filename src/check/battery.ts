@@ -75,7 +75,8 @@ export async function runBattery (o: BatteryOptions): Promise<CheckReport> {
     classes: cases.map(c => ({ name: c.name, group: c.group, sent: c.sent })),
     results,
     notApplicable: skipped,
-    summary: { total: results.length, pass: count('PASS'), warn: count('WARN'), fail: count('FAIL') },
+    // A class never sent (the target stopped answering before it) was not graded: counted apart, never as a FAIL.
+    summary: { total: results.length, pass: count('PASS'), warn: count('WARN'), fail: results.filter(r => r.outcome === 'FAIL' && !r.reply.notSent).length, notSent: results.filter(r => r.reply.notSent).length },
     causes,
   }
 }

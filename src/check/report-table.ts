@@ -126,7 +126,8 @@ export function summaryLine (r: CheckReport, lang?: Lang): string {
   const s = r.summary
   const t = translator(lang)
   const na = r.notApplicable.length > 0 ? t('CHECK_NOT_APPLICABLE', { count: r.notApplicable.length, profile: r.profile }) : ''
-  return t('CHECK_SUMMARY', { total: s.total, pass: s.pass, warn: s.warn, fail: s.fail, na, target: r.target, ms: r.durationMs })
+  const notSent = s.notSent > 0 ? t('CHECK_SUMMARY_NOT_SENT', { count: s.notSent }) : ''
+  return t('CHECK_SUMMARY', { total: s.total, pass: s.pass, warn: s.warn, fail: s.fail, notSent, na, target: r.target, ms: r.durationMs })
 }
 
 /** The human report: one table, then the reasons for every FAIL and WARN, then one summary line. */
@@ -142,7 +143,7 @@ export function renderReport (r: CheckReport, lang?: Lang, profile?: Pick<Crypto
     '',
     row(COLUMNS.map(c => t(c.head))),
     row(COLUMNS.map(c => '-'.repeat(c.width))),
-    ...r.results.map((x, i) => row([String(i + 1), x.class, sentOf(x, t), shown(x.findings?.expectedShort, x.expectedShort), shown(x.findings?.got, x.got), x.outcome])),
+    ...r.results.map((x, i) => row([String(i + 1), x.class, sentOf(x, t), shown(x.findings?.expectedShort, x.expectedShort), shown(x.findings?.got, x.got), x.reply.notSent ? t('CHECK_RESULT_NOT_SENT') : x.outcome])),
   ]
   // Once nothing listens, the rest are not sent: one line for them, not one story each.
   const notSent = r.results.filter(x => x.reply.notSent)

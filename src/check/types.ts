@@ -84,7 +84,7 @@ export interface CheckReport {
   results: CheckResult[]
   /** Classes not sent because they mean nothing under this profile (never counted as PASS). */
   notApplicable: Array<{ class: string; group: CaseGroup; sent: string; reason: string; finding: Finding }>
-  summary: { total: number; pass: number; warn: number; fail: number }
+  summary: { total: number; pass: number; warn: number; fail: number; notSent: number }
   /** Bugs recognised from the pattern of results, said once above the per-class detail. */
   causes: RootCause[]
 }
