@@ -59,6 +59,21 @@ export class WechatRefusedError extends AppError {
   constructor (code: string, message: string, options?: { cause?: unknown; params?: Params }) { super(code, message, EXIT.COULD_NOT_RUN, options) }
 }
 
+/** What listen() can refuse because of HOST or PORT, each with the catalogue text that names the fix. */
+const LISTEN_CODES: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'LISTEN_EADDRINUSE',
+  EADDRNOTAVAIL: 'LISTEN_EADDRNOTAVAIL',
+  EACCES: 'LISTEN_EACCES',
+  // HOST is resolved before binding: a misspelt name (locahost) fails in getaddrinfo.
+  ENOTFOUND: 'LISTEN_HOST_UNKNOWN',
+  EAI_AGAIN: 'LISTEN_HOST_UNKNOWN',
+}
+
+/** The catalogue code for an error code from listen() (or from resolving HOST for it), if it is a setup problem. */
+export function listenCodeOf (code: string | undefined): string | undefined {
+  return code === undefined ? undefined : LISTEN_CODES[code]
+}
+
 /** Codes of a file the user named (or its folder) that this user cannot use: a setup problem, not a bug. */
 const FILE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC'])
 
@@ -69,9 +84,8 @@ const FILE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EN
 export function asAppError (err: unknown): AppError | undefined {
   if (err instanceof AppError) return err
   const e = err as NodeJS.ErrnoException | undefined
-  if (e?.syscall === 'listen' && (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL')) {
-    return SetupError.from({ code: `LISTEN_${e.code}`, params: { detail: e.message } })
-  }
+  const listenCode = e?.syscall === 'listen' ? listenCodeOf(e.code) : undefined
+  if (listenCode !== undefined) return SetupError.from({ code: listenCode, params: { detail: e?.message ?? '' } })
   if (e?.path !== undefined && e.code !== undefined && FILE_CODES.has(e.code)) {
     return SetupError.from({ code: 'FILE_ACCESS', params: { path: e.path, cause: e.code, syscall: e.syscall ?? '' } })
   }

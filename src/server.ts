@@ -1,17 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
-import { SetupError } from './errors.js'
+import { listenCodeOf, SetupError } from './errors.js'
 import { render } from './messages/render.js'
-
-/** What listen() can refuse because of HOST or PORT, each with the catalogue text that names the fix. */
-const LISTEN_CODES: Readonly<Record<string, string>> = {
-  EADDRINUSE: 'LISTEN_EADDRINUSE',
-  EADDRNOTAVAIL: 'LISTEN_EADDRNOTAVAIL',
-  EACCES: 'LISTEN_EACCES',
-  // HOST is resolved before binding: a misspelt name (locahost) fails in getaddrinfo.
-  ENOTFOUND: 'LISTEN_HOST_UNKNOWN',
-  EAI_AGAIN: 'LISTEN_HOST_UNKNOWN',
-}
 
 /** Listens and returns the base URL (http or https) as a client on this machine reaches it. */
 export async function listen (app: FastifyInstance, config: Pick<Config, 'host' | 'port' | 'tls' | 'lang'>): Promise<string> {
@@ -20,7 +10,7 @@ export async function listen (app: FastifyInstance, config: Pick<Config, 'host' 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     // Coded, so the command line shows it in the reader's language (the catalogue names the fix).
-    const listenCode = code === undefined ? undefined : LISTEN_CODES[code]
+    const listenCode = listenCodeOf(code)
     if (listenCode !== undefined) throw Object.assign(SetupError.from({ code: listenCode, params: { detail: `${config.host}:${config.port}` } }), { cause: err })
     throw err
   }

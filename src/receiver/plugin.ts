@@ -3,7 +3,6 @@ import { notDeliveredLine } from '../capture/record-notes.js'
 import type { CaptureRecord, CaptureStore } from '../capture/record.js'
 import type { Forwarder } from '../forward/types.js'
 import { deliveryLog } from '../log/logger.js'
-import { render } from '../messages/render.js'
 import type { AnswerTracker } from '../plugins/client-errors.js'
 import { ownProbeNonce, probeAnswer } from '../preflight/probe.js'
 import { ERRCODE, type Errcode } from '../protocol/errors.js'
@@ -13,7 +12,7 @@ import { boundedBodyReader, partialBodyOf } from './body-reader.js'
 import type { DeliveryEvents } from './events.js'
 import { createDeliveryHandler } from './handle-delivery.js'
 import type { HandledDelivery, ReceivedRequest, Rejection } from './received-request.js'
-import { finding } from '../messages/render.js'
+import { finding, render } from '../messages/render.js'
 import type { Finding } from '../messages/types.js'
 import { logFinding } from '../log/pretty-message.js'
 
@@ -99,8 +98,8 @@ const clientFinding = (err: FastifyError): Finding => err.code === 'FST_ERR_CTP_
  */
 function answerSender ({ store, events, now, answers }: ReceiverOptions, log: FastifyBaseLogger) {
   const notDelivered = (record: CaptureRecord) => {
-    const about = { correctionOf: record.id, what: 'answer-not-delivered' }
     const line = notDeliveredLine(record, localIso(now()))
+    const about = { correctionOf: line.correctionOf, what: line.what }
     store.correct(line).then(
       () => {
         const [coded, msg] = logFinding(finding('LOG_ANSWER_NOT_DELIVERED', { id: record.id }))

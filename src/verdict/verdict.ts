@@ -8,14 +8,14 @@ import { expectedDeliveries, expectedErrcodeOf, MOCK_TESTS, testsFor, type MockT
 
 export { expectedDeliveries }
 
-/**
- * What the sender (the emulator) concluded about one of our answers, when we have it. `problems` is
- * English (JSON); `findings` holds the grader's reason and forensics as codes, for the verdict in the
- * reader's language.
- */
 /** One sending of a delivery by the emulator (with --retries, WeChat's notify_cnt is its number). */
 export interface SenderAttempt { httpStatus?: number; errcode?: number; error?: string }
 
+/**
+ * What the sender (the emulator) concluded about one of our answers, when we have it. `problems` is
+ * English (JSON); `findings` holds the grader's reason, forensics, expected and got as codes, for the
+ * verdict in the reader's language; `attempts`, every sending of it (--retries).
+ */
 export interface SenderReport { index: number; wxnontaxstr?: string; ok: boolean; problems: string[]; error?: string; attempts?: SenderAttempt[]; findings?: { reason?: Finding; forensics?: Finding[]; expected?: Finding; got?: Finding } }
 
 export interface VerdictRow {
